@@ -1,0 +1,87 @@
+package org.socketlab.api;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.socketlab.api.transcript.Transcript;
+
+/**
+ * Runs a case once and returns its transcript. Socket Lab's server and command line run cases through
+ * it, and so can a plugin's own JUnit tests:
+ *
+ * <pre>{@code
+ * Transcript t = CaseRunner.run(new MyCase(), Map.of("bufferSize", 1024));
+ * assertEquals(Outcome.PASSED, t.outcome());
+ * }</pre>
+ *
+ * <p>Each run gets its own thread; the calling thread waits at most the run's time limit. A run that
+ * throws, whose unjoined task failed, or that goes past its time limit ends with outcome
+ * {@code error}; its sockets are closed and its tasks interrupted, and the transcript keeps what
+ * happened until then. Thread-safe: any number of runs may go on at once.
+ */
+public final class CaseRunner {
+    private CaseRunner() {
+    }
+
+    /**
+     * Runs {@code labCase} with its defaults and {@link RunOptions#defaults()}.
+     *
+     * @param labCase the case
+     * @return the transcript
+     */
+    public static Transcript run(LabCase labCase) {
+        return run(labCase, Map.of(), RunOptions.defaults());
+    }
+
+    /**
+     * Runs {@code labCase} with these parameter values and {@link RunOptions#defaults()}.
+     *
+     * @param labCase the case
+     * @param params  values by name; missing ones take their defaults
+     * @return the transcript
+     * @throws InvalidParamException if a value is invalid (the case does not run)
+     */
+    public static Transcript run(LabCase labCase, Map<String, ?> params) {
+        return run(labCase, params, RunOptions.defaults());
+    }
+
+    /**
+     * Runs {@code labCase} once.
+     *
+     * @param labCase the case
+     * @param given   values by name; missing ones take their defaults
+     * @param options time limits, target policy and event listener
+     * @return the transcript, never {@code null}
+     * @throws InvalidParamException if a value is invalid (the case does not run)
+     */
+    public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options) {
+        String caseId = labCase.info().id();
+        Params params = Params.resolve(labCase.params(), given);
+        labCase.validate(params);
+        String runId = UUID.randomUUID().toString();
+        Instant startedAt = Instant.now();
+        RecordingContext context = new RecordingContext(caseId, runId, params, options);
+        String error = new RunThread(labCase, context).runWithin(options.timeLimit());
+        if (error == null) {
+            error = unjoinedTaskFailure(context);
+        }
+        Recorder recorder = context.recorder();
+        double durationMs = recorder.elapsedMillis();
+        recorder.freeze();
+        context.shutdown();
+        var checks = recorder.checks();
+        return new Transcript(Transcript.FORMAT_VERSION, caseId, runId, params.asMap(), startedAt, durationMs,
+                Transcript.outcomeOf(checks, error), recorder.events(), recorder.output(), checks, error);
+    }
+
+    private static String unjoinedTaskFailure(RecordingContext context) {
+        for (Task<?> task : context.tasks()) {
+            Throwable failure = task.failure();
+            if (!task.joined() && failure != null) {
+                return task.name() + " failed: " + Failures.describe(failure);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,41 @@
+package org.socketlab.api;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+/** Turns exceptions into the short messages a student reads in a transcript. */
+final class Failures {
+    private Failures() {
+    }
+
+    static String describe(Throwable failure) {
+        if (failure instanceof TaskFailedException || failure instanceof TargetNotAllowedException
+                || failure instanceof InvalidParamException) {
+            return failure.getMessage();
+        }
+        String message = failure.getMessage();
+        if (failure instanceof ConnectException) {
+            return message == null || message.isBlank() ? "Connection refused" : firstClause(message);
+        }
+        if (failure instanceof UnknownHostException) {
+            return "Unknown host: " + message;
+        }
+        if (failure instanceof NoRouteToHostException || failure instanceof SocketTimeoutException) {
+            return message == null ? failure.getClass().getSimpleName() : message;
+        }
+        String type = failure.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message;
+    }
+
+    // "Connection refused (Connection refused)" on some JDKs: keep the first part only.
+    private static String firstClause(String message) {
+        int paren = message.indexOf(" (");
+        return paren > 0 ? message.substring(0, paren) : message;
+    }
+
+    static String timedOut(String operation, int timeoutMillis) {
+        return operation + " timed out after " + timeoutMillis + " ms";
+    }
+}

@@ -1,0 +1,94 @@
+package org.socketlab.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The parameter values of one run: every parameter of the case, each either given by the caller or
+ * its default, each already checked against its {@link ParamSpec}. Immutable and thread-safe.
+ */
+public final class Params {
+    private final Map<String, Object> values;
+
+    private Params(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * Checks the values a caller gave against the specs and fills in the defaults.
+     *
+     * @param specs the case's parameters
+     * @param given the caller's values by name (may be {@code null} or empty: all defaults)
+     * @return every parameter's value, in the order of {@code specs}
+     * @throws InvalidParamException for the first unknown name or invalid value
+     */
+    public static Params resolve(List<ParamSpec> specs, Map<String, ?> given) throws InvalidParamException {
+        Map<String, ?> raw = given == null ? Map.of() : given;
+        Map<String, ParamSpec> byName = new LinkedHashMap<>();
+        specs.forEach(spec -> byName.put(spec.name(), spec));
+        for (String name : new TreeSet<>(raw.keySet())) {
+            if (!byName.containsKey(name)) {
+                String known = byName.isEmpty() ? "this case takes no parameters"
+                        : "known: " + String.join(", ", byName.keySet());
+                throw new InvalidParamException(name, "unknown parameter (" + known + ")");
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParamSpec spec : specs) {
+            values.put(spec.name(), raw.containsKey(spec.name()) ? spec.parse(raw.get(spec.name())) : spec.defaultValue());
+        }
+        return new Params(values);
+    }
+
+    /**
+     * @param name a parameter of the case
+     * @return its value
+     * @throws IllegalArgumentException if the case has no such parameter or it is not an int
+     */
+    public int getInt(String name) {
+        return get(name, Integer.class);
+    }
+
+    /**
+     * @param name a parameter of the case
+     * @return its value
+     * @throws IllegalArgumentException if the case has no such parameter or it is not a boolean
+     */
+    public boolean getBoolean(String name) {
+        return get(name, Boolean.class);
+    }
+
+    /**
+     * @param name a string or choice parameter of the case
+     * @return its value, never {@code null}
+     * @throws IllegalArgumentException if the case has no such parameter or it is not a string or choice
+     */
+    public String getString(String name) {
+        return get(name, String.class);
+    }
+
+    private <T> T get(String name, Class<T> type) {
+        Object value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "' (the case declares: " + values.keySet() + ")");
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("parameter '" + name + "' is a " + value.getClass().getSimpleName()
+                    + ", not a " + type.getSimpleName());
+        }
+        return type.cast(value);
+    }
+
+    /** @return every value by name, in the case's order; unmodifiable */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

@@ -1,0 +1,126 @@
+package org.socketlab.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.socketlab.api.transcript.Check;
+import org.socketlab.api.transcript.EventKind;
+import org.socketlab.api.transcript.TranscriptEvent;
+
+/**
+ * Collects the events, output and checks of one run, in the order they happen, from any thread. Once
+ * frozen (the run ended or ran out of time) it ignores everything, so a transcript never changes after
+ * it was handed out.
+ */
+final class Recorder {
+    static final String LAB_ACTOR = "Lab";
+
+    private final long startNanos = System.nanoTime();
+    private final int maxEvents;
+    private final long maxRecordedBytes;
+    private final Consumer<TranscriptEvent> listener;
+    private final List<TranscriptEvent> events = new ArrayList<>();
+    private final List<String> output = new ArrayList<>();
+    private final List<Check> checks = new ArrayList<>();
+    private final Set<Throwable> recordedFailures = Collections.newSetFromMap(new IdentityHashMap<>());
+    private long recordedBytes;
+    private boolean truncated;
+    private boolean frozen;
+
+    Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener) {
+        this.maxEvents = maxEvents;
+        this.maxRecordedBytes = maxRecordedBytes;
+        this.listener = listener;
+    }
+
+    double elapsedMillis() {
+        return Math.round((System.nanoTime() - startNanos) / 1_000.0) / 1_000.0;
+    }
+
+    void socketEvent(String actor, EventKind kind, String protocol, String local, String remote, Integer requested,
+                     byte[] bytes) {
+        Integer size = bytes == null ? null : bytes.length;
+        String text = bytes == null ? null : TranscriptEvent.utf8OrNull(bytes);
+        add(atMs -> new TranscriptEvent(atMs, actor, kind, protocol, local, remote, requested, size, bytes, text),
+                bytes == null ? 0 : bytes.length);
+    }
+
+    void socketEvent(String actor, EventKind kind, String protocol, String local, String remote, String text) {
+        add(atMs -> new TranscriptEvent(atMs, actor, kind, protocol, local, remote, null, null, null, text), 0);
+    }
+
+    void message(String actor, EventKind kind, String text) {
+        add(atMs -> new TranscriptEvent(atMs, actor, kind, null, null, null, null, null, null, text), 0);
+    }
+
+    void failure(String actor, String protocol, String local, String remote, Throwable cause, String text) {
+        synchronized (this) {
+            if (!recordedFailures.add(cause)) {
+                return;
+            }
+        }
+        add(atMs -> new TranscriptEvent(atMs, actor, EventKind.ERROR, protocol, local, remote, null, null, null, text), 0);
+    }
+
+    synchronized boolean alreadyRecorded(Throwable failure) {
+        return recordedFailures.contains(failure);
+    }
+
+    private void add(EventFactory factory, int payloadBytes) {
+        synchronized (this) {
+            if (frozen) {
+                return;
+            }
+            if (events.size() >= maxEvents || recordedBytes + payloadBytes > maxRecordedBytes) {
+                if (!truncated) {
+                    truncated = true;
+                    events.add(new TranscriptEvent(elapsedMillis(), LAB_ACTOR, EventKind.NOTE, null, null, null, null,
+                            null, null, "The transcript is full (" + maxEvents + " events or " + maxRecordedBytes
+                            + " bytes); later events were not recorded."));
+                }
+                return;
+            }
+            recordedBytes += payloadBytes;
+            TranscriptEvent event = factory.create(elapsedMillis());
+            events.add(event);
+            if (event.kind() == EventKind.OUTPUT) {
+                output.add(event.text());
+            }
+            // Inside the lock so that a listener sees events in transcript order; listeners must not block.
+            if (listener != null) {
+                listener.accept(event);
+            }
+        }
+    }
+
+    synchronized void check(Check check) {
+        if (!frozen) {
+            checks.add(check);
+        }
+    }
+
+    synchronized void freeze() {
+        frozen = true;
+    }
+
+    synchronized List<TranscriptEvent> events() {
+        return List.copyOf(events);
+    }
+
+    synchronized List<String> output() {
+        return List.copyOf(output);
+    }
+
+    synchronized List<Check> checks() {
+        return List.copyOf(checks);
+    }
+
+    @FunctionalInterface
+    private interface EventFactory {
+        TranscriptEvent create(double atMs);
+    }
+}

@@ -1,0 +1,184 @@
+package org.socketlab.api;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.socketlab.api.transcript.Check;
+import org.socketlab.api.transcript.EventKind;
+
+/** The run context handed to a case: owns the run's recorder, actors, sockets and tasks. */
+final class RecordingContext implements RunContext {
+    private final String caseId;
+    private final String runId;
+    private final Params params;
+    private final RunOptions options;
+    private final Recorder recorder;
+    private final long deadlineNanos;
+    private final Map<String, Actor> actors = new ConcurrentHashMap<>();
+    private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
+    private final List<Task<?>> tasks = new CopyOnWriteArrayList<>();
+
+    RecordingContext(String caseId, String runId, Params params, RunOptions options) {
+        this.caseId = caseId;
+        this.runId = runId;
+        this.params = params;
+        this.options = options;
+        this.recorder = new Recorder(options.maxEvents(), options.maxRecordedBytes(), options.listener());
+        this.deadlineNanos = System.nanoTime() + options.timeLimit().toNanos();
+    }
+
+    @Override
+    public String caseId() {
+        return caseId;
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public Params params() {
+        return params;
+    }
+
+    @Override
+    public Actor actor(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an actor needs a name");
+        }
+        return actors.computeIfAbsent(name, n -> new Actor(n, this));
+    }
+
+    @Override
+    public Task<Void> start(String name, TaskBody body) {
+        Objects.requireNonNull(body, "body");
+        return supply(name, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    @Override
+    public <T> Task<T> supply(String name, Callable<T> body) {
+        Objects.requireNonNull(body, "body");
+        Task<T> task = new Task<>(name, () -> {
+            try {
+                return body.call();
+            } catch (Exception | Error e) {
+                // Socket failures are already in the transcript; anything else is shown here as it happens.
+                if (!recorder.alreadyRecorded(e)) {
+                    recorder.failure(name, null, null, null, e, name + " failed: " + Failures.describe(e));
+                }
+                throw e;
+            }
+        }, this);
+        tasks.add(task);
+        task.begin();
+        return task;
+    }
+
+    @Override
+    public boolean check(String name, boolean passed, String expected, String actual) {
+        recorder.check(new Check(name, passed, expected, actual));
+        return passed;
+    }
+
+    @Override
+    public boolean checkEquals(String name, Object expected, Object actual) {
+        return check(name, Objects.equals(expected, actual), expected == null ? null : String.valueOf(expected),
+                actual == null ? null : String.valueOf(actual));
+    }
+
+    @Override
+    public void note(String text) {
+        recorder.message(Recorder.LAB_ACTOR, EventKind.NOTE, text);
+    }
+
+    @Override
+    public int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Override
+    public int freeUdpPort() throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Override
+    public Duration ioTimeout() {
+        return options.ioTimeout();
+    }
+
+    @Override
+    public Duration remaining() {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
+    Recorder recorder() {
+        return recorder;
+    }
+
+    List<Task<?>> tasks() {
+        return tasks;
+    }
+
+    InetAddress resolve(Actor actor, String protocol, String host, String target) throws UnknownHostException {
+        try {
+            return options.targets().resolve(host);
+        } catch (UnknownHostException e) {
+            recorder.failure(actor.name(), protocol, null, target, e, "Unknown host: " + host);
+            throw e;
+        } catch (TargetNotAllowedException e) {
+            recorder.failure(actor.name(), protocol, null, target, e, e.getMessage());
+            throw e;
+        }
+    }
+
+    int millis(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a time-out must be positive, got " + timeout);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+    }
+
+    void register(Closeable socket) {
+        open.add(socket);
+    }
+
+    void close(Closeable socket) {
+        open.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing is best effort: the socket is unusable either way.
+        }
+    }
+
+    /** Closes every socket still open and interrupts every task: unblocks whatever still waits. */
+    void shutdown() {
+        for (Closeable socket : List.copyOf(open)) {
+            close(socket);
+        }
+        for (Task<?> task : tasks) {
+            task.thread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.socketlab.api;
+
+import java.time.Duration;
+
+/** Runs a case's main body on a thread of its own so that the caller can stop waiting at the time limit. */
+final class RunThread {
+    private final LabCase labCase;
+    private final RecordingContext context;
+    private volatile Throwable failure;
+
+    RunThread(LabCase labCase, RecordingContext context) {
+        this.labCase = labCase;
+        this.context = context;
+    }
+
+    /** @return the run's error, or {@code null} if it completed */
+    String runWithin(Duration limit) {
+        Thread thread = new Thread(this::body, "socketlab-" + context.caseId() + "-main");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            thread.join(Math.max(1, limit.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.interrupt();
+            return "the run was interrupted (the server is stopping)";
+        }
+        if (thread.isAlive()) {
+            context.recorder().freeze();
+            context.shutdown();
+            thread.interrupt();
+            return "the run went past its time limit of " + limit.toMillis() + " ms and was stopped";
+        }
+        Throwable cause = failure;
+        return cause == null ? null : Failures.describe(cause);
+    }
+
+    private void body() {
+        try {
+            labCase.run(context);
+        } catch (Throwable t) {
+            // Every failure of the case's code ends the run as an error; nothing is rethrown to the runner's
+            // thread, which reports it in the transcript instead.
+            failure = t;
+        }
+    }
+}

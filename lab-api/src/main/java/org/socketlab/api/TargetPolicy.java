@@ -1,0 +1,60 @@
+package org.socketlab.api;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Which hosts a run may reach. By default only loopback: a lab page must not become a scanner for the
+ * whole network. The operator of a Socket Lab server can allow other hosts explicitly.
+ *
+ * @param allowRemote whether hosts other than loopback may be reached
+ */
+public record TargetPolicy(boolean allowRemote) {
+
+    /** @return the default policy: 127.0.0.0/8, ::1 and {@code localhost} only */
+    public static TargetPolicy loopbackOnly() {
+        return new TargetPolicy(false);
+    }
+
+    /** @return a policy that lets runs reach any host (an explicit operator choice) */
+    public static TargetPolicy anyHost() {
+        return new TargetPolicy(true);
+    }
+
+    /**
+     * Resolves a host a run wants to reach, or refuses it. Under {@link #loopbackOnly()} no name is ever
+     * looked up in DNS: {@code localhost}, names under {@code .localhost} and loopback literals resolve
+     * locally, anything else is refused before a packet leaves the machine.
+     *
+     * @param host a host name or IP literal (IPv6 with or without brackets)
+     * @return the address to use
+     * @throws UnknownHostException      if the name is malformed or can never resolve ({@code .invalid}, RFC 6761 §6.4)
+     * @throws TargetNotAllowedException if the policy forbids the host
+     */
+    public InetAddress resolve(String host) throws UnknownHostException {
+        String name = host == null ? "" : host.trim();
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("localhost") || lower.endsWith(".localhost")) {
+            // RFC 6761 §6.3: localhost names always mean the loopback interface.
+            return InetAddress.getByAddress(name, new byte[] {127, 0, 0, 1});
+        }
+        if (HostNames.isIpLiteral(name)) {
+            InetAddress address = InetAddress.getByName(name);
+            if (address.isLoopbackAddress() || allowRemote) {
+                return address;
+            }
+            throw new TargetNotAllowedException(host);
+        }
+        if (!HostNames.isValidName(lower) || lower.equals("invalid") || lower.endsWith(".invalid")) {
+            throw new UnknownHostException(host + ": invalid hostname");
+        }
+        if (!allowRemote) {
+            throw new TargetNotAllowedException(host);
+        }
+        return InetAddress.getByName(name);
+    }
+}

@@ -1,0 +1,198 @@
+package org.socketlab.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.socketlab.api.transcript.EventKind;
+
+/**
+ * A connected TCP socket that records every send, every recv (bytes asked for and bytes returned),
+ * failures and the close, under its actor's name. Unbuffered on purpose: each {@link #recv(int)} is one
+ * read of the socket, exactly like Python's {@code recv}, so a transcript shows how TCP really splits a
+ * stream. One thread may send while another receives.
+ */
+public final class TcpConnection implements AutoCloseable {
+    private final Actor actor;
+    private final RecordingContext context;
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final String local;
+    private final String remote;
+    private volatile int timeoutMillis;
+    private volatile boolean outputShut;
+    private volatile boolean closed;
+
+    TcpConnection(Actor actor, RecordingContext context, Socket socket) throws IOException {
+        this.actor = actor;
+        this.context = context;
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.local = Endpoints.format(socket.getLocalSocketAddress());
+        this.remote = Endpoints.format(socket.getRemoteSocketAddress());
+        this.timeoutMillis = context.millis(context.ioTimeout());
+        socket.setTcpNoDelay(true);
+    }
+
+    /** @return the local address, {@code 127.0.0.1:port} */
+    public String local() {
+        return local;
+    }
+
+    /** @return the peer's address */
+    public String remote() {
+        return remote;
+    }
+
+    /** @return the local port */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
+    /** @return the peer's port */
+    public int remotePort() {
+        return socket.getPort();
+    }
+
+    /** @return the actor that owns it */
+    public Actor actor() {
+        return actor;
+    }
+
+    /**
+     * Sets how long one {@link #recv(int)} waits for data.
+     *
+     * @param timeout a positive duration
+     */
+    public void setTimeout(Duration timeout) {
+        this.timeoutMillis = context.millis(timeout);
+    }
+
+    /**
+     * Sends all of {@code data}; records {@code send} with the exact bytes.
+     *
+     * @param data the bytes
+     * @return {@code data.length}
+     * @throws IOException if the connection failed (recorded as an error)
+     */
+    public int send(byte[] data) throws IOException {
+        try {
+            out.write(data);
+            out.flush();
+        } catch (IOException e) {
+            fail(e, "send failed: " + Failures.describe(e));
+            throw e;
+        }
+        context.recorder().socketEvent(actor.name(), EventKind.SEND, "tcp", local, remote, null, data);
+        return data.length;
+    }
+
+    /**
+     * Sends {@code text} encoded as UTF-8, as Python's {@code send(text.encode())} does.
+     *
+     * @param text the text
+     * @return the number of bytes sent
+     * @throws IOException if the connection failed
+     */
+    public int send(String text) throws IOException {
+        return send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads once, at most {@code maxBytes}: returns what one read of the socket gives, which may be less
+     * than asked for, and an empty array when the peer has closed. Records {@code recv} with
+     * {@code requested = maxBytes} and the bytes that came.
+     *
+     * @param maxBytes how many bytes to ask for, at least 1
+     * @return the bytes read; empty when the peer closed its side
+     * @throws SocketTimeoutException if nothing came within the time-out (recorded as an error)
+     * @throws IOException            if the connection failed (recorded as an error)
+     */
+    public byte[] recv(int maxBytes) throws IOException {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("recv needs at least 1 byte of buffer, got " + maxBytes);
+        }
+        byte[] buffer = new byte[maxBytes];
+        int n;
+        try {
+            socket.setSoTimeout(timeoutMillis);
+            n = in.read(buffer, 0, maxBytes);
+        } catch (IOException e) {
+            fail(e, e instanceof SocketTimeoutException ? Failures.timedOut("recv", timeoutMillis)
+                    : "recv failed: " + Failures.describe(e));
+            throw e;
+        }
+        byte[] data = n <= 0 ? new byte[0] : Arrays.copyOf(buffer, n);
+        context.recorder().socketEvent(actor.name(), EventKind.RECV, "tcp", local, remote, maxBytes, data);
+        return data;
+    }
+
+    /**
+     * {@link #recv(int)} decoded as UTF-8.
+     *
+     * @param maxBytes how many bytes to ask for
+     * @return the text; empty when the peer closed
+     * @throws IOException as {@link #recv(int)}
+     */
+    public String recvText(int maxBytes) throws IOException {
+        return new String(recv(maxBytes), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Calls {@link #recv(int)} until the peer closes (a recv returns 0 bytes), each call recorded: the
+     * loop that the handouts teach as the fix for a truncated message.
+     *
+     * @param bufferSize how many bytes each recv asks for
+     * @return everything received, in order
+     * @throws IOException as {@link #recv(int)}
+     */
+    public byte[] recvUntilClosed(int bufferSize) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] chunk;
+        while ((chunk = recv(bufferSize)).length > 0) {
+            all.writeBytes(chunk);
+        }
+        return all.toByteArray();
+    }
+
+    /**
+     * Shuts down the sending half (like Python's {@code shutdown(SHUT_WR)}): the peer's next recv
+     * returns 0 bytes while this side can still receive. Records {@code close} with a note.
+     *
+     * @throws IOException if it failed
+     */
+    public void shutdownOutput() throws IOException {
+        if (outputShut || closed) {
+            return;
+        }
+        outputShut = true;
+        socket.shutdownOutput();
+        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, "tcp", local, remote,
+                "shutdown(SHUT_WR): no more sends, still receiving");
+    }
+
+    /** Closes the connection; records {@code close}. Closing twice does nothing. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        context.close(socket);
+        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, "tcp", local, remote, null, null);
+    }
+
+    private void fail(IOException e, String message) {
+        if (!closed) {
+            context.recorder().failure(actor.name(), "tcp", local, remote, e, message);
+        }
+    }
+}

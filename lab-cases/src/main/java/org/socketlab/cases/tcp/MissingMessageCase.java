@@ -1,0 +1,96 @@
+package org.socketlab.cases.tcp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.socketlab.api.Actor;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.api.TcpListener;
+import org.socketlab.cases.Handouts;
+
+/** Handout 000, Task 1: Alice sends "HELLO WORLD", Bob's single {@code recv(8)} gets only part of it. */
+public final class MissingMessageCase implements LabCase {
+    private static final CaseInfo INFO = CaseInfo.builder("missing-message")
+            .title("The Missing Message Mystery")
+            .summary("Alice sends \"HELLO WORLD\" but Bob's server only receives part of it: find out why.")
+            .tags("tcp", "recv", "buffer", "stream")
+            .source("Handout 000, Task 1: The Missing Message Mystery")
+            .group(Handouts.H000)
+            .description("""
+                    ## Scenario
+                    Alice sends `HELLO WORLD` (11 bytes) to Bob's server. Bob calls `recv(8)` once and prints \
+                    what he got: only `HELLO WO`. As the detective, find out why the message is incomplete and \
+                    fix Bob's server so that he receives the whole string.
+
+                    ## What to look for
+                    - Alice's **send** carries 11 bytes.
+                    - Each of Bob's **recv** events says how many bytes he asked for and how many came back. \
+                    `recv(8)` can never return more than 8 bytes: TCP is a stream, and a read returns *at most* \
+                    the buffer size, whatever the sender wrote in one call.
+                    - With the fix, Bob keeps calling `recv` until it returns 0 bytes: Alice has closed the \
+                    connection and the message is complete.
+
+                    ## Try
+                    - Switch off `readUntilClosed` to see the handout's bug: one `recv(8)` and a failed check.
+                    - Keep it off and raise `bufferSize` to 1024: a bigger buffer hides the bug for a short \
+                    message, but only the loop is correct for any length.
+                    - Set `bufferSize` to 1 with the loop on: eleven reads of one byte, one message.
+                    """)
+            .build();
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.bool("readUntilClosed", true,
+                    "Bob calls recv in a loop until Alice closes (the fix); off: a single recv (the handout's bug)"),
+            ParamSpec.integer("bufferSize", 8, 1, 65_536, "How many bytes Bob asks for in each recv"),
+            ParamSpec.string("message", "HELLO WORLD", "What Alice sends"));
+
+    @Override
+    public CaseInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void run(RunContext context) throws Exception {
+        Params params = context.params();
+        String message = params.getString("message");
+        int bufferSize = params.getInt("bufferSize");
+        boolean readUntilClosed = params.getBoolean("readUntilClosed");
+        Actor bob = context.actor("Bob");
+        Actor alice = context.actor("Alice");
+
+        String received;
+        try (TcpListener server = bob.listen()) {
+            bob.print("Bob's server is listening...");
+            Task<Void> sender = context.start("Alice", () -> {
+                try (TcpConnection client = alice.connect("localhost", server.port())) {
+                    client.send(message);
+                    alice.print("Alice sent: '" + message + "'");
+                }
+            });
+            try (TcpConnection connection = server.accept()) {
+                // Wait for Alice to finish before Bob reads, so that the single recv sees everything she sent:
+                // the lesson is that recv(n) returns at most n bytes, even when more are waiting.
+                sender.join();
+                byte[] data = readUntilClosed ? connection.recvUntilClosed(bufferSize) : connection.recv(bufferSize);
+                received = new String(data, StandardCharsets.UTF_8);
+                bob.print("Bob received: '" + received + "'");
+            }
+        }
+        if (!readUntilClosed && received.length() < message.length()) {
+            context.note("Bob called recv(" + bufferSize + ") once: TCP returned at most " + bufferSize
+                    + " bytes and the rest was never read.");
+        }
+        context.checkEquals("Bob received the whole message", message, received);
+    }
+}
