@@ -58,11 +58,11 @@ public final class CaseRunner {
     public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options) {
         String caseId = labCase.info().id();
         Params params = Params.resolve(labCase.params(), given);
-        labCase.validate(params);
+        String invalid = validate(labCase, params);
         String runId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
         RecordingContext context = new RecordingContext(caseId, runId, params, options);
-        String error = new RunThread(labCase, context).runWithin(options.timeLimit());
+        String error = invalid != null ? invalid : new RunThread(labCase, context).runWithin(options.timeLimit());
         if (error == null) {
             error = unjoinedTaskFailure(context);
         }
@@ -73,6 +73,18 @@ public final class CaseRunner {
         var checks = recorder.checks();
         return new Transcript(Transcript.FORMAT_VERSION, caseId, runId, params.asMap(), startedAt, durationMs,
                 Transcript.outcomeOf(checks, error), recorder.events(), recorder.output(), checks, error);
+    }
+
+    // A validate() that throws anything but InvalidParamException is a bug of the case, not of the caller.
+    private static String validate(LabCase labCase, Params params) {
+        try {
+            labCase.validate(params);
+            return null;
+        } catch (InvalidParamException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return "the case could not check its parameters: " + Failures.describe(e);
+        }
     }
 
     private static String unjoinedTaskFailure(RecordingContext context) {

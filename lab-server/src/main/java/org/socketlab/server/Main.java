@@ -1,0 +1,154 @@
+package org.socketlab.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.transcript.Transcript;
+import org.socketlab.server.api.Json;
+import org.socketlab.server.api.TranscriptJson;
+import org.socketlab.server.cli.Command;
+import org.socketlab.server.cli.CommandLineParser;
+import org.socketlab.server.cli.TranscriptText;
+import org.socketlab.server.cli.UsageException;
+import org.socketlab.server.http.AccessLog;
+import org.socketlab.server.plugins.CaseRegistry;
+import org.socketlab.server.plugins.RegisteredCase;
+
+/** The command line: {@code serve}, {@code list}, {@code run}; see {@code --help}. */
+public final class Main {
+    /** Exit status of a run that passed. */
+    public static final int EXIT_PASSED = 0;
+    /** Exit status of a run whose checks failed (and of a server that could not start). */
+    public static final int EXIT_FAILED = 1;
+    /** Exit status of a run that ended in error. */
+    public static final int EXIT_ERROR = 2;
+    /** Exit status of a command line that could not be understood (sysexits' EX_USAGE). */
+    public static final int EXIT_USAGE = 64;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        int status = new Main(System.out, System.err).execute(args);
+        if (status != EXIT_PASSED) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs one command; {@code serve} blocks until the JVM is asked to stop.
+     *
+     * @param args the command line
+     * @return the exit status
+     */
+    int execute(String... args) {
+        Command command;
+        try {
+            command = CommandLineParser.parse(args);
+        } catch (UsageException | IllegalArgumentException e) {
+            err.println("socketlab: " + e.getMessage());
+            err.println("Try 'java -jar socketlab.jar --help'.");
+            return EXIT_USAGE;
+        }
+        // Java 17 has no pattern matching in switch; the sealed interface keeps this chain complete.
+        if (command instanceof Command.Help help) {
+            return print(org.socketlab.server.cli.Usage.of(help.topic()));
+        } else if (command instanceof Command.Version) {
+            return print("socketlab " + version());
+        } else if (command instanceof Command.ListCases list) {
+            return list(list);
+        } else if (command instanceof Command.Run run) {
+            return run(run);
+        }
+        return serve((Command.Serve) command);
+    }
+
+    private int print(String text) {
+        out.print(text.endsWith("\n") ? text : text + "\n");
+        return EXIT_PASSED;
+    }
+
+    private int list(Command.ListCases list) {
+        CaseRegistry registry = Registries.load(list.config(), err);
+        for (RegisteredCase c : registry.catalogue().cases()) {
+            out.println(c.id() + "\t" + c.info().title() + "\t" + c.origin());
+        }
+        return EXIT_PASSED;
+    }
+
+    private int run(Command.Run run) {
+        CaseRegistry registry = Registries.load(run.config(), err);
+        var found = registry.catalogue().find(run.caseId());
+        if (found.isEmpty()) {
+            err.println("socketlab: no case '" + run.caseId() + "'; 'java -jar socketlab.jar list' shows them");
+            return EXIT_USAGE;
+        }
+        Transcript transcript;
+        try {
+            transcript = org.socketlab.api.CaseRunner.run(found.get().labCase(), run.params(), run.config().runOptions());
+        } catch (InvalidParamException e) {
+            err.println("socketlab: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        out.print(run.json() ? Json.pretty(TranscriptJson.of(transcript)) + "\n" : TranscriptText.of(transcript));
+        return switch (transcript.outcome()) {
+            case PASSED -> EXIT_PASSED;
+            case FAILED -> EXIT_FAILED;
+            case ERROR -> EXIT_ERROR;
+        };
+    }
+
+    private int serve(Command.Serve serve) {
+        CaseRegistry registry = Registries.load(serve.config(), err);
+        SocketLabServer server;
+        try {
+            server = SocketLabServer.start(serve.config(), registry, AccessLog.to(err));
+        } catch (BindException e) {
+            err.println("socketlab: cannot listen on " + serve.config().bindAddress().getHostAddress() + ":"
+                    + serve.config().port() + " (" + e.getMessage() + "); choose another port with --port, "
+                    + "or --port 0 for any free one");
+            return EXIT_FAILED;
+        } catch (IOException e) {
+            err.println("socketlab: cannot start the server: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "socketlab-shutdown"));
+        out.println("Socket Lab " + version() + " is listening on " + Urls.of(server.address()) + " ("
+                + registry.catalogue().cases().size() + " cases). Press Ctrl+C to stop.");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return EXIT_PASSED;
+    }
+
+    /** @return the version this jar was built as */
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.socketlab.server;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a Socket Lab server is set up; validated when built, with messages that name the command-line flag.
+ *
+ * @param bindAddress   where to listen ({@code --bind}); loopback by default
+ * @param port          the port ({@code --port}); 0 picks a free one
+ * @param pluginsDir    the folder of plugin jars ({@code --plugins}); a missing folder means no plugins
+ * @param allowRemote   whether runs may reach hosts other than loopback ({@code --allow-remote})
+ * @param runTimeLimit  the longest one run may take
+ * @param maxRunsAtOnce how many runs may go on at the same time
+ * @param keptRuns      how many recent transcripts {@code GET /api/runs/{id}} can return
+ */
+public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, boolean allowRemote,
+                           Duration runTimeLimit, int maxRunsAtOnce, int keptRuns) {
+
+    /** The port of {@code serve} when none is given. */
+    public static final int DEFAULT_PORT = 8080;
+    /** The plugins folder when none is given, relative to the working directory. */
+    public static final Path DEFAULT_PLUGINS_DIR = Path.of("plugins");
+    /** Runs beyond this many at once get 503: each holds threads and sockets. */
+    public static final int DEFAULT_MAX_RUNS_AT_ONCE = 32;
+    /** Enough for a class's worth of recent runs, small enough to stay a few megabytes. */
+    public static final int DEFAULT_KEPT_RUNS = 200;
+
+    /** @throws IllegalArgumentException naming the flag at fault */
+    public ServerConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(pluginsDir, "pluginsDir");
+        Objects.requireNonNull(runTimeLimit, "runTimeLimit");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
+        }
+        if (maxRunsAtOnce < 1 || keptRuns < 1 || runTimeLimit.isNegative() || runTimeLimit.isZero()) {
+            throw new IllegalArgumentException("run limits must be positive");
+        }
+    }
+
+    /** @return the defaults: 127.0.0.1:8080, ./plugins, loopback targets only, 10 s a run */
+    public static ServerConfig defaults() {
+        return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_PORT, DEFAULT_PLUGINS_DIR, false,
+                org.socketlab.api.RunOptions.DEFAULT_TIME_LIMIT, DEFAULT_MAX_RUNS_AT_ONCE, DEFAULT_KEPT_RUNS);
+    }
+
+    /** @param value the port @return a copy with it */
+    public ServerConfig withPort(int value) {
+        return new ServerConfig(bindAddress, value, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns);
+    }
+
+    /** @param value the address @return a copy with it */
+    public ServerConfig withBindAddress(InetAddress value) {
+        return new ServerConfig(value, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns);
+    }
+
+    /** @param value the folder @return a copy with it */
+    public ServerConfig withPluginsDir(Path value) {
+        return new ServerConfig(bindAddress, port, value, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns);
+    }
+
+    /** @param value whether runs may reach other hosts @return a copy with it */
+    public ServerConfig withAllowRemote(boolean value) {
+        return new ServerConfig(bindAddress, port, pluginsDir, value, runTimeLimit, maxRunsAtOnce, keptRuns);
+    }
+
+    /** @param value the time limit of a run @return a copy with it */
+    public ServerConfig withRunTimeLimit(Duration value) {
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, value, maxRunsAtOnce, keptRuns);
+    }
+
+    /** @return the options every run of this server gets */
+    public org.socketlab.api.RunOptions runOptions() {
+        org.socketlab.api.RunOptions options = org.socketlab.api.RunOptions.defaults().withTimeLimit(runTimeLimit);
+        return allowRemote ? options.withTargets(org.socketlab.api.TargetPolicy.anyHost()) : options;
+    }
+}

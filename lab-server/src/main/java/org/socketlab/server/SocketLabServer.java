@@ -1,0 +1,72 @@
+package org.socketlab.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+import org.socketlab.server.api.ApiErrors;
+import org.socketlab.server.api.CasesApi;
+import org.socketlab.server.api.RunService;
+import org.socketlab.server.api.RunStore;
+import org.socketlab.server.http.AccessLog;
+import org.socketlab.server.http.HttpServer;
+import org.socketlab.server.http.HttpServerConfig;
+import org.socketlab.server.http.Router;
+import org.socketlab.server.http.StaticFiles;
+import org.socketlab.server.plugins.CaseRegistry;
+
+/** A running Socket Lab: the HTTP server with the JSON API and the web page, over a case registry. */
+public final class SocketLabServer implements AutoCloseable {
+    /** Where the web page lives on the class path (packaged by lab-web). */
+    public static final String WEB_ROOT = "socketlab-web";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    private final HttpServer http;
+    private final CaseRegistry registry;
+
+    private SocketLabServer(HttpServer http, CaseRegistry registry) {
+        this.http = http;
+        this.registry = registry;
+    }
+
+    /**
+     * Starts serving; returns once the server accepts connections.
+     *
+     * @param config   where to listen and how to run cases
+     * @param registry the cases to offer
+     * @param log      where access-log lines go
+     * @return the running server
+     * @throws IOException if it cannot listen (for instance, the port is taken)
+     */
+    public static SocketLabServer start(ServerConfig config, CaseRegistry registry, AccessLog log) throws IOException {
+        RunService runs = new RunService(config.runOptions(), config.maxRunsAtOnce(), new RunStore(config.keptRuns()));
+        Router router = new CasesApi(registry, runs).addTo(new Router())
+                .fallback(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT));
+        HttpServerConfig httpConfig = HttpServerConfig.defaults()
+                .withBindAddress(config.bindAddress())
+                .withPort(config.port());
+        HttpServer http = HttpServer.start(httpConfig, router, new ApiErrors(), log);
+        return new SocketLabServer(http, registry);
+    }
+
+    /** @return the port it listens on (useful after port 0) */
+    public int port() {
+        return http.port();
+    }
+
+    /** @return the address it listens on */
+    public InetSocketAddress address() {
+        return http.address();
+    }
+
+    /** @return the registry of its cases */
+    public CaseRegistry registry() {
+        return registry;
+    }
+
+    /** Stops accepting, lets requests in flight finish for a moment, then closes everything. */
+    @Override
+    public void close() {
+        http.stop(STOP_GRACE);
+    }
+}

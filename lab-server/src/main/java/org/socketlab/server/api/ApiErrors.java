@@ -1,0 +1,20 @@
+package org.socketlab.server.api;
+
+import org.socketlab.server.http.ErrorRenderer;
+import org.socketlab.server.http.HttpResponse;
+import org.socketlab.server.http.Status;
+
+/**
+ * Renders every error of the server: {@code {"error": "..."}} under {@code /api/} (and when the request
+ * was too broken to have a path), plain text elsewhere, so a browser shows a readable page.
+ */
+public final class ApiErrors implements ErrorRenderer {
+    @Override
+    public HttpResponse render(Status status, String message, String pathOrNull) {
+        String text = message == null || message.isBlank() ? status.reason() : message;
+        if (pathOrNull == null || pathOrNull.startsWith("/api/") || pathOrNull.equals("/api")) {
+            return HttpResponse.of(status, CasesApi.JSON_TYPE, Json.bytes(Json.error(text)));
+        }
+        return HttpResponse.text(status, status.code() + " " + status.reason() + ": " + text + "\n");
+    }
+}

@@ -1,0 +1,93 @@
+package org.socketlab.server.api;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.server.http.HttpException;
+import org.socketlab.server.http.HttpRequest;
+import org.socketlab.server.http.HttpResponse;
+import org.socketlab.server.http.Router;
+import org.socketlab.server.http.Status;
+import org.socketlab.server.plugins.CaseRegistry;
+import org.socketlab.server.plugins.RegisteredCase;
+
+/** The JSON API v1 (docs/api.md): the catalogue, runs, recent transcripts and plugin statuses. */
+public final class CasesApi {
+    static final String JSON_TYPE = "application/json; charset=utf-8";
+
+    private final CaseRegistry registry;
+    private final RunService runs;
+
+    /**
+     * @param registry the cases
+     * @param runs     runs them
+     */
+    public CasesApi(CaseRegistry registry, RunService runs) {
+        this.registry = registry;
+        this.runs = runs;
+    }
+
+    /**
+     * Adds the API's routes.
+     *
+     * @param router the server's router
+     * @return the router
+     */
+    public Router addTo(Router router) {
+        return router
+                .get("/api/cases", this::listCases)
+                .get("/api/cases/{id}", this::showCase)
+                .post("/api/cases/{id}/runs", this::runCase)
+                .get("/api/runs/{runId}", this::showRun)
+                .get("/api/plugins", this::listPlugins);
+    }
+
+    private HttpResponse listCases(HttpRequest request) {
+        JsonArray cases = new JsonArray();
+        registry.catalogue().cases().forEach(c -> cases.add(CaseJson.summary(c)));
+        JsonObject body = new JsonObject();
+        body.add("cases", cases);
+        return ok(body);
+    }
+
+    private HttpResponse showCase(HttpRequest request) {
+        return ok(CaseJson.detail(find(request.pathParam("id"))));
+    }
+
+    private HttpResponse runCase(HttpRequest request) {
+        RegisteredCase registered = find(request.pathParam("id"));
+        var params = RunRequest.params(request.body());
+        try {
+            return ok(TranscriptJson.of(runs.run(registered, params)));
+        } catch (InvalidParamException e) {
+            throw new HttpException(Status.BAD_REQUEST, Printable.of(e.getMessage()));
+        }
+    }
+
+    private HttpResponse showRun(HttpRequest request) {
+        String runId = request.pathParam("runId");
+        return runs.store().find(runId)
+                .map(transcript -> ok(TranscriptJson.of(transcript)))
+                .orElseThrow(() -> new HttpException(Status.NOT_FOUND,
+                        "no recent run with id '" + Printable.of(runId) + "' (only the latest runs are kept)"));
+    }
+
+    private HttpResponse listPlugins(HttpRequest request) {
+        JsonArray plugins = new JsonArray();
+        registry.catalogue().plugins().forEach(p -> plugins.add(CaseJson.plugin(p)));
+        JsonObject body = new JsonObject();
+        body.add("plugins", plugins);
+        return ok(body);
+    }
+
+    private RegisteredCase find(String id) {
+        return registry.catalogue().find(id).orElseThrow(() -> new HttpException(Status.NOT_FOUND,
+                "no case with id '" + Printable.of(id) + "'; GET /api/cases lists them"));
+    }
+
+    static HttpResponse ok(JsonElement body) {
+        return HttpResponse.of(Status.OK, JSON_TYPE, Json.bytes(body));
+    }
+}

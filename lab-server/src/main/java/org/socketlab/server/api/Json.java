@@ -1,0 +1,41 @@
+package org.socketlab.server.api;
+
+import java.nio.charset.StandardCharsets;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/** The one configured Gson of the server, and the JSON bodies built with it. Thread-safe. */
+public final class Json {
+    // HTML escaping is off: bodies are served as application/json with nosniff, and scripts reading the
+    // transcript want "<html>" rather than "\u003chtml\u003e".
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    private static final Gson PRETTY = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
+
+    private Json() {
+    }
+
+    /** @return the shared Gson */
+    public static Gson gson() {
+        return GSON;
+    }
+
+    /** @param element JSON @return it as compact UTF-8 bytes */
+    public static byte[] bytes(JsonElement element) {
+        return GSON.toJson(element).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @param element JSON @return it indented, for people */
+    public static String pretty(JsonElement element) {
+        return PRETTY.toJson(element);
+    }
+
+    /** @param message what went wrong @return {@code {"error": message}} */
+    public static JsonObject error(String message) {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", message);
+        return body;
+    }
+}

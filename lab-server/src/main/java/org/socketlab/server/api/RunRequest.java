@@ -1,0 +1,101 @@
+package org.socketlab.server.api;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+
+import java.io.StringReader;
+
+import org.socketlab.server.http.HttpException;
+import org.socketlab.server.http.Status;
+
+/** Reads the body of {@code POST /api/cases/{id}/runs}: {@code {"params": {...}}}, or nothing for the defaults. */
+final class RunRequest {
+    private RunRequest() {
+    }
+
+    /**
+     * @param body the request body, possibly empty
+     * @return the parameter values by name, as JSON gave them (numbers as {@link java.math.BigDecimal})
+     * @throws HttpException 400 with a message that says where the body is wrong
+     */
+    static Map<String, Object> params(byte[] body) {
+        if (body.length == 0) {
+            return Map.of();
+        }
+        JsonElement root = parse(decode(body));
+        if (!root.isJsonObject()) {
+            throw badRequest("the body must be a JSON object like {\"params\": {\"name\": value}}");
+        }
+        JsonObject object = root.getAsJsonObject();
+        for (String key : object.keySet()) {
+            if (!key.equals("params")) {
+                throw badRequest("unknown field '" + Printable.of(key) + "' in the body (expected: params)");
+            }
+        }
+        JsonElement params = object.get("params");
+        if (params == null || params.isJsonNull()) {
+            return Map.of();
+        }
+        if (!params.isJsonObject()) {
+            throw badRequest("'params' must be a JSON object of parameter values, e.g. {\"bufferSize\": 1024}");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        params.getAsJsonObject().entrySet().forEach(entry -> values.put(entry.getKey(), value(entry.getValue())));
+        return values;
+    }
+
+    private static String decode(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw badRequest("the body is not valid UTF-8");
+        }
+    }
+
+    private static JsonElement parse(String text) {
+        try {
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement element = JsonParser.parseReader(reader);
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                throw new JsonParseException("unexpected data after the JSON value");
+            }
+            return element;
+        } catch (JsonParseException | java.io.IOException | IllegalStateException e) {
+            String detail = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s*See https?://\\S+", "");
+            throw badRequest("the body is not valid JSON" + Printable.of(detail));
+        }
+    }
+
+    // Numbers stay exact (BigDecimal) so that 8.5 is refused as an int rather than rounded.
+    private static Object value(JsonElement element) {
+        if (element.isJsonPrimitive()) {
+            JsonPrimitive primitive = element.getAsJsonPrimitive();
+            if (primitive.isBoolean()) {
+                return primitive.getAsBoolean();
+            }
+            if (primitive.isNumber()) {
+                return primitive.getAsBigDecimal();
+            }
+            return primitive.getAsString();
+        }
+        return element.isJsonNull() ? null : element;
+    }
+
+    private static HttpException badRequest(String message) {
+        return new HttpException(Status.BAD_REQUEST, message);
+    }
+}

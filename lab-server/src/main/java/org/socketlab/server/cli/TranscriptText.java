@@ -1,0 +1,106 @@
+package org.socketlab.server.cli;
+
+import java.util.Locale;
+
+import org.socketlab.api.transcript.Check;
+import org.socketlab.api.transcript.Transcript;
+import org.socketlab.api.transcript.TranscriptEvent;
+
+/** Renders a transcript for a terminal: one line an event, then the output, the checks and the outcome. */
+public final class TranscriptText {
+    private static final int MAX_SHOWN_CHARS = 160;
+
+    private TranscriptText() {
+    }
+
+    /**
+     * @param t a transcript
+     * @return it as readable text, ending with a line break
+     */
+    public static String of(Transcript t) {
+        StringBuilder out = new StringBuilder();
+        out.append("Case ").append(t.caseId()).append("  (run ").append(t.runId()).append(")\n");
+        out.append("Parameters: ").append(t.params().isEmpty() ? "none" : t.params().toString()).append("\n\n");
+        out.append("Events:\n");
+        for (TranscriptEvent event : t.events()) {
+            out.append(String.format(Locale.ROOT, "%10.3f ms  %-12s %-8s %s%n", event.atMs(), event.actor(),
+                    event.kind().jsonName(), describe(event)));
+        }
+        out.append("\nOutput:\n");
+        t.output().forEach(line -> out.append("  ").append(line).append('\n'));
+        out.append("\nChecks:\n");
+        for (Check check : t.checks()) {
+            out.append(check.passed() ? "  [pass] " : "  [FAIL] ").append(check.name()).append('\n');
+            if (!check.passed()) {
+                out.append("         expected: ").append(quoted(check.expected())).append('\n');
+                out.append("         actual:   ").append(quoted(check.actual())).append('\n');
+            }
+        }
+        if (t.checks().isEmpty()) {
+            out.append("  (none)\n");
+        }
+        out.append('\n');
+        if (t.error() != null) {
+            out.append("Error: ").append(t.error()).append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "Outcome: %s in %.1f ms%n", t.outcome().jsonName().toUpperCase(Locale.ROOT),
+                t.durationMs()));
+        return out.toString();
+    }
+
+    private static String describe(TranscriptEvent e) {
+        String protocol = e.protocol() == null ? "" : " (" + e.protocol() + ")";
+        return switch (e.kind()) {
+            case LISTEN -> "on " + e.local() + protocol;
+            case CONNECT, ACCEPT -> e.local() + " <-> " + e.remote() + protocol;
+            case SEND -> e.size() + " bytes to " + e.remote() + ": " + shown(e.bytes());
+            case RECV -> "asked " + e.requested() + ", got " + e.size() + " bytes from " + e.remote()
+                    + (e.size() == 0 && "tcp".equals(e.protocol()) ? " (peer closed)" : ": " + shown(e.bytes()));
+            case CLOSE -> (e.remote() != null ? e.local() + " <-> " + e.remote() : e.local()) + protocol
+                    + (e.text() != null ? ": " + e.text() : "");
+            case ERROR -> e.text() + (e.remote() != null ? " [" + e.remote() + "]" : "");
+            case OUTPUT, NOTE -> e.text();
+        };
+    }
+
+    /** Bytes as a quoted string with \r, \n, \t and other control characters made visible. */
+    static String shown(byte[] bytes) {
+        String text = TranscriptEvent.utf8OrNull(bytes);
+        if (text == null) {
+            // Not UTF-8 (or a character split by a read): show every byte, non-printable ones as \xNN.
+            return escaped(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1), true);
+        }
+        return escaped(text, false);
+    }
+
+    private static String escaped(String text, boolean rawBytes) {
+        StringBuilder out = new StringBuilder("\"");
+        int limit = Math.min(text.length(), MAX_SHOWN_CHARS);
+        for (int i = 0; i < limit; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\r' -> out.append("\\r");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (Character.isISOControl(c) || (rawBytes && c >= 0x80)) {
+                        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+        if (text.length() > limit) {
+            out.append(" ... (").append(text.length() - limit).append(" more characters)");
+        }
+        return out.toString();
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "(nothing)" : escaped(text, false);
+    }
+}

@@ -1,0 +1,72 @@
+package org.socketlab.server.cli;
+
+/** The {@code --help} texts. */
+public final class Usage {
+    private static final String GENERAL = """
+            Socket Lab: runnable, recorded socket-programming cases, in the browser and headless.
+
+            Usage:
+              java -jar socketlab.jar [serve] [--port 8080] [--bind 127.0.0.1] [--plugins DIR] [--allow-remote]
+              java -jar socketlab.jar list [--plugins DIR]
+              java -jar socketlab.jar run CASE [--param NAME=VALUE]... [--json] [--plugins DIR] [--allow-remote] [--time-limit SECONDS]
+              java -jar socketlab.jar --help | --version
+
+            Commands:
+              serve   start the web page and the JSON API (the default); prints the URL it listens on
+              list    the cases, one a line: id, title, origin
+              run     run one case and print its transcript; exit status 0 passed, 1 failed, 2 error, 64 bad usage
+
+            Run 'java -jar socketlab.jar COMMAND --help' for a command's options.
+            """;
+
+    private static final String SERVE = """
+            Usage: java -jar socketlab.jar serve [options]
+
+            Starts the web page and the JSON API and prints the URL. Stop it with Ctrl+C.
+
+            Options:
+              --port N          the port to listen on (default 8080; 0 picks a free port)
+              --bind ADDRESS    the IP address to listen on (default 127.0.0.1; 0.0.0.0 opens it to the network)
+              --plugins DIR     folder of plugin jars (default ./plugins; a missing folder means none)
+              --allow-remote    let runs reach hosts other than loopback (by default a case may only reach
+                                localhost, 127.0.0.1 and ::1)
+              --time-limit S    the longest one run may take, in seconds (default 10)
+            """;
+
+    private static final String LIST = """
+            Usage: java -jar socketlab.jar list [--plugins DIR]
+
+            Prints the cases, one a line: id, title and where it comes from (built-in or a plugin jar).
+            """;
+
+    private static final String RUN = """
+            Usage: java -jar socketlab.jar run CASE [options]
+
+            Runs one case headless and prints its transcript.
+            Exit status: 0 passed, 1 failed, 2 error, 64 bad usage (unknown case, bad parameter).
+
+            Options:
+              --param NAME=VALUE, -p NAME=VALUE
+                                a parameter value; repeat for several (e.g. --param readUntilClosed=false)
+              --json            print the transcript as JSON, exactly as the API returns it
+              --plugins DIR     folder of plugin jars (default ./plugins)
+              --allow-remote    let the run reach hosts other than loopback
+              --time-limit S    the longest the run may take, in seconds (default 10)
+            """;
+
+    private Usage() {
+    }
+
+    /** @param topic a command name, or null for the general usage @return its help text */
+    public static String of(String topic) {
+        if (topic == null) {
+            return GENERAL;
+        }
+        return switch (topic) {
+            case "serve" -> SERVE;
+            case "list" -> LIST;
+            case "run" -> RUN;
+            default -> GENERAL;
+        };
+    }
+}

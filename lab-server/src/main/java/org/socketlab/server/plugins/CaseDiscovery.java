@@ -1,0 +1,103 @@
+package org.socketlab.server.plugins;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+
+/**
+ * Finds the cases a class loader provides with {@link ServiceLoader}. Each provider is tried on its own:
+ * one that cannot be loaded, instantiated or described becomes a failure with its cause, and the others
+ * are still found. Only errors that leave the JVM unusable are rethrown.
+ */
+public final class CaseDiscovery {
+    private CaseDiscovery() {
+    }
+
+    /**
+     * The result of discovering cases in one place.
+     *
+     * @param cases    the cases that loaded
+     * @param failures one line per provider that did not, saying which and why
+     */
+    public record Result(List<RegisteredCase> cases, List<String> failures) {
+        /** Copies the lists. */
+        public Result {
+            cases = List.copyOf(cases);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /**
+     * Discovers the cases registered in {@code META-INF/services/org.socketlab.api.LabCase} of a loader.
+     *
+     * @param loader where to look
+     * @param origin what to call where they come from ({@link RegisteredCase#BUILT_IN} or a jar's name)
+     * @return the cases and the failures
+     */
+    public static Result discover(ClassLoader loader, String origin) {
+        List<RegisteredCase> cases = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        var iterator = ServiceLoader.load(LabCase.class, loader).iterator();
+        while (true) {
+            try {
+                if (!iterator.hasNext()) {
+                    break;
+                }
+                cases.add(describe(iterator.next(), origin));
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                failures.add(reason(e));
+            }
+        }
+        return new Result(cases, failures);
+    }
+
+    /**
+     * Reads a case's metadata once, checking what {@link CaseInfo} and {@link ParamSpec} cannot check
+     * alone (parameter names unique).
+     *
+     * @param labCase the case
+     * @param origin  where it comes from
+     * @return the registered case
+     * @throws IllegalArgumentException if its metadata is unusable
+     */
+    public static RegisteredCase describe(LabCase labCase, String origin) {
+        String type = labCase.getClass().getName();
+        CaseInfo info;
+        List<ParamSpec> params;
+        try {
+            info = labCase.info();
+            params = labCase.params();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalArgumentException(type + " could not describe itself: " + reason(e), e);
+        }
+        if (info == null || params == null) {
+            throw new IllegalArgumentException(type + " returned no " + (info == null ? "info()" : "params()"));
+        }
+        long distinct = params.stream().map(ParamSpec::name).distinct().count();
+        if (distinct != params.size()) {
+            throw new IllegalArgumentException("case '" + info.id() + "' declares a parameter name twice");
+        }
+        return new RegisteredCase(info, params, labCase, origin);
+    }
+
+    static String reason(Throwable e) {
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+        if (e.getMessage() != null) {
+            text.append(": ").append(e.getMessage());
+        }
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e && cause.getMessage() != null
+                && (e.getMessage() == null || !e.getMessage().contains(cause.getMessage()))) {
+            text.append(" (caused by ").append(cause.getClass().getSimpleName()).append(": ")
+                    .append(cause.getMessage()).append(')');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package org.socketlab.server.plugins;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The cases Socket Lab offers now: the built-in ones and whatever the plugin jars provide at this moment.
+ * Thread-safe; readers take the current {@link Catalogue} and keep using it for the whole request.
+ */
+public final class CaseRegistry {
+    private final List<RegisteredCase> builtIns;
+    private final AtomicReference<Catalogue> current;
+
+    /**
+     * @param builtIns the cases that ship with Socket Lab (or, in tests, any explicit instances)
+     */
+    public CaseRegistry(List<RegisteredCase> builtIns) {
+        this.builtIns = List.copyOf(builtIns);
+        this.current = new AtomicReference<>(Catalogue.of(this.builtIns, List.of()));
+    }
+
+    /**
+     * The registry of the cases on Socket Lab's own class path, found with {@link java.util.ServiceLoader}.
+     * Providers that fail are reported on standard error and skipped.
+     *
+     * @return the registry
+     */
+    public static CaseRegistry ofBuiltIns() {
+        CaseDiscovery.Result found = CaseDiscovery.discover(CaseRegistry.class.getClassLoader(), RegisteredCase.BUILT_IN);
+        found.failures().forEach(failure -> System.err.println("socketlab: a built-in case did not load: " + failure));
+        return new CaseRegistry(found.cases());
+    }
+
+    /** @return the catalogue as it is now */
+    public Catalogue catalogue() {
+        return current.get();
+    }
+
+    /**
+     * Replaces what the plugin jars provide, all at once.
+     *
+     * @param jars every plugin jar as it is now
+     * @return the new catalogue
+     */
+    public Catalogue replacePlugins(List<PluginJar> jars) {
+        Catalogue next = Catalogue.of(builtIns, jars);
+        current.set(next);
+        return next;
+    }
+}

@@ -1,0 +1,31 @@
+package org.socketlab.server.plugins;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The cases found in one plugin jar, before they meet the rest of the catalogue.
+ *
+ * @param file     the jar's file name
+ * @param cases    the cases that loaded from it
+ * @param failures why the jar or some of its cases could not load; empty when all went well
+ */
+public record PluginJar(String file, List<RegisteredCase> cases, List<String> failures) {
+    /** Copies the lists. */
+    public PluginJar {
+        Objects.requireNonNull(file, "file");
+        cases = List.copyOf(cases);
+        failures = List.copyOf(failures);
+    }
+
+    /**
+     * A jar that could not be loaded at all.
+     *
+     * @param file   its file name
+     * @param reason why
+     * @return the result
+     */
+    public static PluginJar failed(String file, String reason) {
+        return new PluginJar(file, List.of(), List.of(reason));
+    }
+}
