@@ -1,0 +1,177 @@
+package org.socketlab.cases.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.socketlab.api.Actor;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.api.TcpListener;
+import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.HttpFields;
+import org.socketlab.cases.support.HttpMessages;
+
+/** Handout 001, Part 6 (challenge): an HTTP server that shows the request's method, path and user agent. */
+public final class RequestInfoServerCase implements LabCase {
+    private static final int MAX_PATHS = 20;
+    private static final CaseInfo INFO = CaseInfo.builder("request-info-server")
+            .title("Challenge: the Request-Info Server")
+            .summary("An HTTP server that parses each request and shows its method, path and browser, or 404.")
+            .tags("http", "tcp", "server", "parsing", "html", "challenge")
+            .source("Handout 001, Part 6: Challenge: build a real HTTP server (request parsing)")
+            .group(Handouts.H001)
+            .description("""
+                    ## Scenario
+                    The challenge: a server that reads each request, parses the request line \
+                    (`GET /hello HTTP/1.1`) and the headers by hand, and answers `/`, `/hello` and `/about` \
+                    with `HTTP/1.1 200 OK` and a page showing the **Method**, the **Path** and the \
+                    **Browser** (the `User-Agent` header). Any other path gets `HTTP/1.1 404 Not Found` and \
+                    an error page. A browser stand-in asks for `/`, `/hello`, `/about` and `/missing`.
+
+                    ## What to look for
+                    - The browser's **send**: the three values the page shows are all in it. The method and \
+                    path are the first two words of the first line; the browser is the `User-Agent` line.
+                    - The server reads until the empty line that ends the head (`\\r\\n\\r\\n`), then answers.
+                    - The status line of `/missing` is a real `404 Not Found`, not a 200 with an error page: \
+                    that is what the checks look at.
+                    - The reference server escapes what it echoes into HTML: try a `userAgent` with `<b>`.
+
+                    ## Try
+                    - Change `paths`, `method` or `userAgent` and see them come back in the page.
+                    - Set `target` to `127.0.0.1:8000` while your own server runs: the browser stand-in asks \
+                    your server the same questions, and the checks read its pages.
+                    """)
+            .build();
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.string("paths", "/,/hello,/about,/missing",
+                    "Comma-separated paths the browser asks for; /, /hello and /about exist, others are 404"),
+            ParamSpec.choice("method", "GET", List.of("GET", "POST", "PUT", "DELETE"), "The method of every request"),
+            ParamSpec.string("userAgent", "Mozilla/5.0", "The User-Agent header the browser sends"),
+            ParamSpec.string("target", "",
+                    "host:port of your own request-info server to test; empty: the lab's reference server"));
+
+    @Override
+    public CaseInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Params params) {
+        List<String> paths = paths(params);
+        if (paths.isEmpty() || paths.size() > MAX_PATHS) {
+            throw new InvalidParamException("paths", "needs 1 to " + MAX_PATHS + " paths, e.g. /,/hello");
+        }
+        for (String path : paths) {
+            // RFC 9112 §3.2: the request-target is visible ASCII; a space would end it early.
+            if (!path.startsWith("/") || !path.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ',' && c != '#')) {
+                throw new InvalidParamException("paths", "each path must start with / and hold only visible ASCII "
+                        + "without spaces or #");
+            }
+        }
+        String agent = params.getString("userAgent");
+        // RFC 9110 §5.5: a field value is visible characters and spaces; a line break would end the header.
+        if (agent.isBlank() || !agent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new InvalidParamException("userAgent", "must be printable ASCII on one line, e.g. Mozilla/5.0");
+        }
+        if (!params.getString("target").isBlank()) {
+            HostPort.parse("target", params.getString("target"));
+        }
+    }
+
+    @Override
+    public void run(RunContext context) throws Exception {
+        Params params = context.params();
+        List<String> paths = paths(params);
+        String method = params.getString("method");
+        String agent = params.getString("userAgent").trim();
+        String target = params.getString("target");
+
+        HostPort address;
+        Task<Void> serverTask = null;
+        if (target.isBlank()) {
+            Actor server = context.actor("Server");
+            TcpListener listener = server.listen();
+            server.print("Request-info server running on http://127.0.0.1:" + listener.port());
+            serverTask = context.start("Server", () -> RequestInfoReferenceServer.serve(server, listener, paths.size()));
+            address = new HostPort("127.0.0.1", listener.port());
+        } else {
+            address = HostPort.parse("target", target);
+            context.note("The browser stand-in asks your server at " + target + ".");
+        }
+
+        Actor browser = context.actor("Browser");
+        for (String path : paths) {
+            byte[] response = request(browser, address, method, path, agent);
+            Document page = Jsoup.parse(new String(HttpFields.body(response), StandardCharsets.UTF_8));
+            browser.print(method + " " + path + " -> " + HttpFields.firstLine(response));
+            browser.print("Browser shows: " + page.body().text());
+            checkPage(context, method, path, agent, response, page);
+        }
+        if (serverTask != null) {
+            serverTask.join();
+        }
+    }
+
+    private static void checkPage(RunContext context, String method, String path, String agent, byte[] response,
+                                  Document page) {
+        String request = method + " " + path;
+        if (RequestInfoReferenceServer.answers(path)) {
+            context.checkEquals(request + " is answered 200", 200, HttpMessages.statusCode(response));
+            context.checkEquals("The page for " + request + " shows the method", method, field(page, "Method:"));
+            context.checkEquals("The page for " + request + " shows the path", path, field(page, "Path:"));
+            context.checkEquals("The page for " + request + " shows the browser", agent, field(page, "Browser:"));
+        } else {
+            context.checkEquals(request + " is answered 404", 404, HttpMessages.statusCode(response));
+            Element heading = page.selectFirst("h1");
+            context.checkEquals("The page for " + request + " says 404 Not Found", "404 Not Found",
+                    heading == null ? "(no <h1> in the page)" : heading.text());
+        }
+    }
+
+    // The value after a label such as "Method:", whether the label is in <strong> (as the handout) or not.
+    private static String field(Document page, String label) {
+        for (Element paragraph : page.select("p")) {
+            String text = paragraph.text();
+            if (text.startsWith(label)) {
+                return text.substring(label.length()).trim();
+            }
+        }
+        return "(no '" + label + "' line in the page)";
+    }
+
+    private static byte[] request(Actor browser, HostPort address, String method, String path, String agent)
+            throws Exception {
+        try (TcpConnection connection = browser.connect(address.host(), address.port())) {
+            // The handout's example request, plus Connection: close so that the server's close ends the page.
+            connection.send(method + " " + path + " HTTP/1.1\r\n"
+                    + "Host: " + address.host() + ":" + address.port() + "\r\n"
+                    + "User-Agent: " + agent + "\r\n"
+                    + "Accept: text/html\r\n"
+                    + (method.equals("GET") ? "" : "Content-Length: 0\r\n")
+                    + "Connection: close\r\n"
+                    + "\r\n");
+            return connection.recvUntilClosed(4096);
+        }
+    }
+
+    private static List<String> paths(Params params) {
+        return Arrays.stream(params.getString("paths").split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+    }
+}

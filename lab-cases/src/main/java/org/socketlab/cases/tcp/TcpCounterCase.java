@@ -1,0 +1,168 @@
+package org.socketlab.cases.tcp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.socketlab.api.Actor;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.api.TcpListener;
+import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.PythonConsole;
+
+/** Handout 001, Part 2: a persistent TCP server counts its connections; its client is run several times. */
+public final class TcpCounterCase implements LabCase {
+    /** Both of the handout's programs read with {@code recv(1024)}. */
+    private static final int RECV_BYTES = 1024;
+    private static final Pattern COUNTER = Pattern.compile("connection #(\\d{1,9})");
+
+    private static final CaseInfo INFO = CaseInfo.builder("tcp-counter")
+            .title("TCP Server with a Connection Counter")
+            .summary("A TCP server that keeps running and counts its clients; the client is run three times.")
+            .tags("tcp", "server", "client", "counter")
+            .source("Handout 001, Part 2: TCP server and client with a counter")
+            .group(Handouts.H001)
+            .description("""
+                    ## Scenario
+                    `tcp_server.py` listens, then loops for ever: `accept()` a client, add one to its \
+                    connection counter, `recv(1024)` the client's message, send back \
+                    `Hello! You are connection #N` and close that connection (but not the listening socket). \
+                    `tcp_client.py` connects, sends `Hello from client!`, prints the reply and closes. The \
+                    client is run three times in turn, as in the handout.
+
+                    ## What to look for
+                    - One **listen** for the whole run, then for each client its own **connect** / **accept** \
+                    pair with a new client port: every run of the client is a new TCP connection.
+                    - The server's counter lives as long as the server, not the connection: the replies say \
+                    `#1`, `#2`, `#3`.
+                    - The server **closes** each accepted connection but keeps listening.
+
+                    ## Try
+                    - Raise `clients` to see the counter keep climbing.
+                    - Change `message`: the server prints whatever the client sent.
+                    - Set `target` to `127.0.0.1:8080` while your own `tcp_server.py` runs: the lab's client \
+                    runs against your server and checks its replies (a server that already counted a few \
+                    connections is fine, as long as the numbers go up by one).
+                    """)
+            .build();
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.integer("clients", 3, 1, 20, "How many times the client program is run, one after another"),
+            ParamSpec.string("message", "Hello from client!", "What each client sends (at most 1024 bytes)"),
+            ParamSpec.string("target", "",
+                    "host:port of your own counter server to test; empty: the lab's reference server"));
+
+    @Override
+    public CaseInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Params params) {
+        int bytes = params.getString("message").getBytes(StandardCharsets.UTF_8).length;
+        if (bytes == 0 || bytes > RECV_BYTES) {
+            // Empty: the server's recv would wait for bytes that never come. Longer: one recv(1024) cuts it.
+            throw new InvalidParamException("message", "must be 1 to " + RECV_BYTES + " bytes, got " + bytes);
+        }
+        if (!params.getString("target").isBlank()) {
+            HostPort.parse("target", params.getString("target"));
+        }
+    }
+
+    @Override
+    public void run(RunContext context) throws Exception {
+        Params params = context.params();
+        int clients = params.getInt("clients");
+        String message = params.getString("message");
+        String target = params.getString("target");
+
+        HostPort address;
+        Task<List<String>> serverTask = null;
+        if (target.isBlank()) {
+            Actor server = context.actor("Server");
+            TcpListener listener = server.listen();
+            server.print("TCP Server listening on 127.0.0.1:" + listener.port());
+            serverTask = context.supply("Server", () -> serve(server, listener, clients));
+            address = new HostPort("127.0.0.1", listener.port());
+        } else {
+            address = HostPort.parse("target", target);
+            context.note("The lab's client runs against your server at " + target + ".");
+        }
+
+        Actor client = context.actor("Client");
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            replies.add(runClient(client, address, message));
+        }
+
+        if (serverTask != null) {
+            List<String> received = serverTask.join();
+            for (int i = 0; i < received.size(); i++) {
+                context.checkEquals("The server received client " + (i + 1) + "'s message", message, received.get(i));
+            }
+        }
+        int first = firstCount(replies.get(0), serverTask != null, context);
+        for (int i = 0; i < replies.size(); i++) {
+            String expected = "Hello! You are connection #" + (first + i);
+            context.checkEquals("Client run " + (i + 1) + " is told it is connection #" + (first + i), expected,
+                    replies.get(i));
+        }
+    }
+
+    // tcp_server.py, stopped after the clients of this run instead of Ctrl+C.
+    private static List<String> serve(Actor server, TcpListener listener, int clients) throws Exception {
+        List<String> received = new ArrayList<>();
+        try (listener) {
+            for (int count = 1; count <= clients; count++) {
+                try (TcpConnection connection = listener.accept()) {
+                    PythonConsole.print(server, "\nConnection #" + count + " from "
+                            + PythonConsole.address(connection.remote()));
+                    String data = connection.recvText(RECV_BYTES);
+                    server.print("Received: " + data);
+                    received.add(data);
+                    connection.send("Hello! You are connection #" + count);
+                }
+            }
+        }
+        return received;
+    }
+
+    // tcp_client.py: one run of the program is one connection.
+    private static String runClient(Actor client, HostPort address, String message) throws Exception {
+        try (TcpConnection connection = client.connect(address.host(), address.port())) {
+            client.print("Connected to " + address.host() + ":" + address.port());
+            connection.send(message);
+            String data = connection.recvText(RECV_BYTES);
+            client.print("Received: " + data);
+            return data;
+        }
+    }
+
+    // The reference server starts at #1; a student's server may have counted earlier clients already.
+    private static int firstCount(String firstReply, boolean ownServer, RunContext context) {
+        Matcher matcher = COUNTER.matcher(firstReply);
+        if (ownServer || !matcher.find()) {
+            return 1;
+        }
+        int first = Integer.parseInt(matcher.group(1));
+        if (first != 1) {
+            context.note("Your server had already counted " + (first - 1) + " connection(s) before this run.");
+        }
+        return first;
+    }
+}

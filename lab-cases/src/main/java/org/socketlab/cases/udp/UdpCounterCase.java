@@ -1,0 +1,179 @@
+package org.socketlab.cases.udp;
+
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.socketlab.api.Actor;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.Datagram;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.UdpEndpoint;
+import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.PythonConsole;
+
+/** Handout 001, Part 3: a UDP server counts the datagrams it answers; its client is run several times. */
+public final class UdpCounterCase implements LabCase {
+    /** Both of the handout's programs read with {@code recvfrom(1024)}. */
+    private static final int RECV_BYTES = 1024;
+    /** The handout's client waits for ever; the lab's gives up so that a lost datagram ends the run. */
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(2);
+    private static final Pattern COUNTER = Pattern.compile("Message #(\\d{1,9})");
+
+    private static final CaseInfo INFO = CaseInfo.builder("udp-counter")
+            .title("UDP Server with a Message Counter")
+            .summary("A UDP server that counts the datagrams it receives; the client is run three times.")
+            .tags("udp", "server", "client", "counter", "recvfrom")
+            .source("Handout 001, Part 3: UDP server and client with a counter")
+            .group(Handouts.H001)
+            .description("""
+                    ## Scenario
+                    `udp_server.py` binds a UDP socket and loops for ever: `recvfrom(1024)` one datagram, add \
+                    one to its message counter, and `sendto` back `Received! Message #N` to whoever sent it. \
+                    `udp_client.py` sends `Hello from UDP client!` with `sendto`, waits for the reply with \
+                    `recvfrom(1024)` and closes. The client is run three times in turn.
+
+                    ## What to look for
+                    - No **connect** and no **accept**: the server's socket is bound (shown as **listen**) and \
+                    every **recv** says who the datagram came from. The server answers that address.
+                    - Each run of the client gets a new port, yet the server needs no new socket: one socket \
+                    talks to every client.
+                    - The counter counts datagrams, not clients: `#1`, `#2`, `#3`.
+
+                    ## Try
+                    - Raise `clients` to see the counter keep climbing.
+                    - Set `target` to `127.0.0.1:9090` while your own `udp_server.py` runs. If your server does \
+                    not answer, the client's `recvfrom` gives up after 2 seconds: UDP never says that nobody \
+                    was listening.
+                    """)
+            .build();
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.integer("clients", 3, 1, 20, "How many times the client program is run, one after another"),
+            ParamSpec.string("message", "Hello from UDP client!", "What each client sends (at most 1024 bytes)"),
+            ParamSpec.string("target", "",
+                    "host:port of your own UDP counter server to test; empty: the lab's reference server"));
+
+    @Override
+    public CaseInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Params params) {
+        int bytes = params.getString("message").getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > RECV_BYTES) {
+            // recvfrom(1024) would keep the first 1024 bytes and drop the rest of the datagram.
+            throw new InvalidParamException("message", "must be at most " + RECV_BYTES + " bytes, got " + bytes);
+        }
+        if (!params.getString("target").isBlank()) {
+            HostPort.parse("target", params.getString("target"));
+        }
+    }
+
+    @Override
+    public void run(RunContext context) throws Exception {
+        Params params = context.params();
+        int clients = params.getInt("clients");
+        String message = params.getString("message");
+        String target = params.getString("target");
+
+        HostPort address;
+        Task<List<String>> serverTask = null;
+        if (target.isBlank()) {
+            Actor server = context.actor("Server");
+            UdpEndpoint socket = server.bindUdp(0);
+            server.print("UDP Server listening on 127.0.0.1:" + socket.port());
+            serverTask = context.supply("Server", () -> serve(server, socket, clients));
+            address = new HostPort("127.0.0.1", socket.port());
+        } else {
+            address = HostPort.parse("target", target);
+            context.note("The lab's client sends to your server at " + target + ".");
+        }
+
+        Actor client = context.actor("Client");
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String reply = runClient(client, address, message);
+            if (reply == null) {
+                context.check("Client run " + (i + 1) + " got a reply", false, "a datagram back within "
+                        + REPLY_TIMEOUT.toMillis() + " ms", "none: the server did not answer (or is not running)");
+                return;
+            }
+            replies.add(reply);
+        }
+
+        if (serverTask != null) {
+            List<String> received = serverTask.join();
+            for (int i = 0; i < received.size(); i++) {
+                context.checkEquals("The server received client " + (i + 1) + "'s message", message, received.get(i));
+            }
+        }
+        int first = firstCount(replies.get(0), serverTask != null, context);
+        for (int i = 0; i < replies.size(); i++) {
+            String expected = "Received! Message #" + (first + i);
+            context.checkEquals("Client run " + (i + 1) + " is told it sent message #" + (first + i), expected,
+                    replies.get(i));
+        }
+    }
+
+    // udp_server.py, stopped after the clients of this run instead of Ctrl+C.
+    private static List<String> serve(Actor server, UdpEndpoint socket, int clients) throws Exception {
+        List<String> received = new ArrayList<>();
+        try (socket) {
+            for (int count = 1; count <= clients; count++) {
+                Datagram datagram = socket.receive(RECV_BYTES);
+                PythonConsole.print(server, "\nMessage #" + count + " from "
+                        + PythonConsole.address(datagram.senderAddress()) + ": " + datagram.text());
+                received.add(datagram.text());
+                socket.reply(datagram, "Received! Message #" + count);
+            }
+        }
+        return received;
+    }
+
+    // udp_client.py; returns null when no reply came in time (UDP reports no lost datagram).
+    private static String runClient(Actor client, HostPort address, String message) throws Exception {
+        try (UdpEndpoint socket = client.udp()) {
+            socket.setTimeout(REPLY_TIMEOUT);
+            socket.send(message, address.host(), address.port());
+            client.print("Sent to " + address.host() + ":" + address.port());
+            Datagram reply;
+            try {
+                reply = socket.receive(RECV_BYTES);
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
+            client.print("Received from " + PythonConsole.address(reply.senderAddress()) + ": " + reply.text());
+            return reply.text();
+        }
+    }
+
+    // The reference server starts at #1; a student's server may have counted earlier datagrams already.
+    private static int firstCount(String firstReply, boolean ownServer, RunContext context) {
+        Matcher matcher = COUNTER.matcher(firstReply);
+        if (ownServer || !matcher.find()) {
+            return 1;
+        }
+        int first = Integer.parseInt(matcher.group(1));
+        if (first != 1) {
+            context.note("Your server had already counted " + (first - 1) + " message(s) before this run.");
+        }
+        return first;
+    }
+}
