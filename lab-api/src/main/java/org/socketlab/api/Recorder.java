@@ -38,7 +38,11 @@ final class Recorder {
     }
 
     double elapsedMillis() {
-        return Math.round((System.nanoTime() - startNanos) / 1_000.0) / 1_000.0;
+        return millisSinceStart(System.nanoTime());
+    }
+
+    private double millisSinceStart(long nanos) {
+        return Math.round((nanos - startNanos) / 1_000.0) / 1_000.0;
     }
 
     void socketEvent(String actor, EventKind kind, String protocol, String local, String remote, Integer requested,
@@ -47,6 +51,18 @@ final class Recorder {
         String text = bytes == null ? null : TranscriptEvent.utf8OrNull(bytes);
         add(atMs -> new TranscriptEvent(atMs, actor, kind, protocol, local, remote, requested, size, bytes, text),
                 bytes == null ? 0 : bytes.length);
+    }
+
+    /**
+     * Records a send that began at {@code startedNanos} and has completed. A send is recorded only once it
+     * succeeded, but the peer may read the bytes before the write returns; the event is therefore stamped
+     * with the time the send began and placed in time order, so that it comes before the recv it fed.
+     */
+    void sendEvent(long startedNanos, String actor, String protocol, String local, String remote, byte[] bytes) {
+        String text = TranscriptEvent.utf8OrNull(bytes);
+        double atMs = millisSinceStart(startedNanos);
+        add(ignored -> new TranscriptEvent(atMs, actor, EventKind.SEND, protocol, local, remote, null, bytes.length,
+                bytes, text), bytes.length);
     }
 
     void socketEvent(String actor, EventKind kind, String protocol, String local, String remote, String text) {
@@ -86,7 +102,11 @@ final class Recorder {
             }
             recordedBytes += payloadBytes;
             TranscriptEvent event = factory.create(elapsedMillis());
-            events.add(event);
+            int at = events.size();
+            while (at > 0 && events.get(at - 1).atMs() > event.atMs()) {
+                at--;
+            }
+            events.add(at, event);
             if (event.kind() == EventKind.OUTPUT) {
                 output.add(event.text());
             }

@@ -84,6 +84,7 @@ public final class TcpConnection implements AutoCloseable {
      * @throws IOException if the connection failed (recorded as an error)
      */
     public int send(byte[] data) throws IOException {
+        long started = System.nanoTime();
         try {
             out.write(data);
             out.flush();
@@ -91,7 +92,7 @@ public final class TcpConnection implements AutoCloseable {
             fail(e, "send failed: " + Failures.describe(e));
             throw e;
         }
-        context.recorder().socketEvent(actor.name(), EventKind.SEND, "tcp", local, remote, null, data);
+        context.recorder().sendEvent(started, actor.name(), "tcp", local, remote, data.clone());
         return data.length;
     }
 

@@ -101,13 +101,14 @@ public final class UdpEndpoint implements AutoCloseable {
             throw new IllegalArgumentException("a UDP datagram holds at most " + MAX_DATAGRAM_BYTES + " bytes");
         }
         String remote = Endpoints.format(target);
+        long started = System.nanoTime();
         try {
             socket.send(new DatagramPacket(data, data.length, target));
         } catch (IOException e) {
             fail(e, remote, "sendto failed: " + Failures.describe(e));
             throw e;
         }
-        context.recorder().socketEvent(actor.name(), EventKind.SEND, "udp", local, remote, null, data);
+        context.recorder().sendEvent(started, actor.name(), "udp", local, remote, data.clone());
     }
 
     /**
