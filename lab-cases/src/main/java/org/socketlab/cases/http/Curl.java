@@ -1,15 +1,15 @@
 package org.socketlab.cases.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.TcpConnection;
-import org.socketlab.cases.support.HttpMessages;
+import org.socketlab.cases.support.HttpResponseReader;
 
 /** Plays curl/8.4.0 for the curl detective: the exact requests it sends, and what it prints when they end. */
 final class Curl {
@@ -17,6 +17,8 @@ final class Curl {
     static final String EMPTY_REPLY = "curl: (52) Empty reply from server";
     static final String RESET = "curl: (56) Recv failure: Connection reset by peer";
     private static final int RECV_BYTES = 16 * 1024;
+    /** Bounds what the lab keeps of a reply; the lesson needs none at all. */
+    private static final int MAX_REPLY_BYTES = 4 * 1024 * 1024;
 
     /** How a request ended, seen from curl. */
     enum Ending {
@@ -26,7 +28,7 @@ final class Curl {
         RESPONSE,
         /** The connection failed while curl waited, typically reset: the server closed with unread bytes. */
         RECV_FAILED,
-        /** No connection: nothing listens there. */
+        /** No connection: nothing listens there, or the host name cannot be resolved. */
         NOT_CONNECTED,
         /** The request could not be sent whole. */
         SEND_FAILED,
@@ -93,6 +95,8 @@ final class Curl {
         TcpConnection connection;
         try {
             connection = curl.connect(host, port);
+        } catch (UnknownHostException e) {
+            return printed(curl, Ending.NOT_CONNECTED, "curl: (6) Could not resolve host: " + host);
         } catch (IOException e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
             return printed(curl, Ending.NOT_CONNECTED, "curl: (7) Failed to connect to " + host + " port " + port
@@ -105,31 +109,24 @@ final class Curl {
                 return printed(curl, Ending.SEND_FAILED, "curl: (55) Send failure: " + reason(e));
             }
             connection.setTimeout(replyTimeout);
-            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            byte[] reply;
             try {
-                for (byte[] data; (data = connection.recv(RECV_BYTES)).length > 0; ) {
-                    reply.writeBytes(data);
-                }
+                reply = HttpResponseReader.read(connection, RECV_BYTES, MAX_REPLY_BYTES);
             } catch (SocketTimeoutException e) {
                 return printed(curl, Ending.NO_REPLY, "curl: (28) Operation timed out after "
-                        + replyTimeout.toMillis() + " milliseconds with " + reply.size() + " bytes received");
+                        + replyTimeout.toMillis() + " milliseconds (as if run with -m: real curl waits)");
             } catch (IOException e) {
                 return printed(curl, Ending.RECV_FAILED, "curl: (56) Recv failure: " + reason(e));
             }
-            if (reply.size() == 0) {
+            if (reply.length == 0) {
                 return printed(curl, Ending.EMPTY_REPLY, EMPTY_REPLY);
             }
-            printBody(curl, reply.toByteArray());
-            return new Result(Ending.RESPONSE, "a response of " + reply.size() + " bytes");
+            // curl prints the body of a response on its standard output, not the head.
+            new String(HttpResponseReader.body(reply), StandardCharsets.UTF_8).lines().forEach(curl::print);
+            return new Result(Ending.RESPONSE, "a response of " + reply.length + " bytes: "
+                    + new String(reply, 0, Math.min(reply.length, 64), StandardCharsets.UTF_8).lines().findFirst()
+                    .orElse(""));
         }
-    }
-
-    // curl prints the body of a response on its standard output, not the head.
-    private static void printBody(Actor curl, byte[] reply) {
-        int headEnd = HttpMessages.headEnd(reply);
-        String body = new String(reply, Math.max(0, headEnd), reply.length - Math.max(0, headEnd),
-                StandardCharsets.UTF_8);
-        body.lines().forEach(curl::print);
     }
 
     private static Result printed(Actor curl, Ending ending, String line) {
