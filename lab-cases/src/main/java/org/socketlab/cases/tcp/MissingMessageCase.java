@@ -69,7 +69,8 @@ public final class MissingMessageCase implements LabCase {
         Actor bob = context.actor("Bob");
         Actor alice = context.actor("Alice");
 
-        String received;
+        byte[] sent = message.getBytes(StandardCharsets.UTF_8);
+        byte[] data;
         try (TcpListener server = bob.listen()) {
             bob.print("Bob's server is listening...");
             Task<Void> sender = context.start("Alice", () -> {
@@ -82,15 +83,17 @@ public final class MissingMessageCase implements LabCase {
                 // Wait for Alice to finish before Bob reads, so that the single recv sees everything she sent:
                 // the lesson is that recv(n) returns at most n bytes, even when more are waiting.
                 sender.join();
-                byte[] data = readUntilClosed ? connection.recvUntilClosed(bufferSize) : connection.recv(bufferSize);
-                received = new String(data, StandardCharsets.UTF_8);
-                bob.print("Bob received: '" + received + "'");
+                data = readUntilClosed ? connection.recvUntilClosed(bufferSize) : connection.recv(bufferSize);
+                bob.print("Bob received: '" + new String(data, StandardCharsets.UTF_8) + "'");
             }
         }
-        if (!readUntilClosed && received.length() < message.length()) {
+        // Bytes, not characters: recv counts bytes, and a multi-byte character may be cut in two.
+        if (!readUntilClosed && data.length < sent.length) {
             context.note("Bob called recv(" + bufferSize + ") once: TCP returned at most " + bufferSize
-                    + " bytes and the rest was never read.");
+                    + " bytes and the other " + (sent.length - data.length) + " of the " + sent.length
+                    + " bytes Alice sent were never read.");
         }
+        String received = new String(data, StandardCharsets.UTF_8);
         context.checkEquals("Bob received the whole message", message, received);
     }
 }

@@ -1,0 +1,177 @@
+package org.socketlab.cases.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.socketlab.api.Actor;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.api.TcpListener;
+import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.HttpRequestReader;
+
+/** Handout 000, Task 3: Server.py prints each raw request curl sends, which means reading all of it first. */
+public final class CurlDetectiveCase implements LabCase {
+    /** Bounds what the reference server keeps of one request; curl's test requests are far smaller. */
+    private static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
+    private static final CaseInfo INFO = CaseInfo.builder("curl-detective")
+            .title("The Curl Detective Mystery")
+            .summary("A socket server prints curl's raw HTTP requests exactly as received, large bodies included.")
+            .tags("tcp", "http", "server", "recv", "curl")
+            .source("Handout 000, Task 3: The Curl Detective Mystery")
+            .group(Handouts.H000)
+            .description("""
+                    ## Scenario
+                    Server.py accepts the handout's three curl requests (a GET, a POST with a small body and \
+                    a POST with 5000 bytes of `X`) and prints each raw request, headers and body, exactly as \
+                    it arrived. It sends no response: it closes the connection, and curl reports \
+                    `curl: (52) Empty reply from server`, which is expected.
+
+                    ## What to look for
+                    - curl's **send** of each request: request line, `Host`, `User-Agent: curl/8.4.0`, \
+                    `Accept: */*`, and for the POSTs `Content-Length` and the form `Content-Type`.
+                    - The server's **recv** events: the big request needs several `recv(bufferSize)` calls. \
+                    The server knows it has everything when the blank line ending the headers has come and \
+                    then `Content-Length` bytes of body.
+                    - With a single recv, the server prints only the first `bufferSize` bytes and closes with \
+                    the rest unread. A Python server closing like that has its connection reset by the system, \
+                    and curl prints `curl: (56) Recv failure: Connection reset by peer`. The lab's server runs \
+                    on the JVM, which ends the connection with a FIN first, so here curl reports an empty reply \
+                    and a note explains it. Aimed at your own Python server (`target`), the reset shows.
+
+                    ## Try
+                    - Switch off `readWholeRequest` for the handout's bug: the 5000-byte request is cut short.
+                    - Set `bufferSize` to 100 with the loop on: more reads, the same request.
+                    - Run your own Server.py and set `target` to its `host:port`: the lab's curl sends it the \
+                    three requests and checks that your server closes each connection without a reset. Compare \
+                    your console with curl's send events.
+                    """)
+            .build();
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.bool("readWholeRequest", true, "The lab's server calls recv until the whole request has "
+                    + "come (the fix); off: a single recv (the handout's bug)"),
+            ParamSpec.integer("bufferSize", 1024, 1, 65_536, "How many bytes the lab's server asks for in each recv"),
+            ParamSpec.string("target", "", "host:port of your own server to send the three requests to; "
+                    + "empty: the lab's Server.py"),
+            ParamSpec.integer("replyTimeoutMillis", 1_000, 100, 2_000, "How long curl waits for the server to "
+                    + "answer or close (real curl waits for ever)"));
+
+    @Override
+    public CaseInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Params params) {
+        if (!params.getString("target").isBlank()) {
+            HostPort.parse("target", params.getString("target"));
+        }
+    }
+
+    @Override
+    public void run(RunContext context) throws Exception {
+        Params params = context.params();
+        Duration replyTimeout = Duration.ofMillis(params.getInt("replyTimeoutMillis"));
+        Actor curl = context.actor("curl");
+        if (!params.getString("target").isBlank()) {
+            HostPort target = HostPort.parse("target", params.getString("target"));
+            String host = target.host().indexOf(':') >= 0 ? "[" + target.host() + "]" : target.host();
+            context.note("The lab's curl sends the handout's three requests to your server at " + host + ":"
+                    + target.port() + "; its console should show each one whole.");
+            List<Curl.Request> requests = Curl.testRequests(host + ":" + target.port());
+            for (Curl.Request request : requests) {
+                checkEnding(context, request, Curl.exchange(curl, target.host(), target.port(), request,
+                        replyTimeout));
+            }
+            return;
+        }
+        runAgainstReferenceServer(context, curl, replyTimeout);
+    }
+
+    private static void runAgainstReferenceServer(RunContext context, Actor curl, Duration replyTimeout)
+            throws Exception {
+        boolean readWhole = context.params().getBoolean("readWholeRequest");
+        int bufferSize = context.params().getInt("bufferSize");
+        Actor server = context.actor("Server");
+        List<byte[]> received = new ArrayList<>();
+        List<Curl.Request> requests;
+        Task<List<Curl.Result>> client;
+        try (TcpListener listener = server.listen()) {
+            context.note("Server.py listens on " + listener.local() + " (the handout uses port 9090).");
+            requests = Curl.testRequests("localhost:" + listener.port());
+            // One curl command after another, as typed in a shell: each waits until the server closes.
+            client = context.supply("curl", () -> {
+                List<Curl.Result> results = new ArrayList<>();
+                for (Curl.Request request : requests) {
+                    results.add(Curl.exchange(curl, "localhost", listener.port(), request, replyTimeout));
+                }
+                return results;
+            });
+            for (int i = 0; i < requests.size(); i++) {
+                try (TcpConnection connection = listener.accept()) {
+                    byte[] raw = readWhole ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES)
+                            : connection.recv(bufferSize);
+                    printRaw(server, raw);
+                    received.add(raw);
+                }
+            }
+        }
+        List<Curl.Result> results = client.join();
+        for (int i = 0; i < requests.size(); i++) {
+            byte[] sent = requests.get(i).bytes();
+            byte[] raw = received.get(i);
+            if (raw.length < sent.length) {
+                // CPython's close() with unread bytes makes Linux answer with a reset alone; the JDK's close
+                // shuts the sending side first, so the peer reads a clean end before any reset.
+                context.note("Request " + (i + 1) + ": the server read " + raw.length + " of " + sent.length
+                        + " bytes and closed; the other " + (sent.length - raw.length) + " were never read. A Python "
+                        + "Server.py closing like this gets its connection reset (" + Curl.RESET + "); this lab's "
+                        + "server runs on the JVM, whose close sends a FIN first, so curl usually sees an empty reply here.");
+            }
+            context.check("Server.py printed request " + (i + 1) + " (" + requests.get(i).label()
+                    + ") exactly as curl sent it", Arrays.equals(sent, raw), preview(sent), preview(raw));
+            checkEnding(context, requests.get(i), results.get(i));
+        }
+    }
+
+    // Python's print(request.decode()): CRLF breaks lines; the head's closing blank line stays visible.
+    private static void printRaw(Actor server, byte[] raw) {
+        String text = new String(raw, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
+        if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        lines.forEach(server::print);
+    }
+
+    // The handout: no response is needed, so an empty reply is the good ending; a reset means the server
+    // closed before reading the whole request, and a silent open connection leaves curl waiting for ever.
+    private static void checkEnding(RunContext context, Curl.Request request, Curl.Result result) {
+        boolean good = result.ending() == Curl.Ending.EMPTY_REPLY || result.ending() == Curl.Ending.RESPONSE;
+        context.check("curl's " + request.label() + " ended with the connection closed cleanly, not reset",
+                good, Curl.EMPTY_REPLY + " (or a response)", result.message());
+    }
+
+    /** A request as check text: its size, and its bytes with line breaks shown, shortened when long. */
+    static String preview(byte[] raw) {
+        String text = new String(raw, StandardCharsets.UTF_8).replace("\r", "\\r").replace("\n", "\\n");
+        String shown = text.length() <= 200 ? text : text.substring(0, 170) + " … " + text.substring(text.length() - 20);
+        return raw.length + " bytes: " + shown;
+    }
+}

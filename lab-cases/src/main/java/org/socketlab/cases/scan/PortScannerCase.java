@@ -1,0 +1,191 @@
+package org.socketlab.cases.scan;
+
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.socketlab.api.Actor;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.api.TcpListener;
+import org.socketlab.cases.Handouts;
+
+/** Handout 000, Task 2: a scanner connects to each port of a host and prints whether it is Open or Close. */
+public final class PortScannerCase implements LabCase {
+    /** The most ports one run may scan: enough for a lesson, too few to sweep a machine. */
+    static final int MAX_PORTS = 1024;
+    // A refused connect on loopback returns at once, so a few tasks suffice; they matter when an allowed
+    // remote host drops packets and every try waits for the whole time-out.
+    private static final int SCAN_TASKS = 4;
+    private static final Duration TIME_MARGIN = Duration.ofMillis(500);
+    private static final int RECV_BYTES = 1024;
+
+    private static final CaseInfo INFO = CaseInfo.builder("port-scanner")
+            .title("The Port Scanner Probe")
+            .summary("A simple port scanner: connect to each port of a host and report it Open or Close.")
+            .tags("tcp", "client", "connect", "scan", "errors")
+            .source("Handout 000, Task 2: The Port Scanner Probe")
+            .group(Handouts.H000)
+            .description("""
+                    ## Scenario
+                    A detective checks which doors are locked. The scanner tries `connect()` on each port of a \
+                    host inside a try/except: if the connection is made, something listens there and the port \
+                    is **Open**; if it fails, the port is **Close**. By default the lab opens a server of its \
+                    own on a loopback port and picks a second port where nobody listens, so that one door of \
+                    each kind is there to find.
+
+                    ## What to look for
+                    - An open port: the scanner's **connect** succeeds (the three-way handshake completed), \
+                    then it closes at once. The lab's server **accept**s and its **recv** returns 0 bytes: the \
+                    scanner hung up without a word.
+                    - A closed port: an **error** event, *Connection refused*: the host answered the handshake \
+                    with a reset. No time is lost on loopback.
+                    - A port behind a firewall that drops packets would give *connect timed out* instead: the \
+                    scanner waits `timeoutMillis` and also calls it Close.
+
+                    ## Try
+                    - Set `ports` to `22,80,8000-8010` to scan this machine's usual services.
+                    - Set `host` to `google.com` and `ports` to `8000` (the handout's second example): the lab \
+                    refuses to reach other hosts, so the run ends as an error. Scanning machines you do not own \
+                    is not a lab exercise.
+                    """)
+            .build();
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.string("host", "localhost", "The host to scan (loopback only, unless the server allows more)"),
+            ParamSpec.string("ports", "", "Ports and ranges to scan, e.g. 22,80,8000-8010 (at most " + MAX_PORTS
+                    + "); empty: a port the lab opens and a port where nobody listens"),
+            ParamSpec.integer("timeoutMillis", 500, 1, 2_000,
+                    "How long each connect may wait before the port counts as Close"));
+
+    @Override
+    public CaseInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Params params) {
+        String host = params.getString("host").trim();
+        if (host.isEmpty()) {
+            throw new InvalidParamException("host", "needs a host name or address, e.g. localhost");
+        }
+        List<Integer> ports = PortList.parse("ports", params.getString("ports"), MAX_PORTS);
+        // The lab's own server listens on 127.0.0.1 only: on another host its port means nothing.
+        if (ports.isEmpty() && !host.equalsIgnoreCase("localhost") && !host.equals("127.0.0.1")) {
+            throw new InvalidParamException("ports", "give the ports to scan on " + host
+                    + " (left empty, the lab scans ports of its own on localhost)");
+        }
+    }
+
+    @Override
+    public void run(RunContext context) throws Exception {
+        String host = context.params().getString("host").trim();
+        Duration timeout = Duration.ofMillis(context.params().getInt("timeoutMillis"));
+        List<Integer> ports = PortList.parse("ports", context.params().getString("ports"), MAX_PORTS);
+        Actor scanner = context.actor("Scanner");
+        if (!ports.isEmpty()) {
+            List<Boolean> open = scan(context, scanner, host, ports, timeout);
+            context.checkEquals("Every port asked was scanned", ports.size(),
+                    (int) open.stream().filter(state -> state != null).count());
+            return;
+        }
+        Actor server = context.actor("Server");
+        try (TcpListener listener = server.listen()) {
+            int closedPort = context.freePort();
+            context.note("The lab's server listens on port " + listener.port() + "; nobody listens on port "
+                    + closedPort + ".");
+            Task<Void> serving = context.start("Server", () -> {
+                try (TcpConnection visitor = listener.accept()) {
+                    visitor.recv(RECV_BYTES);
+                }
+            });
+            List<Boolean> open = scan(context, scanner, host, List.of(listener.port(), closedPort), timeout);
+            if (Boolean.TRUE.equals(open.get(0))) {
+                serving.join();
+            }
+            context.checkEquals("Port " + listener.port() + ", where the lab's server listens, is Open", "Open",
+                    state(open.get(0)));
+            context.checkEquals("Port " + closedPort + ", where nobody listens, is Close", "Close",
+                    state(open.get(1)));
+        }
+    }
+
+    /** Scans the ports with a few tasks and prints each result in the order asked; null = not scanned. */
+    private static List<Boolean> scan(RunContext context, Actor scanner, String host, List<Integer> ports,
+                                      Duration timeout) throws Exception {
+        List<CompletableFuture<Boolean>> results = new ArrayList<>();
+        ports.forEach(port -> results.add(new CompletableFuture<>()));
+        // The first port is tried here: a host the run may not reach, or that cannot exist, ends the run
+        // once, before any task starts.
+        results.get(0).complete(isOpen(scanner, host, ports.get(0), timeout));
+        AtomicInteger next = new AtomicInteger(1);
+        List<Task<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < Math.min(SCAN_TASKS, ports.size() - 1); i++) {
+            tasks.add(context.start("Scanner " + (i + 1), () -> {
+                for (int index; (index = next.getAndIncrement()) < ports.size(); ) {
+                    try {
+                        results.get(index).complete(context.remaining().compareTo(timeout.plus(TIME_MARGIN)) < 0
+                                ? null : isOpen(scanner, host, ports.get(index), timeout));
+                    } catch (RuntimeException | IOException e) {
+                        results.get(index).completeExceptionally(e);
+                        throw e;
+                    }
+                }
+            }));
+        }
+        List<Boolean> open = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            Boolean state = await(results.get(i), context);
+            open.add(state);
+            if (state == null) {
+                context.note("Port " + ports.get(i) + " was not scanned: the run's time was running out.");
+            } else {
+                scanner.print("Port " + ports.get(i) + " on " + host + " is " + state(state));
+            }
+        }
+        tasks.forEach(Task::join);
+        return open;
+    }
+
+    // The handout's try/except: any failure to connect (refused, timed out, unreachable) means Close. An
+    // unknown host is different: no port was tried, so it ends the run instead.
+    private static boolean isOpen(Actor scanner, String host, int port, Duration timeout) throws UnknownHostException {
+        try {
+            scanner.connect(host, port, timeout).close();
+            return true;
+        } catch (UnknownHostException e) {
+            throw e;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Boolean await(CompletableFuture<Boolean> result, RunContext context) throws Exception {
+        try {
+            return result.get(Math.max(1, context.remaining().toMillis()), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static String state(Boolean open) {
+        return open == null ? "not scanned" : open ? "Open" : "Close";
+    }
+}

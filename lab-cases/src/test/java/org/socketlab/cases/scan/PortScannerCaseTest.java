@@ -1,0 +1,134 @@
+package org.socketlab.cases.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.socketlab.api.CaseRunner;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.transcript.Check;
+import org.socketlab.api.transcript.EventKind;
+import org.socketlab.api.transcript.Outcome;
+import org.socketlab.api.transcript.Transcript;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class PortScannerCaseTest {
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Test
+    void default_run_finds_the_labs_port_open_and_a_free_port_closed() {
+        Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of());
+
+        assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
+        List<String> output = transcript.output();
+        assertEquals(2, output.size(), output.toString());
+        assertTrue(output.get(0).matches("Port \\d+ on localhost is Open"), output.get(0));
+        assertTrue(output.get(1).matches("Port \\d+ on localhost is Close"), output.get(1));
+        assertTrue(transcript.checks().stream().allMatch(Check::passed));
+    }
+
+    @Test
+    void default_run_records_the_handshake_to_the_open_port_and_the_refusal_of_the_closed_one() {
+        Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of());
+
+        assertTrue(transcript.events().stream().anyMatch(e -> e.actor().equals("Scanner") && e.kind() == EventKind.CONNECT));
+        assertTrue(transcript.events().stream().anyMatch(e -> e.actor().equals("Server") && e.kind() == EventKind.ACCEPT));
+        assertTrue(transcript.events().stream().anyMatch(e -> e.actor().equals("Scanner") && e.kind() == EventKind.ERROR
+                && e.text().contains("refused")), transcript.events().toString());
+    }
+
+    @Test
+    void reports_each_port_asked_in_the_order_asked() throws IOException {
+        try (ServerSocket open = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int closed = freePort();
+            Transcript transcript = CaseRunner.run(new PortScannerCase(),
+                    Map.of("host", "127.0.0.1", "ports", closed + "," + open.getLocalPort()));
+
+            assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
+            assertEquals(List.of("Port " + closed + " on 127.0.0.1 is Close",
+                    "Port " + open.getLocalPort() + " on 127.0.0.1 is Open"), transcript.output());
+        }
+    }
+
+    @Test
+    void scanning_the_largest_allowed_range_stays_quick_and_in_order() {
+        Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of("ports", "40001-41024"));
+
+        assertEquals(Outcome.PASSED, transcript.outcome(), transcript.error());
+        List<String> expectedOrder = IntStream.rangeClosed(40001, 41024).mapToObj(p -> "Port " + p + " on localhost is ")
+                .toList();
+        assertEquals(PortScannerCase.MAX_PORTS, transcript.output().size());
+        for (int i = 0; i < expectedOrder.size(); i++) {
+            assertTrue(transcript.output().get(i).startsWith(expectedOrder.get(i)), transcript.output().get(i));
+        }
+        assertTrue(transcript.durationMs() < 5_000, "took " + transcript.durationMs() + " ms");
+    }
+
+    @Test
+    void a_remote_host_like_google_ends_as_an_error_of_the_target_policy() {
+        Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of("host", "google.com", "ports", "8000"));
+
+        assertEquals(Outcome.ERROR, transcript.outcome());
+        assertTrue(transcript.error().contains("not allowed"), transcript.error());
+        assertTrue(transcript.output().isEmpty(), "no port may be reported: none was tried");
+    }
+
+    @Test
+    void a_host_name_that_cannot_exist_ends_as_an_error_not_as_closed_ports() {
+        Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of("host", "no_such_host", "ports", "80,81"));
+
+        assertEquals(Outcome.ERROR, transcript.outcome());
+        assertTrue(transcript.error().contains("Unknown host"), transcript.error());
+        assertTrue(transcript.output().isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "70000", "80-70", "http", "1-2000"})
+    void invalid_ports_are_rejected_naming_the_parameter(String ports) {
+        InvalidParamException e = assertThrows(InvalidParamException.class,
+                () -> CaseRunner.run(new PortScannerCase(), Map.of("ports", ports)));
+
+        assertEquals("ports", e.parameter());
+    }
+
+    @Test
+    void another_host_needs_its_ports_given() {
+        InvalidParamException e = assertThrows(InvalidParamException.class,
+                () -> CaseRunner.run(new PortScannerCase(), Map.of("host", "google.com")));
+
+        assertEquals("ports", e.parameter());
+    }
+
+    @Test
+    void a_blank_host_is_rejected_naming_the_parameter() {
+        InvalidParamException e = assertThrows(InvalidParamException.class,
+                () -> CaseRunner.run(new PortScannerCase(), Map.of("host", " ")));
+
+        assertEquals("host", e.parameter());
+    }
+
+    @Test
+    void a_time_out_longer_than_two_seconds_is_rejected_naming_the_parameter() {
+        InvalidParamException e = assertThrows(InvalidParamException.class,
+                () -> CaseRunner.run(new PortScannerCase(), Map.of("timeoutMillis", 5_000)));
+
+        assertEquals("timeoutMillis", e.parameter());
+    }
+}
