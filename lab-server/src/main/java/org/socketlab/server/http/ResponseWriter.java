@@ -81,9 +81,11 @@ final class ResponseWriter {
         // The head goes out first so that the client sees the response start at once.
         out.flush();
         if (http11) {
-            try (ChunkedOutputStream chunked = new ChunkedOutputStream(out)) {
-                writer.writeTo(chunked);
-            }
+            ChunkedOutputStream chunked = new ChunkedOutputStream(out);
+            writer.writeTo(chunked);
+            // Not in a finally: after a failure the last chunk must not be sent, or the client
+            // would take a cut-off body for a complete one.
+            chunked.close();
         } else {
             writer.writeTo(new UnclosableStream(out));
         }

@@ -16,8 +16,16 @@ public final class Router implements Handler {
 
     // The order methods are listed in an Allow header.
     private static final List<String> METHOD_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-    private static final Handler NOT_FOUND = request -> {
-        throw new HttpException(Status.NOT_FOUND, "there is nothing at this path");
+    private static final Handler NOT_FOUND = new Handler() {
+        @Override
+        public HttpResponse handle(HttpRequest request) {
+            throw new HttpException(Status.NOT_FOUND, "there is nothing at this path");
+        }
+
+        @Override
+        public boolean acceptsBody(HttpRequest head) {
+            return false;
+        }
     };
 
     private record Route(String method, RoutePattern pattern, Handler handler) {
