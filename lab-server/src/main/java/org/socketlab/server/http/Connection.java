@@ -59,6 +59,10 @@ final class Connection implements Runnable {
     private enum Outcome { KEEP_OPEN, CLOSE, DROP }
 
     private boolean awaitRequest() throws IOException {
+        if (input.hasBufferedBytes()) {
+            // A pipelined request is already here: serve it, even while stopping.
+            return true;
+        }
         idle = true;
         // Read after writing idle, so that stop() either sees this connection idle or this
         // thread sees stop() (both fields are volatile).
@@ -152,7 +156,8 @@ final class Connection implements Runnable {
     }
 
     private HttpResponse errorResponse(Status status, String message, Headers extra, String path) {
-        HttpResponse response = server.renderError(status, message, path);
+        String safeMessage = message == null || message.isBlank() ? status.reason() : message;
+        HttpResponse response = server.renderError(status, safeMessage, path);
         for (int i = 0; i < extra.size(); i++) {
             response = response.withHeader(extra.name(i), extra.value(i));
         }
