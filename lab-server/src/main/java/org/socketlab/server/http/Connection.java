@@ -1,0 +1,231 @@
+package org.socketlab.server.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+
+/**
+ * One client connection, served on its own thread: read a request, answer it, repeat while
+ * both sides keep the connection. The one place where failures become responses.
+ */
+final class Connection implements Runnable {
+
+    /** After a response that closes, the longest we read and discard what the client still sends. */
+    static final int LINGER_MILLIS = 1_000;
+    private static final int LINGER_BYTES = 64 * 1024;
+
+    private final HttpServer server;
+    private final HttpServerConfig config;
+    private final Socket socket;
+    private final InetSocketAddress remote;
+    private volatile boolean idle;
+    private RequestInput input;
+    private ResponseOutput output;
+    private ResponseWriter writer;
+    private RequestReader reader;
+
+    Connection(HttpServer server, Socket socket) {
+        this.server = server;
+        this.config = server.config();
+        this.socket = socket;
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    @Override
+    public void run() {
+        boolean linger = false;
+        try {
+            socket.setTcpNoDelay(true);
+            input = new RequestInput(socket.getInputStream(), socket);
+            output = new ResponseOutput(socket.getOutputStream());
+            writer = new ResponseWriter(output, server.date());
+            reader = new RequestReader(input, config);
+            Outcome outcome = Outcome.KEEP_OPEN;
+            while (outcome == Outcome.KEEP_OPEN && awaitRequest()) {
+                outcome = serveOne();
+            }
+            linger = outcome == Outcome.CLOSE;
+        } catch (IOException e) {
+            // The client went away or reset the connection: there is no one left to answer.
+        } finally {
+            close(linger);
+            server.connectionClosed(this);
+        }
+    }
+
+    private enum Outcome { KEEP_OPEN, CLOSE, DROP }
+
+    private boolean awaitRequest() throws IOException {
+        if (input.hasBufferedBytes()) {
+            // A pipelined request is already here: serve it, even while stopping.
+            return true;
+        }
+        idle = true;
+        // Read after writing idle, so that stop() either sees this connection idle or this
+        // thread sees stop() (both fields are volatile).
+        if (server.isStopping()) {
+            return false;
+        }
+        boolean arrived = input.awaitRequest(config.idleTimeoutMillis());
+        idle = false;
+        return arrived;
+    }
+
+    private Outcome serveOne() throws IOException {
+        long startNanos = System.nanoTime();
+        long bytesBefore = output.bytesWritten();
+        input.startDeadline(config.readTimeoutMillis());
+        RequestLine line = null;
+        RequestHead head;
+        try {
+            line = reader.readRequestLine();
+            if (line == null) {
+                return Outcome.DROP;
+            }
+            head = reader.readHead(line);
+        } catch (HttpException e) {
+            return answerBrokenRequest(e, line, startNanos, bytesBefore);
+        } catch (SocketTimeoutException e) {
+            return answerBrokenRequest(timeout(), line, startNanos, bytesBefore);
+        }
+
+        HttpRequest request = head.toRequest(BodyReader.NO_BODY, remote);
+        boolean closeAfter = false;
+        if (head.hasBody()) {
+            if (head.expectsContinue() && !server.handler().acceptsBody(request)) {
+                // RFC 9110 §10.1.1: answer without inviting the body; the client may send it
+                // anyway or not, so the connection cannot be reused.
+                closeAfter = true;
+            } else {
+                if (head.expectsContinue()) {
+                    writer.writeContinue();
+                }
+                input.useReadTimeout(config.readTimeoutMillis());
+                try {
+                    request = head.toRequest(reader.readBody(head), remote);
+                } catch (HttpException e) {
+                    return answerBrokenRequest(e, line, startNanos, bytesBefore);
+                } catch (SocketTimeoutException e) {
+                    return answerBrokenRequest(timeout(), line, startNanos, bytesBefore);
+                }
+            }
+        }
+
+        HttpResponse response = dispatch(request);
+        boolean close = closeAfter || server.isStopping() || !request.keepAlive()
+                || response.headers().containsToken("Connection", "close");
+        return send(response, request.isHead(), head.line(), close, startNanos, bytesBefore);
+    }
+
+    private HttpResponse dispatch(HttpRequest request) {
+        try {
+            HttpResponse response = server.handler().handle(request);
+            if (response == null) {
+                throw new IllegalStateException("the handler returned null for " + request.method() + " " + request.path());
+            }
+            return response;
+        } catch (HttpException e) {
+            return errorResponse(e.status(), e.getMessage(), e.headers(), request.path());
+        } catch (Exception | LinkageError | AssertionError e) {
+            server.reportFailure("a handler failed on " + request.method() + " " + request.path(), e);
+            return errorResponse(Status.INTERNAL_SERVER_ERROR, "the server failed to answer this request",
+                    Headers.empty(), request.path());
+        }
+    }
+
+    /** RFC 9112 §9.6: after a request that could not be read, answer and close. */
+    private Outcome answerBrokenRequest(HttpException e, RequestLine line, long startNanos, long bytesBefore)
+            throws IOException {
+        HttpResponse response = errorResponse(e.status(), e.getMessage(), e.headers(), pathIfValid(line));
+        boolean headOnly = line != null && line.method().equals("HEAD");
+        return send(response, headOnly, line, true, startNanos, bytesBefore);
+    }
+
+    private static String pathIfValid(RequestLine line) {
+        if (line == null) {
+            return null;
+        }
+        try {
+            return RequestReader.decodedPath(line);
+        } catch (HttpException e) {
+            return null;
+        }
+    }
+
+    private HttpResponse errorResponse(Status status, String message, Headers extra, String path) {
+        String safeMessage = message == null || message.isBlank() ? status.reason() : message;
+        HttpResponse response = server.renderError(status, safeMessage, path);
+        for (int i = 0; i < extra.size(); i++) {
+            response = response.withHeader(extra.name(i), extra.value(i));
+        }
+        return response;
+    }
+
+    private Outcome send(HttpResponse response, boolean headOnly, RequestLine line, boolean close, long startNanos,
+                         long bytesBefore) throws IOException {
+        boolean http11 = line == null || line.isHttp11();
+        Outcome outcome;
+        try {
+            outcome = writer.write(response, headOnly, http11, close) ? Outcome.CLOSE : Outcome.KEEP_OPEN;
+        } catch (RuntimeException e) {
+            // Only a streaming body runs code while writing; its head is out, so all that is left
+            // is to cut the connection, which tells the client the body is incomplete.
+            server.reportFailure("a streaming response body failed", e);
+            outcome = Outcome.DROP;
+        }
+        server.accessLog().log(new AccessLogEntry(Instant.now(), remote, line == null ? null : line.method(),
+                line == null ? null : line.target(), line == null ? null : line.version(), response.status().code(),
+                output.bytesWritten() - bytesBefore, (System.nanoTime() - startNanos) / 1_000_000.0));
+        return outcome;
+    }
+
+    private static HttpException timeout() {
+        return new HttpException(Status.REQUEST_TIMEOUT, "the request was not received in time");
+    }
+
+    /** Closes the connection if it waits for a next request; called by a stopping server. */
+    void closeIfIdle() {
+        if (idle) {
+            closeSocket();
+        }
+    }
+
+    /** Closes the connection whatever it is doing; called when the grace period of a stop is over. */
+    void forceClose() {
+        closeSocket();
+    }
+
+    private void close(boolean linger) {
+        if (linger && !socket.isClosed()) {
+            try {
+                // RFC 9112 §9.6: half-close first, then read what the client still sends, so that
+                // closing with unread data does not reset the connection and destroy the response
+                // before the client has read it.
+                socket.shutdownOutput();
+                socket.setSoTimeout(LINGER_MILLIS);
+                InputStream in = socket.getInputStream();
+                byte[] discard = new byte[4096];
+                long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+                int total = 0;
+                int n;
+                while (total < LINGER_BYTES && System.nanoTime() < deadline && (n = in.read(discard)) >= 0) {
+                    total += n;
+                }
+            } catch (IOException e) {
+                // Timed out or reset: either way the connection is done.
+            }
+        }
+        closeSocket();
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Nothing more can be done about a socket that fails to close.
+        }
+    }
+}

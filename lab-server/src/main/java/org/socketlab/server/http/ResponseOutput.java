@@ -1,0 +1,105 @@
+package org.socketlab.server.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The buffered output of one connection: a response head and a small body are gathered into one
+ * buffer and leave in a single write. Unsynchronized, as only the connection's thread writes.
+ */
+final class ResponseOutput extends OutputStream {
+
+    static final int BUFFER_BYTES = 16 * 1024;
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final OutputStream out;
+    private final byte[] buf = new byte[BUFFER_BYTES];
+    private int count;
+    private long bytesWritten;
+
+    ResponseOutput(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        if (count == buf.length) {
+            drain();
+        }
+        buf[count++] = (byte) b;
+        bytesWritten++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        bytesWritten += len;
+        if (len > buf.length - count) {
+            drain();
+            if (len >= buf.length) {
+                out.write(b, off, len);
+                return;
+            }
+        }
+        System.arraycopy(b, off, buf, count, len);
+        count += len;
+    }
+
+    /** Writes a string of chars up to U+00FF as ISO-8859-1, one byte each (RFC 9110 §5.5). */
+    void writeLatin1(String s) throws IOException {
+        int length = s.length();
+        if (length > buf.length - count) {
+            drain();
+            if (length > buf.length) {
+                for (int i = 0; i < length; i++) {
+                    write(s.charAt(i));
+                }
+                return;
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            buf[count + i] = (byte) s.charAt(i);
+        }
+        count += length;
+        bytesWritten += length;
+    }
+
+    /** Writes a non-negative number in decimal. */
+    void writeDecimal(long value) throws IOException {
+        writeLatin1(Long.toString(value));
+    }
+
+    void writeCrlf() throws IOException {
+        write(CRLF, 0, 2);
+    }
+
+    /** Sends everything buffered to the socket. */
+    @Override
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    /** Bytes accepted so far, buffered or sent. */
+    long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** Forgets buffered bytes, after a failure left a response half-built. */
+    void discardBuffered() {
+        bytesWritten -= count;
+        count = 0;
+    }
+
+    private void drain() throws IOException {
+        if (count > 0) {
+            out.write(buf, 0, count);
+            count = 0;
+        }
+    }
+
+    /** Does not close the socket: the connection does that. */
+    @Override
+    public void close() throws IOException {
+        flush();
+    }
+}

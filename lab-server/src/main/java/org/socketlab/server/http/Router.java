@@ -1,0 +1,188 @@
+package org.socketlab.server.http;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Dispatches requests by method and path pattern ("/api/cases/{id}/runs"). Configure it before
+ * the server starts; afterwards it is only read, from any number of threads.
+ */
+public final class Router implements Handler {
+
+    // The order methods are listed in an Allow header.
+    private static final List<String> METHOD_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final Handler NOT_FOUND = new Handler() {
+        @Override
+        public HttpResponse handle(HttpRequest request) {
+            throw new HttpException(Status.NOT_FOUND, "there is nothing at this path");
+        }
+
+        @Override
+        public boolean acceptsBody(HttpRequest head) {
+            return false;
+        }
+    };
+
+    private record Route(String method, RoutePattern pattern, Handler handler) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+    private Handler fallback = NOT_FOUND;
+
+    /**
+     * Adds a route. Among patterns that match a path, one with a literal segment wins over one
+     * with a capture at the first segment where they differ; otherwise the first added wins.
+     *
+     * @param method  an upper-case method name, e.g. "PUT"
+     * @param pattern segments separated by "/", each literal or a {name} capture
+     * @throws IllegalArgumentException for a malformed pattern or one already routed for the method
+     */
+    public Router route(String method, String pattern, Handler handler) {
+        Objects.requireNonNull(handler, "handler");
+        if (method == null || !Grammar.isToken(method)) {
+            throw new IllegalArgumentException("a route method must be a token, e.g. GET: " + method);
+        }
+        RoutePattern parsed = RoutePattern.parse(pattern);
+        for (Route route : routes) {
+            if (route.method.equals(method) && route.pattern.sameShape(parsed)) {
+                throw new IllegalArgumentException(method + " " + pattern + " is already routed as " + route.pattern);
+            }
+        }
+        routes.add(new Route(method, parsed, handler));
+        // A stable sort keeps the order of addition between equally specific patterns.
+        routes.sort((a, b) -> a.pattern.compareSpecificity(b.pattern));
+        return this;
+    }
+
+    public Router get(String pattern, Handler handler) {
+        return route("GET", pattern, handler);
+    }
+
+    public Router post(String pattern, Handler handler) {
+        return route("POST", pattern, handler);
+    }
+
+    public Router put(String pattern, Handler handler) {
+        return route("PUT", pattern, handler);
+    }
+
+    public Router delete(String pattern, Handler handler) {
+        return route("DELETE", pattern, handler);
+    }
+
+    /** The handler for paths no pattern matches (e.g. static files); by default it answers 404. */
+    public Router fallback(Handler handler) {
+        this.fallback = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /**
+     * Runs the handler of the matching route with the captured path parameters. HEAD runs a GET
+     * route when there is no HEAD route (the server drops the body); OPTIONS on a routed path
+     * answers 204 with Allow.
+     *
+     * @throws HttpException 404 if no pattern matches and there is no fallback; 405 with Allow
+     *                       if patterns match but not for this method; 400 for a path that is not
+     *                       valid percent-encoded UTF-8
+     */
+    @Override
+    public HttpResponse handle(HttpRequest request) throws Exception {
+        if (request.path().equals("*")) {
+            // RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole.
+            return HttpResponse.empty(Status.NO_CONTENT).withHeader("Allow", allow(allMethods()));
+        }
+        String[] segments = segments(request.rawPath());
+        Route route = find(request.method(), segments);
+        if (route == null && request.method().equals("HEAD")) {
+            route = find("GET", segments);
+        }
+        if (route != null) {
+            Map<String, String> params = new HashMap<>(4);
+            route.pattern.matches(segments, params);
+            return route.handler.handle(params.isEmpty() ? request : request.withPathParams(params));
+        }
+        Set<String> methods = methodsFor(segments);
+        if (methods.isEmpty()) {
+            return fallback.handle(request);
+        }
+        if (request.method().equals("OPTIONS")) {
+            return HttpResponse.empty(Status.NO_CONTENT).withHeader("Allow", allow(methods));
+        }
+        // RFC 9110 §15.5.6: a 405 response MUST carry Allow.
+        throw new HttpException(Status.METHOD_NOT_ALLOWED, "this path does not accept the request method",
+                Headers.of("Allow", allow(methods)));
+    }
+
+    /** True if a route for the method matches the path, or none matches and the fallback accepts. */
+    @Override
+    public boolean acceptsBody(HttpRequest head) {
+        try {
+            String[] segments = segments(head.rawPath());
+            if (find(head.method(), segments) != null) {
+                return true;
+            }
+            return methodsFor(segments).isEmpty() && fallback.acceptsBody(head);
+        } catch (HttpException e) {
+            return false;
+        }
+    }
+
+    private Route find(String method, String[] segments) {
+        for (Route route : routes) {
+            if (route.method.equals(method) && route.pattern.matches(segments, null)) {
+                return route;
+            }
+        }
+        return null;
+    }
+
+    private Set<String> methodsFor(String[] segments) {
+        Set<String> methods = new TreeSet<>(Router::compareMethods);
+        for (Route route : routes) {
+            if (route.pattern.matches(segments, null)) {
+                methods.add(route.method);
+            }
+        }
+        return methods;
+    }
+
+    private Set<String> allMethods() {
+        Set<String> methods = new TreeSet<>(Router::compareMethods);
+        routes.forEach(route -> methods.add(route.method));
+        return methods;
+    }
+
+    /** The Allow value: the methods given, HEAD wherever GET is, and OPTIONS (RFC 9110 §10.2.1). */
+    private static String allow(Set<String> methods) {
+        Set<String> allowed = new TreeSet<>(Router::compareMethods);
+        allowed.addAll(methods);
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
+        allowed.add("OPTIONS");
+        return String.join(", ", allowed);
+    }
+
+    private static int compareMethods(String a, String b) {
+        int rankA = METHOD_ORDER.indexOf(a);
+        int rankB = METHOD_ORDER.indexOf(b);
+        if (rankA < 0 && rankB < 0) {
+            return a.compareTo(b);
+        }
+        return Integer.compare(rankA < 0 ? Integer.MAX_VALUE : rankA, rankB < 0 ? Integer.MAX_VALUE : rankB);
+    }
+
+    /** The decoded segments of a raw path: "/a%2Fb/c" is ["a/b", "c"]. */
+    static String[] segments(String rawPath) {
+        String[] segments = rawPath.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = PercentDecoder.decodePath(segments[i]);
+        }
+        return segments;
+    }
+}

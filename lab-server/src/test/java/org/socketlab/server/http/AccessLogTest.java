@@ -1,0 +1,67 @@
+package org.socketlab.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class AccessLogTest {
+
+    private static final Instant TIME = Instant.parse("1994-11-06T08:49:37Z");
+    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 50_000);
+
+    @Test
+    void formats_an_entry_as_one_common_log_format_line_with_duration() {
+        AccessLogEntry entry = new AccessLogEntry(TIME, CLIENT, "GET", "/x?y=1", "HTTP/1.1", 200, 512, 0.7344);
+
+        assertEquals("127.0.0.1 - - [06/Nov/1994:08:49:37 +0000] \"GET /x?y=1 HTTP/1.1\" 200 512 0.734ms",
+                entry.format());
+    }
+
+    @Test
+    void escapes_control_characters_quotes_and_backslashes_from_the_client() {
+        AccessLogEntry entry = new AccessLogEntry(TIME, CLIENT, "GET", "/a\n127.0.0.1 \"fake\\", "HTTP/1.1", 404, 0, 12);
+
+        String line = entry.format();
+
+        assertTrue(line.contains("\"GET /a\\x0a127.0.0.1 \\x22fake\\x5c HTTP/1.1\""), line);
+        assertEquals(-1, line.indexOf('\n'));
+    }
+
+    @Test
+    void writes_dashes_for_a_request_that_could_not_be_parsed() {
+        AccessLogEntry entry = new AccessLogEntry(TIME, null, null, null, null, 400, 90, 1.5);
+
+        assertEquals("- - - [06/Nov/1994:08:49:37 +0000] \"-\" 400 90 1.500ms", entry.format());
+    }
+
+    @Test
+    void prints_entries_from_its_own_thread_and_flushes_when_the_queue_drains() throws InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CountDownLatch flushed = new CountDownLatch(1);
+        PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8) {
+            @Override
+            public void flush() {
+                super.flush();
+                if (bytes.toString(StandardCharsets.UTF_8).lines().count() == 2) {
+                    flushed.countDown();
+                }
+            }
+        };
+        AccessLog log = AccessLog.to(out);
+
+        log.log(new AccessLogEntry(TIME, CLIENT, "GET", "/one", "HTTP/1.1", 200, 1, 1));
+        log.log(new AccessLogEntry(TIME, CLIENT, "GET", "/two", "HTTP/1.1", 200, 1, 1));
+
+        assertTrue(flushed.await(5, TimeUnit.SECONDS));
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.indexOf("/one") < text.indexOf("/two"), text);
+    }
+}
