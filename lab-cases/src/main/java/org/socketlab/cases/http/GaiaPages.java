@@ -1,0 +1,65 @@
+package org.socketlab.cases.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The pages of gaia.cs.umass.edu that handout 002 downloads, answered as its Apache answers them: the
+ * stand-in for that host serves these on loopback.
+ */
+final class GaiaPages {
+    /** The remote host the handout's programs talk to; used as the Host header when the stand-in answers. */
+    static final String HOST = "gaia.cs.umass.edu";
+    static final String SMALL_PATH = "/wireshark-labs/INTRO-wireshark-file1.html";
+    static final String LARGE_PATH = "/wireshark-labs/HTTP-wireshark-file3.html";
+    /** The 81-byte page the handout's screenshot shows. */
+    static final String SMALL_PAGE = "<html>\nCongratulations!  You've downloaded the first Wireshark lab file!\n</html>\n";
+    /** Lines of the large page: about 30 KB, far more than one recv(4096) can return. */
+    static final int LARGE_PAGE_LINES = 240;
+    /** The stand-in writes the large page in blocks of this size, one send each, as Apache writes a file. */
+    static final int SEND_BLOCK_BYTES = 4096;
+
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+    private GaiaPages() {
+    }
+
+    /** @return the large page: numbered lines of text, about 30 KB */
+    static String largePage() {
+        StringBuilder page = new StringBuilder("<html><head><title>A large page</title></head>\n<body>\n");
+        for (int i = 1; i <= LARGE_PAGE_LINES; i++) {
+            page.append(String.format(Locale.ROOT,
+                    "<p>Line %03d of %d: TCP delivers this page as a stream; each recv returns what has arrived, "
+                            + "at most its buffer size.</p>\n", i, LARGE_PAGE_LINES));
+        }
+        return page.append("</body></html>\n").toString();
+    }
+
+    /**
+     * The whole response as gaia's Apache sends it: its header lines, then the page.
+     *
+     * @param page the body
+     * @return status line, headers and body
+     */
+    static byte[] apacheResponse(String page) {
+        byte[] body = page.getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 200 OK\r\n"
+                + "Date: " + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n"
+                + "Server: Apache/2.4.6 (CentOS) OpenSSL/1.0.2k-fips PHP/7.4.33 mod_perl/2.0.11 Perl/v5.16.3\r\n"
+                + "Last-Modified: Fri, 11 Jul 2025 05:59:01 GMT\r\n"
+                + "ETag: \"" + Integer.toHexString(body.length) + "-639a101badc87\"\r\n"
+                + "Accept-Ranges: bytes\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "Content-Type: text/html; charset=UTF-8\r\n"
+                + "\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return all;
+    }
+}

@@ -1,0 +1,150 @@
+package org.socketlab.cases.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.socketlab.api.Actor;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HttpResponseParts;
+import org.socketlab.cases.support.StandInWebServer;
+
+/** Handout 002, large_file_get.py: a raw GET of a large page, read with recv in a loop until the server closes. */
+public final class LargeFileGetCase implements LabCase {
+    private static final CaseInfo INFO = CaseInfo.builder("large-file-get")
+            .title("GET a large page: loop until the server closes")
+            .summary("A large page arrives in pieces: only a recv loop that runs until the server closes gets it all.")
+            .tags("tcp", "http", "client", "recv", "stream")
+            .source("Handout 002, 2.2: Large file GET client (large_file_get.py)")
+            .group(Handouts.H002)
+            .description("""
+                    ## Scenario
+                    `large_file_get.py` asks gaia.cs.umass.edu for a page far larger than one `recv(4096)`. \
+                    It keeps calling `recv` and appending until `recv` returns 0 bytes (the server has closed \
+                    the connection), then prints `[RECV] - total length: N` and the whole response. A stand-in \
+                    for gaia runs on loopback and writes the page (about 30 KB) in 4 KB blocks.
+
+                    ## What to look for
+                    - Many **recv** events: each asked for 4096 bytes and got at most that; the last one \
+                    returns 0 bytes, which is how the loop knows the response is over.
+                    - The request carries `Connection: close`: an HTTP/1.1 server keeps the connection open \
+                    for the next request otherwise, and a loop waiting for the close would wait for the \
+                    server's keep-alive time-out.
+                    - The check *one recv alone would have truncated it* compares the first recv with the total.
+
+                    ## Try
+                    - Switch off `readUntilClosed` (the bug: a single recv, as in `simple-get`): only the \
+                    first 4096 bytes arrive and the check on `Content-Length` fails.
+                    - Set `bufferSize` to 65536: fewer, bigger reads, the same bytes.
+                    - Switch off `connectionClose` and aim `host`/`port` at a real HTTP/1.1 server: the loop \
+                    hangs until the server's keep-alive time-out or the lab's recv time-out.
+                    """)
+            .build();
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.bool("readUntilClosed", true,
+                    "recv in a loop until the server closes (the fix); off: one recv only (the bug)"),
+            ParamSpec.integer("bufferSize", 4096, 1, 65_536, "How many bytes each recv asks for"),
+            ParamSpec.string("host", "", "Web server to ask; empty: a stand-in for gaia.cs.umass.edu on loopback"),
+            ParamSpec.integer("port", 80, 1, 65_535, "Port of the web server named by host (the stand-in picks its own)"),
+            ParamSpec.string("path", GaiaPages.LARGE_PATH, "Path of the page to GET"),
+            ParamSpec.bool("connectionClose", true,
+                    "Send 'Connection: close' so the server closes after its response and the loop can end"));
+
+    @Override
+    public CaseInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Params params) throws InvalidParamException {
+        HttpTargets.validateHostAndPath(params);
+    }
+
+    @Override
+    public void run(RunContext context) throws Exception {
+        Params params = context.params();
+        String path = params.getString("path");
+        int bufferSize = params.getInt("bufferSize");
+        boolean readUntilClosed = params.getBoolean("readUntilClosed");
+        boolean standIn = params.getString("host").isBlank();
+        Actor client = context.actor("Client");
+
+        String page = GaiaPages.largePage();
+        StandInWebServer gaia = standIn ? StandInWebServer.builder(context, "gaia (stand-in)")
+                .response(GaiaPages.LARGE_PATH, GaiaPages.apacheResponse(page))
+                .sendChunkBytes(GaiaPages.SEND_BLOCK_BYTES).start() : null;
+        String host = standIn ? "127.0.0.1" : params.getString("host").trim();
+        int port = standIn ? gaia.port() : params.getInt("port");
+        if (standIn) {
+            context.note("gaia.cs.umass.edu is not reachable from the lab: a stand-in answers on " + host + ":" + port
+                    + " and writes its large page in " + GaiaPages.SEND_BLOCK_BYTES + "-byte blocks.");
+        }
+
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        int firstRecv = -1;
+        int recvCalls = 0;
+        try (TcpConnection socket = client.connect(host, port)) {
+            String request = "GET " + path + " HTTP/1.1\r\nHost:" + (standIn ? GaiaPages.HOST : host) + "\r\n"
+                    + (params.getBoolean("connectionClose") ? "Connection: close\r\n" : "") + "\r\n";
+            HttpTargets.printLines(client, "Request: " + request);
+            socket.send(request);
+            if (readUntilClosed) {
+                byte[] chunk;
+                while ((chunk = socket.recv(bufferSize)).length > 0) {
+                    firstRecv = firstRecv < 0 ? chunk.length : firstRecv;
+                    recvCalls++;
+                    all.writeBytes(chunk);
+                }
+                client.print("[RECV] - total length: " + all.size());
+            } else {
+                if (gaia != null) {
+                    // Let the stand-in write the whole page first: the single recv then shows that recv(n) returns
+                    // at most n bytes even when the rest is already waiting, and no write races the early close.
+                    gaia.awaitDone();
+                }
+                all.writeBytes(socket.recv(bufferSize));
+                client.print("[RECV] - length: " + all.size());
+            }
+            HttpTargets.printLines(client, all.toString(StandardCharsets.UTF_8));
+        }
+        if (gaia != null) {
+            gaia.awaitDone();
+        }
+        check(context, HttpResponseParts.parse(all.toByteArray()), all.size(), readUntilClosed, firstRecv, recvCalls,
+                standIn && path.equals(GaiaPages.LARGE_PATH) ? page : null);
+    }
+
+    private static void check(RunContext context, HttpResponseParts response, int total, boolean readUntilClosed,
+                              int firstRecv, int recvCalls, String expectedPage) {
+        context.check("The server answered 200 OK", response.statusCode() == 200, "HTTP/1.1 200 OK",
+                response.statusLine().isEmpty() ? "nothing (the server closed without answering)" : response.statusLine());
+        context.check("The whole page arrived", response.bodyComplete(), response.announcedLength(),
+                response.body().length + " body bytes" + (readUntilClosed ? "" : " from a single recv"));
+        if (expectedPage != null) {
+            byte[] expected = expectedPage.getBytes(StandardCharsets.UTF_8);
+            context.check("The page is exactly the one the server sent", Arrays.equals(expected, response.body()),
+                    expected.length + " bytes of the page", response.body().length + " bytes received");
+        }
+        if (readUntilClosed) {
+            context.check("One recv alone would have truncated it", firstRecv >= 0 && firstRecv < total,
+                    "the first recv returns less than the " + total + "-byte response",
+                    "the first recv returned " + Math.max(firstRecv, 0) + " bytes; " + recvCalls + " recv calls got data");
+        } else {
+            context.note("One recv returned " + total + " bytes and the program never asked for the rest.");
+        }
+    }
+}

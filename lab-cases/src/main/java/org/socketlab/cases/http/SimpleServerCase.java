@@ -1,0 +1,182 @@
+package org.socketlab.cases.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.jsoup.Jsoup;
+import org.socketlab.api.Actor;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.api.TcpListener;
+import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.HttpResponseParts;
+
+/** Handout 002, simple_server.py: a hand-written HTTP server that a browser can read. */
+public final class SimpleServerCase implements LabCase {
+    static final String PAGE_TEXT = "Congratulations! You've downloaded the first Wireshark lab file!";
+    private static final String RESPONSE = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+            + "<html>" + PAGE_TEXT + "</html>\r\n";
+    private static final Duration BROWSER_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final CaseInfo INFO = CaseInfo.builder("simple-server")
+            .title("A simple HTTP server for a browser")
+            .summary("A server written with raw sockets answers a browser's request with a small HTML page.")
+            .tags("tcp", "http", "server")
+            .source("Handout 002, 2.3: Simple HTTP server (simple_server.py)")
+            .group(Handouts.H002)
+            .description("""
+                    ## Scenario
+                    `simple_server.py` listens on 127.0.0.1, accepts a connection, prints who connected and the \
+                    raw request it received (as Python prints bytes: `b'GET / HTTP/1.1\\r\\n...'`), then sends a \
+                    status line, a `Content-Type` header, a blank line and a one-line HTML page, and closes. A \
+                    reference client plays the browser: it sends what Safari sends and renders the page.
+
+                    ## What to look for
+                    - The browser's **send**: a request line and header lines (`Host`, `User-Agent`, \
+                    `Accept`, ...) ending with an empty line.
+                    - The server's **send**: `HTTP/1.1 200 OK`, `Content-Type: text/html`, an empty line, \
+                    the page. There is no `Content-Length`: the browser knows the page is over when the server \
+                    **closes** and its last **recv** returns 0 bytes.
+
+                    ## Try
+                    - Run your own `simple_server.py` and put its address in `target` (e.g. `127.0.0.1:8080`): \
+                    the reference browser and the checks aim at your server instead.
+                    """)
+            .build();
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.string("target", "", "host:port of your own server to test; empty: run the reference server"));
+
+    @Override
+    public CaseInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Params params) throws InvalidParamException {
+        String target = params.getString("target");
+        if (!target.isBlank()) {
+            HostPort.parse("target", target);
+        }
+    }
+
+    @Override
+    public void run(RunContext context) throws Exception {
+        String target = context.params().getString("target");
+        Actor browser = context.actor("Browser");
+        TcpListener listener = null;
+        Task<Void> server = null;
+        HostPort address;
+        if (target.isBlank()) {
+            listener = context.actor("Server").listen();
+            server = serve(context, listener);
+            address = new HostPort("127.0.0.1", listener.port());
+        } else {
+            address = HostPort.parse("target", target);
+            context.note("Testing your server at " + target + ": the reference server does not run.");
+        }
+
+        byte[] received;
+        try (TcpConnection socket = browser.connect(address.host(), address.port())) {
+            socket.setTimeout(BROWSER_TIMEOUT);
+            socket.send("GET / HTTP/1.1\r\nHost: " + address.host() + ":" + address.port() + "\r\n"
+                    + "User-Agent: Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
+                    + "(KHTML, like Gecko) Version/18.5 Safari/605.1.15\r\n"
+                    + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
+                    + "Accept-Language: en-US,en;q=0.9\r\nAccept-Encoding: gzip, deflate\r\n"
+                    + "Connection: keep-alive\r\n\r\n");
+            // Without Content-Length the page ends when the server closes, as the browser in the handout saw it.
+            received = socket.recvUntilClosed(4096);
+        }
+        if (server != null) {
+            server.join();
+        }
+
+        HttpResponseParts response = HttpResponseParts.parse(received);
+        String shown = Jsoup.parse(response.bodyText()).text();
+        browser.note("The browser shows: " + shown);
+        context.check("The server answered 200 OK", response.statusCode() == 200, "HTTP/1.1 200 OK",
+                response.statusLine().isEmpty() ? "nothing" : response.statusLine());
+        String type = response.header("Content-Type").orElse("");
+        context.check("The page is sent as HTML", type.toLowerCase(Locale.ROOT).startsWith("text/html"),
+                "Content-Type: text/html", type.isEmpty() ? "no Content-Type header" : "Content-Type: " + type);
+        if (listener != null) {
+            context.checkEquals("The browser shows the page", PAGE_TEXT, shown);
+        } else {
+            context.check("The browser shows some text", !shown.isBlank(), "a page with visible text",
+                    shown.isBlank() ? "an empty page" : shown);
+        }
+    }
+
+    /** The reference simple_server.py: one connection, one recv(1024), one fixed page, then close. */
+    private static Task<Void> serve(RunContext context, TcpListener listener) {
+        Actor server = listener.actor();
+        server.print("HTTP Server listening on " + listener.local());
+        return context.start("Server", () -> {
+            try (listener; TcpConnection connection = listener.accept()) {
+                server.print("Connected by " + pythonAddress(connection.remote()));
+                byte[] data = connection.recv(1024);
+                server.print("Received: " + pythonBytes(data));
+                server.print("Sending>>>>>");
+                HttpTargets.printLines(server, RESPONSE);
+                connection.send(RESPONSE.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    /** {@code 127.0.0.1:51820} as Python prints the address tuple: {@code ('127.0.0.1', 51820)}. */
+    static String pythonAddress(String endpoint) {
+        int colon = endpoint.lastIndexOf(':');
+        return "('" + endpoint.substring(0, colon).replace("[", "").replace("]", "") + "', "
+                + endpoint.substring(colon + 1) + ")";
+    }
+
+    /** Bytes as Python 3 prints a {@code bytes} value: {@code b'GET / HTTP/1.1\r\n...'}. */
+    static String pythonBytes(byte[] data) {
+        boolean single = !(contains(data, '\'') && !contains(data, '"'));
+        char quote = single ? '\'' : '"';
+        StringBuilder text = new StringBuilder("b").append(quote);
+        for (byte b : data) {
+            int c = b & 0xff;
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\r' -> text.append("\\r");
+                case '\n' -> text.append("\\n");
+                case '\t' -> text.append("\\t");
+                default -> {
+                    if (c == quote) {
+                        text.append('\\').append((char) c);
+                    } else if (c < 0x20 || c >= 0x7f) {
+                        text.append(String.format("\\x%02x", c));
+                    } else {
+                        text.append((char) c);
+                    }
+                }
+            }
+        }
+        return text.append(quote).toString();
+    }
+
+    private static boolean contains(byte[] data, char c) {
+        for (byte b : data) {
+            if (b == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,173 @@
+package org.socketlab.cases.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.jsoup.Jsoup;
+import org.socketlab.api.Actor;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.api.TcpListener;
+import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.HttpResponseParts;
+
+/** Handouts 003 and 004, the web server exercise: a file from the server's folder, or 404 Not Found. */
+public final class WebServerCase implements LabCase {
+    private static final Duration BROWSER_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final CaseInfo INFO = CaseInfo.builder("web-server")
+            .title("A web server: the file, or 404 Not Found")
+            .summary("A one-request-at-a-time web server sends the requested file from its folder, or 404 Not Found.")
+            .tags("tcp", "http", "server", "files")
+            .source("Handout 003, 4: Exercise: a web server (also Handout 004, Task 2)")
+            .group(Handouts.H003)
+            .description("""
+                    ## Scenario
+                    The completed skeleton `web_server.py` prints `Ready to serve...`, accepts a browser, reads \
+                    the request with one `recv(1024)`, takes the path (`message.split()[1]`) and opens that \
+                    file in its own folder. It sends `HTTP/1.1 200 OK`, a blank line and the file one \
+                    character per `send`, then closes. A missing file raises `IOError`, and the server \
+                    answers `HTTP/1.1 404 Not Found` with a small page instead. The folder here holds \
+                    `HelloWorld.html` and `about.html`; a reference client plays the browser and asks for a \
+                    file and for a missing one.
+
+                    ## What to look for
+                    - One **send** per character of the file: TCP does not keep them apart, and the \
+                    browser's **recv** calls get them in pieces of any size.
+                    - The 404 answer has a real status line, `HTTP/1.1 404 Not Found`: a browser (and the \
+                    check) reads the status from there, not from the page's text.
+                    - `Ready to serve...` appears once more after each request: the server's loop waits for \
+                    the next browser.
+
+                    ## Try
+                    - Set `path` to `/about.html`, or to a missing file: the check then expects 404.
+                    - Switch off `sendByCharacter`: one send for the whole file, the same bytes.
+                    - Run your own server and put its address in `target` (e.g. `127.0.0.1:6789`), with \
+                    `HelloWorld.html` in its folder.
+                    """)
+            .build();
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.string("path", "/" + HandoutWebServer.HELLO_FILE, "Path the browser asks for first"),
+            ParamSpec.string("missingPath", "/NotHere.html", "A path of a file that is not in the folder (expects 404)"),
+            ParamSpec.bool("sendByCharacter", true,
+                    "Send the file one character per send, as the skeleton's loop does; off: one send"),
+            ParamSpec.string("target", "", "host:port of your own web server to test; empty: run the reference server"));
+
+    @Override
+    public CaseInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Params params) throws InvalidParamException {
+        for (String name : List.of("path", "missingPath")) {
+            String path = params.getString(name);
+            if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+                throw new InvalidParamException(name, "must start with '/' and contain no spaces or control characters");
+            }
+        }
+        if (HandoutWebServer.FOLDER.containsKey(params.getString("missingPath").substring(1))) {
+            throw new InvalidParamException("missingPath", "names a file that is in the folder: choose a missing one");
+        }
+        if (!params.getString("target").isBlank()) {
+            HostPort.parse("target", params.getString("target"));
+        }
+    }
+
+    @Override
+    public void run(RunContext context) throws Exception {
+        Params params = context.params();
+        String path = params.getString("path");
+        String missingPath = params.getString("missingPath");
+        boolean reference = params.getString("target").isBlank();
+        Actor browser = context.actor("Browser");
+        HostPort address;
+        Task<Void> server = null;
+        if (reference) {
+            TcpListener listener = context.actor("Web server").listen();
+            server = serve(context, listener, 2, params.getBoolean("sendByCharacter"));
+            address = new HostPort("127.0.0.1", listener.port());
+        } else {
+            address = HostPort.parse("target", params.getString("target"));
+            context.note("Testing your web server at " + address.host() + ":" + address.port()
+                    + ": the reference server does not run.");
+        }
+
+        HttpResponseParts file = HttpResponseParts.parse(fetch(browser, address, path));
+        HttpResponseParts missing = HttpResponseParts.parse(fetch(browser, address, missingPath));
+        if (server != null) {
+            server.join();
+        }
+
+        String fileName = path.substring(1);
+        boolean expectFile = !reference || HandoutWebServer.FOLDER.containsKey(fileName);
+        context.check("The server answered " + path + " with " + (expectFile ? "200 OK" : "404 Not Found"),
+                file.statusCode() == (expectFile ? 200 : 404),
+                expectFile ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found", statusOf(file));
+        if (reference && expectFile) {
+            context.check("The browser received the whole file", Arrays.equals(HandoutWebServer.sentBody(fileName),
+                    file.body()), HandoutWebServer.FOLDER.get(fileName), file.bodyText());
+        } else if (expectFile) {
+            String text = Jsoup.parse(file.bodyText()).text();
+            context.check("The file has visible text", !text.isBlank(), "the text of " + fileName,
+                    text.isBlank() ? "an empty page" : text);
+        }
+        context.check("The server answered " + missingPath + " with a real 404 status line",
+                missing.statusCode() == 404, "HTTP/1.1 404 Not Found", statusOf(missing));
+        String notFound = Jsoup.parse(missing.bodyText()).text();
+        context.check("The 404 page says Not Found", notFound.toLowerCase(Locale.ROOT).contains("not found"),
+                "a page with \"404 Not Found\"", notFound.isBlank() ? "an empty page" : notFound);
+    }
+
+    /** The reference server: the skeleton's loop, for as many connections as the browser makes. */
+    static Task<Void> serve(RunContext context, TcpListener listener, int connections, boolean byCharacter) {
+        Actor server = listener.actor();
+        return context.start("Web server", () -> {
+            try (listener) {
+                for (int i = 0; i < connections; i++) {
+                    HandoutWebServer.ready(server);
+                    HandoutWebServer.serve(listener.accept(), byCharacter);
+                }
+                HandoutWebServer.ready(server);
+                server.note("The lab stops the server here; the handout's loop would wait for the next browser.");
+            }
+        });
+    }
+
+    /** The reference browser: one GET, the response read until the server closes, its lines shown. */
+    private static byte[] fetch(Actor browser, HostPort address, String path) throws Exception {
+        try (TcpConnection socket = browser.connect(address.host(), address.port())) {
+            socket.setTimeout(BROWSER_TIMEOUT);
+            socket.send("GET " + path + " HTTP/1.1\r\nHost: " + address.host() + ":" + address.port() + "\r\n"
+                    + "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r\n"
+                    + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
+                    + "Connection: keep-alive\r\n\r\n");
+            // The skeleton sends no Content-Length: the response ends when the server closes.
+            byte[] received = socket.recvUntilClosed(1024);
+            browser.print("Browser received for " + path + ":");
+            HttpTargets.printLines(browser, new String(received, StandardCharsets.UTF_8));
+            return received;
+        }
+    }
+
+    private static String statusOf(HttpResponseParts response) {
+        return response.statusLine().isEmpty() ? "nothing (the connection closed without an answer)"
+                : response.statusLine();
+    }
+}

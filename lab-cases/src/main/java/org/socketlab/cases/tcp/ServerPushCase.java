@@ -1,0 +1,118 @@
+package org.socketlab.cases.tcp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.socketlab.api.Actor;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.api.TcpListener;
+import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HostPort;
+
+/** Handout 003, 3: the server sends what its user typed, the client prints "Message from server : ...". */
+public final class ServerPushCase implements LabCase {
+    private static final int RECV_BYTES = 1024;
+
+    private static final CaseInfo INFO = CaseInfo.builder("server-push")
+            .title("The server speaks first")
+            .summary("A TCP server sends the line its user typed as soon as a client connects; the client prints it.")
+            .tags("tcp", "server", "client", "recv")
+            .source("Handout 003, 3: Sample server and client code (server.py, client.py)")
+            .group(Handouts.H003)
+            .description("""
+                    ## Scenario
+                    `server.py` listens on 127.0.0.1, accepts one client, asks its user \
+                    `Enter data to be send: ` and sends what was typed (`cse323`). `client.py` connects, calls \
+                    `recv(1024)` once and prints `Message from server : ` followed by the data, stripped of \
+                    surrounding white space and decoded as ASCII. Here the server's user types `message`.
+
+                    ## What to look for
+                    - The client sends nothing: after **connect** it goes straight to **recv**. Either side of \
+                    a TCP connection may send first; here the server does.
+                    - The client's **recv** asks for 1024 bytes and gets the 6 bytes of `cse323`.
+                    - The server closes the connection after its send.
+
+                    ## Try
+                    - Change `message`: the client prints whatever the server's user typed.
+                    - Make `message` longer than 1024 characters: the single `recv(1024)` returns only part of \
+                    it and the check fails.
+                    - Run your own `server.py` and put its address in `target`; type the same text as \
+                    `message` when it asks.
+                    """)
+            .build();
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.string("message", "cse323", "What the server's user types at the prompt (ASCII)"),
+            ParamSpec.string("target", "", "host:port of your own server.py to test; empty: run the reference server"));
+
+    @Override
+    public CaseInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Params params) throws InvalidParamException {
+        String message = params.getString("message");
+        if (message.isBlank() || message.chars().anyMatch(c -> c < ' ' || c > '~')) {
+            throw new InvalidParamException("message",
+                    "must be printable ASCII and not blank: the client decodes it with 'ascii'");
+        }
+        if (!params.getString("target").isBlank()) {
+            HostPort.parse("target", params.getString("target"));
+        }
+    }
+
+    @Override
+    public void run(RunContext context) throws Exception {
+        Params params = context.params();
+        String message = params.getString("message");
+        Actor client = context.actor("Client");
+        Task<Void> server = null;
+        HostPort address;
+        if (params.getString("target").isBlank()) {
+            TcpListener listener = context.actor("Server").listen();
+            server = serve(context, listener, message);
+            address = new HostPort("127.0.0.1", listener.port());
+        } else {
+            address = HostPort.parse("target", params.getString("target"));
+            context.note("Testing your server at " + address.host() + ":" + address.port()
+                    + ": type '" + message + "' at its prompt.");
+        }
+
+        String printed;
+        try (TcpConnection socket = client.connect(address.host(), address.port())) {
+            byte[] msg = socket.recv(RECV_BYTES);
+            printed = new String(msg, StandardCharsets.US_ASCII).strip();
+            client.print("Message from server : " + printed);
+        }
+        if (server != null) {
+            server.join();
+        }
+        context.checkEquals("The client printed what the server's user typed", message.strip(), printed);
+    }
+
+    /** The reference server.py: listen, accept one client, send the typed line, close. */
+    private static Task<Void> serve(RunContext context, TcpListener listener, String typed) {
+        Actor server = listener.actor();
+        server.print("Listening for connections..");
+        return context.start("Server", () -> {
+            try (listener; TcpConnection q = listener.accept()) {
+                // raw_input echoes the prompt and what the user typed on one console line.
+                server.print("Enter data to be send: " + typed);
+                q.send(typed.getBytes(StandardCharsets.US_ASCII));
+            }
+        });
+    }
+}

@@ -1,0 +1,84 @@
+package org.socketlab.cases.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.socketlab.api.CaseRunner;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.transcript.Check;
+import org.socketlab.api.transcript.Outcome;
+import org.socketlab.api.transcript.Transcript;
+import org.socketlab.cases.LoopbackServer;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class ThreadedWebServerCaseTest {
+    private final ThreadedWebServerCase threadedServer = new ThreadedWebServerCase();
+
+    private static Check parallelism(Transcript transcript) {
+        return transcript.checks().stream().filter(c -> c.name().contains("served")).findFirst().orElseThrow();
+    }
+
+    private static LoopbackServer studentServer(boolean threaded) throws Exception {
+        return LoopbackServer.start(socket -> {
+            LoopbackServer.readHead(socket);
+            LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\n\r\n<html>Hello</html>");
+        }, threaded);
+    }
+
+    @Test
+    void default_run_serves_three_clients_in_about_one_clients_time() {
+        Transcript transcript = CaseRunner.run(threadedServer);
+
+        assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
+        assertTrue(transcript.durationMs() < 1000, "default run under a second: " + transcript.durationMs());
+        for (int i = 1; i <= 3; i++) {
+            String client = "Client " + i + ": HTTP/1.1 200 OK after ";
+            assertTrue(transcript.output().stream().anyMatch(l -> l.startsWith(client)), transcript.output().toString());
+        }
+        assertTrue(transcript.output().stream().anyMatch(l -> l.matches("All 3 clients served in \\d+ ms")));
+    }
+
+    @Test
+    void the_single_threaded_server_takes_about_n_times_as_long_and_fails() {
+        Transcript transcript = CaseRunner.run(threadedServer, Map.of("threaded", false));
+
+        assertEquals(Outcome.FAILED, transcript.outcome());
+        assertFalse(parallelism(transcript).passed());
+        assertTrue(transcript.durationMs() >= 3 * 150, "three requests one after another: " + transcript.durationMs());
+    }
+
+    @Test
+    void target_passes_for_a_threaded_students_server() throws Exception {
+        try (LoopbackServer server = studentServer(true)) {
+            Transcript transcript = CaseRunner.run(threadedServer, Map.of("target", server.target()));
+
+            assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
+            assertTrue(transcript.output().stream().anyMatch(l -> l.startsWith("Slow client: connected")));
+        }
+    }
+
+    @Test
+    void target_fails_for_a_single_threaded_students_server() throws Exception {
+        try (LoopbackServer server = studentServer(false)) {
+            Transcript transcript = CaseRunner.run(threadedServer, Map.of("target", server.target()));
+
+            assertEquals(Outcome.FAILED, transcript.outcome(), transcript.checks().toString());
+            assertFalse(parallelism(transcript).passed());
+        }
+    }
+
+    @Test
+    void rejects_a_single_client_and_a_bad_target() {
+        assertTrue(assertThrows(InvalidParamException.class,
+                () -> CaseRunner.run(threadedServer, Map.of("clients", 1))).getMessage().contains("clients"));
+        assertTrue(assertThrows(InvalidParamException.class,
+                () -> CaseRunner.run(threadedServer, Map.of("target", "nope"))).getMessage().contains("target"));
+    }
+}
