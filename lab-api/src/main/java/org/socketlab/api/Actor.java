@@ -112,10 +112,10 @@ public final class Actor {
             socket.connect(new InetSocketAddress(address, port), timeoutMillis);
         } catch (IOException e) {
             context.close(socket);
-            String message = e instanceof java.net.SocketTimeoutException
-                    ? Failures.timedOut("connect", timeoutMillis) : Failures.describe(e);
-            context.recorder().failure(name, "tcp", null, Endpoints.format(address, port), e, message);
-            throw e;
+            IOException failure = Failures.clearer(e, "connect", timeoutMillis);
+            context.recorder().failure(name, "tcp", null, Endpoints.format(address, port), failure,
+                    Failures.describe(failure));
+            throw failure;
         }
         TcpConnection connection = new TcpConnection(this, context, socket);
         context.recorder().socketEvent(name, EventKind.CONNECT, "tcp", connection.local(), connection.remote(), null,

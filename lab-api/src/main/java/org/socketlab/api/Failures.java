@@ -1,5 +1,6 @@
 package org.socketlab.api;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -37,5 +38,18 @@ final class Failures {
 
     static String timedOut(String operation, int timeoutMillis) {
         return operation + " timed out after " + timeoutMillis + " ms";
+    }
+
+    /**
+     * The exception a case sees: a time-out says which operation and how long ("recv timed out after
+     * 300 ms") instead of the JDK's "Read timed out", so the run's error and the event agree.
+     */
+    static IOException clearer(IOException e, String operation, int timeoutMillis) {
+        if (!(e instanceof SocketTimeoutException)) {
+            return e;
+        }
+        SocketTimeoutException clear = new SocketTimeoutException(timedOut(operation, timeoutMillis));
+        clear.initCause(e);
+        return clear;
     }
 }

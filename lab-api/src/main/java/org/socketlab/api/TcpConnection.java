@@ -127,9 +127,9 @@ public final class TcpConnection implements AutoCloseable {
             socket.setSoTimeout(timeoutMillis);
             n = in.read(buffer, 0, maxBytes);
         } catch (IOException e) {
-            fail(e, e instanceof SocketTimeoutException ? Failures.timedOut("recv", timeoutMillis)
-                    : "recv failed: " + Failures.describe(e));
-            throw e;
+            IOException failure = Failures.clearer(e, "recv", timeoutMillis);
+            fail(failure, failure == e ? "recv failed: " + Failures.describe(e) : failure.getMessage());
+            throw failure;
         }
         byte[] data = n <= 0 ? new byte[0] : Arrays.copyOf(buffer, n);
         context.recorder().socketEvent(actor.name(), EventKind.RECV, "tcp", local, remote, maxBytes, data);

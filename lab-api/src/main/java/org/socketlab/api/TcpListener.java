@@ -66,12 +66,11 @@ public final class TcpListener implements AutoCloseable {
             server.setSoTimeout(timeoutMillis);
             socket = server.accept();
         } catch (IOException e) {
-            String message = e instanceof SocketTimeoutException
-                    ? Failures.timedOut("accept", timeoutMillis) : Failures.describe(e);
+            IOException failure = Failures.clearer(e, "accept", timeoutMillis);
             if (!closed) {
-                context.recorder().failure(actor.name(), "tcp", local, null, e, message);
+                context.recorder().failure(actor.name(), "tcp", local, null, failure, Failures.describe(failure));
             }
-            throw e;
+            throw failure;
         }
         context.register(socket);
         TcpConnection connection = new TcpConnection(actor, context, socket);

@@ -129,9 +129,9 @@ public final class UdpEndpoint implements AutoCloseable {
             socket.setSoTimeout(timeoutMillis);
             socket.receive(packet);
         } catch (IOException e) {
-            fail(e, null, e instanceof SocketTimeoutException ? Failures.timedOut("recvfrom", timeoutMillis)
-                    : "recvfrom failed: " + Failures.describe(e));
-            throw e;
+            IOException failure = Failures.clearer(e, "recvfrom", timeoutMillis);
+            fail(failure, null, failure == e ? "recvfrom failed: " + Failures.describe(e) : failure.getMessage());
+            throw failure;
         }
         byte[] data = Arrays.copyOf(packet.getData(), packet.getLength());
         InetSocketAddress sender = (InetSocketAddress) packet.getSocketAddress();
