@@ -17,6 +17,7 @@ import org.socketlab.server.cli.TranscriptText;
 import org.socketlab.server.cli.UsageException;
 import org.socketlab.server.http.AccessLog;
 import org.socketlab.server.plugins.CaseRegistry;
+import org.socketlab.server.plugins.PluginWatcher;
 import org.socketlab.server.plugins.RegisteredCase;
 
 /** The command line: {@code serve}, {@code list}, {@code run}; see {@code --help}. */
@@ -110,26 +111,31 @@ public final class Main {
     }
 
     private int serve(Command.Serve serve) {
-        CaseRegistry registry = Registries.load(serve.config(), err);
+        PluginWatcher plugins = Registries.watch(serve.config(), err);
+        CaseRegistry registry = plugins.registry();
         SocketLabServer server;
         try {
             server = SocketLabServer.start(serve.config(), registry, AccessLog.to(err));
         } catch (BindException e) {
+            plugins.close();
             err.println("socketlab: cannot listen on " + serve.config().bindAddress().getHostAddress() + ":"
                     + serve.config().port() + " (" + e.getMessage() + "); choose another port with --port, "
                     + "or --port 0 for any free one");
             return EXIT_FAILED;
         } catch (IOException e) {
+            plugins.close();
             err.println("socketlab: cannot start the server: " + e.getMessage());
             return EXIT_FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            plugins.close();
             stopped.countDown();
         }, "socketlab-shutdown"));
         out.println("Socket Lab " + version() + " is listening on " + Urls.of(server.address()) + " ("
-                + registry.catalogue().cases().size() + " cases). Press Ctrl+C to stop.");
+                + registry.catalogue().cases().size() + " cases; plugins from " + serve.config().pluginsDir()
+                + "). Press Ctrl+C to stop.");
         out.flush();
         try {
             stopped.await();

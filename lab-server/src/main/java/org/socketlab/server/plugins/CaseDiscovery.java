@@ -15,6 +15,9 @@ import org.socketlab.api.ParamSpec;
  * are still found. Only errors that leave the JVM unusable are rethrown.
  */
 public final class CaseDiscovery {
+    // A provider iterator that keeps failing without moving on (an unreadable services file) must not loop forever.
+    private static final int MAX_FAILURES = 100;
+
     private CaseDiscovery() {
     }
 
@@ -43,19 +46,36 @@ public final class CaseDiscovery {
         List<RegisteredCase> cases = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         var iterator = ServiceLoader.load(LabCase.class, loader).iterator();
-        while (true) {
+        while (failures.size() < MAX_FAILURES) {
             try {
                 if (!iterator.hasNext()) {
                     break;
                 }
                 cases.add(describe(iterator.next(), origin));
+            } catch (StackOverflowError e) {
+                // The case's own code recursed without end; the stack has unwound and the JVM is fine.
+                failures.add(reason(e));
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                failures.add(reason(e));
+                failures.add(reason(e) + hint(e));
             }
         }
+        if (failures.size() >= MAX_FAILURES) {
+            failures.add("stopped looking for more cases after " + MAX_FAILURES + " failures");
+        }
         return new Result(cases, failures);
+    }
+
+    // A class missing at run time is the most common mistake of a plugin: say where classes may come from.
+    private static String hint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NoClassDefFoundError) {
+                return " (a class it needs is neither in its jar nor in lab-api or the JDK: a plugin sees only "
+                        + "those, so shade the libraries it uses into its jar)";
+            }
+        }
+        return "";
     }
 
     /**
@@ -74,7 +94,7 @@ public final class CaseDiscovery {
         try {
             info = labCase.info();
             params = labCase.params();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             throw new IllegalArgumentException(type + " could not describe itself: " + reason(e), e);
         }
         if (info == null || params == null) {

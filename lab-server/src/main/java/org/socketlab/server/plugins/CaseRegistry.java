@@ -1,5 +1,6 @@
 package org.socketlab.server.plugins;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,8 +27,18 @@ public final class CaseRegistry {
      * @return the registry
      */
     public static CaseRegistry ofBuiltIns() {
+        return ofBuiltIns(System.err);
+    }
+
+    /**
+     * Like {@link #ofBuiltIns()}, reporting failures to {@code log}.
+     *
+     * @param log where to report the providers that failed
+     * @return the registry
+     */
+    public static CaseRegistry ofBuiltIns(PrintStream log) {
         CaseDiscovery.Result found = CaseDiscovery.discover(CaseRegistry.class.getClassLoader(), RegisteredCase.BUILT_IN);
-        found.failures().forEach(failure -> System.err.println("socketlab: a built-in case did not load: " + failure));
+        found.failures().forEach(failure -> log.println("socketlab: a built-in case did not load: " + failure));
         return new CaseRegistry(found.cases());
     }
 

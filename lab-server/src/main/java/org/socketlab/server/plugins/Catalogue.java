@@ -45,9 +45,12 @@ public final class Catalogue {
             }
             boolean loaded = !ids.isEmpty() && failures.isEmpty();
             if (ids.isEmpty() && failures.isEmpty()) {
-                failures.add("no cases found: the jar needs META-INF/services/org.socketlab.api.LabCase");
+                failures.add("no cases found: the jar needs a file META-INF/services/org.socketlab.api.LabCase "
+                        + "naming its case classes, one a line");
             }
-            statuses.add(new PluginStatus(jar.file(), loaded, ids, failures.isEmpty() ? null : String.join("; ", failures)));
+            List<String> problems = new ArrayList<>(failures);
+            jar.warnings().forEach(warning -> problems.add("warning: " + warning));
+            statuses.add(new PluginStatus(jar.file(), loaded, ids, problems.isEmpty() ? null : String.join("; ", problems)));
         }
         return new Catalogue(byId, statuses);
     }

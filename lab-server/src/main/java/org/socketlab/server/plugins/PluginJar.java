@@ -9,13 +9,26 @@ import java.util.Objects;
  * @param file     the jar's file name
  * @param cases    the cases that loaded from it
  * @param failures why the jar or some of its cases could not load; empty when all went well
+ * @param warnings what an instructor should fix although the jar loaded (no declared lab-api version)
  */
-public record PluginJar(String file, List<RegisteredCase> cases, List<String> failures) {
+public record PluginJar(String file, List<RegisteredCase> cases, List<String> failures, List<String> warnings) {
     /** Copies the lists. */
     public PluginJar {
         Objects.requireNonNull(file, "file");
         cases = List.copyOf(cases);
         failures = List.copyOf(failures);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A jar whose cases loaded without warnings, or failed one by one.
+     *
+     * @param file     its file name
+     * @param cases    the cases that loaded
+     * @param failures why others did not
+     */
+    public PluginJar(String file, List<RegisteredCase> cases, List<String> failures) {
+        this(file, cases, failures, List.of());
     }
 
     /**
