@@ -17,6 +17,8 @@ import org.socketlab.api.ParamSpec;
 public final class CaseDiscovery {
     // A provider iterator that keeps failing without moving on (an unreadable services file) must not loop forever.
     private static final int MAX_FAILURES = 100;
+    /** Where a jar names its cases. */
+    public static final String SERVICES_FILE = "META-INF/services/" + LabCase.class.getName();
 
     private CaseDiscovery() {
     }
@@ -51,13 +53,19 @@ public final class CaseDiscovery {
                 if (!iterator.hasNext()) {
                     break;
                 }
-                cases.add(describe(iterator.next(), origin));
+                LabCase found = iterator.next();
+                cases.add(describe(found, origin));
+            } catch (IllegalArgumentException e) {
+                // From describe(): its message names the class and says what is wrong.
+                failures.add(e.getMessage());
             } catch (StackOverflowError e) {
                 // The case's own code recursed without end; the stack has unwound and the JVM is fine.
                 failures.add(reason(e));
             } catch (VirtualMachineError e) {
                 throw e;
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            } catch (ServiceConfigurationError e) {
+                failures.add(SERVICES_FILE + ": " + withoutServicePrefix(reason(e)) + hint(e));
+            } catch (RuntimeException | LinkageError e) {
                 failures.add(reason(e) + hint(e));
             }
         }
@@ -65,6 +73,12 @@ public final class CaseDiscovery {
             failures.add("stopped looking for more cases after " + MAX_FAILURES + " failures");
         }
         return new Result(cases, failures);
+    }
+
+    // "ServiceConfigurationError: org.socketlab.api.LabCase: Provider x not found" says the same thing three times.
+    private static String withoutServicePrefix(String reason) {
+        String prefix = ServiceConfigurationError.class.getSimpleName() + ": " + LabCase.class.getName() + ": ";
+        return reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
     }
 
     // A class missing at run time is the most common mistake of a plugin: say where classes may come from.

@@ -45,8 +45,8 @@ public final class Catalogue {
             }
             boolean loaded = !ids.isEmpty() && failures.isEmpty();
             if (ids.isEmpty() && failures.isEmpty()) {
-                failures.add("no cases found: the jar needs a file META-INF/services/org.socketlab.api.LabCase "
-                        + "naming its case classes, one a line");
+                failures.add("no cases found: the jar needs a file " + CaseDiscovery.SERVICES_FILE
+                        + " naming its case classes, one a line");
             }
             List<String> problems = new ArrayList<>(failures);
             jar.warnings().forEach(warning -> problems.add("warning: " + warning));

@@ -54,15 +54,7 @@ public final class PluginFolder implements AutoCloseable {
      * @return the folder, ready to {@link #poll()}
      */
     public static PluginFolder load(Path dir, CaseRegistry registry, PrintStream log) {
-        Path copies;
-        try {
-            copies = Files.createTempDirectory("socketlab-plugins-");
-            copies.toFile().deleteOnExit();
-        } catch (IOException e) {
-            log.println("socketlab: no plugins: cannot create a temporary folder for them: " + e.getMessage());
-            return new PluginFolder(dir, null, registry, log);
-        }
-        return load(dir, registry, log, new PluginLoader(copies, PluginLoader.DEFAULT_LOAD_TIME_LIMIT));
+        return load(dir, registry, log, new PluginLoader(PluginLoader.DEFAULT_LOAD_TIME_LIMIT));
     }
 
     static PluginFolder load(Path dir, CaseRegistry registry, PrintStream log, PluginLoader loader) {
@@ -83,7 +75,7 @@ public final class PluginFolder implements AutoCloseable {
 
     private synchronized void loadAll() {
         Map<String, FileStamp> now = scan();
-        if (now == null || loader == null) {
+        if (now == null) {
             return;
         }
         now.forEach((file, stamp) -> loader.load(dir.resolve(file), stamp).ifPresent(jar -> loaded.put(file, jar)));
@@ -97,7 +89,7 @@ public final class PluginFolder implements AutoCloseable {
      * @return whether the catalogue changed
      */
     public synchronized boolean poll() {
-        Map<String, FileStamp> now = closed || loader == null ? null : scan();
+        Map<String, FileStamp> now = closed ? null : scan();
         if (now == null) {
             return false;
         }

@@ -29,10 +29,19 @@ public final class PluginLoader {
     /** Loading a jar's cases (static initializers, constructors, {@code info()}, {@code params()}) that takes longer is given up. */
     public static final Duration DEFAULT_LOAD_TIME_LIMIT = Duration.ofSeconds(10);
 
-    private final Path copies;
     private final Duration loadTimeLimit;
     private final ApiClassLoader apiLoader = new ApiClassLoader();
     private final AtomicLong copyCount = new AtomicLong();
+    private Path copies;
+
+    /**
+     * A loader that keeps its copies in a temporary folder of its own, made when the first jar is loaded.
+     *
+     * @param loadTimeLimit how long finding the cases of one jar may take
+     */
+    public PluginLoader(Duration loadTimeLimit) {
+        this(null, loadTimeLimit);
+    }
 
     /**
      * @param copies        an existing folder for the private copies of the jars
@@ -41,6 +50,14 @@ public final class PluginLoader {
     public PluginLoader(Path copies, Duration loadTimeLimit) {
         this.copies = copies;
         this.loadTimeLimit = loadTimeLimit;
+    }
+
+    private synchronized Path copies() throws IOException {
+        if (copies == null) {
+            copies = Files.createTempDirectory("socketlab-plugins-");
+            copies.toFile().deleteOnExit();
+        }
+        return copies;
     }
 
     /**
@@ -53,8 +70,9 @@ public final class PluginLoader {
      */
     Optional<LoadedJar> load(Path source, FileStamp expected) {
         String file = source.getFileName().toString();
-        Path copy = copies.resolve(copyCount.incrementAndGet() + "-" + file);
+        Path copy = null;
         try {
+            copy = copies().resolve(copyCount.incrementAndGet() + "-" + file);
             Files.copy(source, copy);
             copy.toFile().deleteOnExit();
             if (!expected.equals(FileStamp.of(source))) {
@@ -64,7 +82,9 @@ public final class PluginLoader {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | SecurityException e) {
-            deleteQuietly(copy);
+            if (copy != null) {
+                deleteQuietly(copy);
+            }
             return Optional.of(LoadedJar.failed(file, expected, "cannot be read: " + CaseDiscovery.reason(e)));
         }
         return Optional.of(open(file, copy, expected));
@@ -106,8 +126,8 @@ public final class PluginLoader {
         ApiVersion current = ApiVersion.current();
         if (declared == null) {
             // Loaded all the same: a jar packed by hand works, and a real mismatch still shows as a failed class.
-            warnings.add("its manifest does not say which lab-api it was built for, so it was loaded as if built "
-                    + "for " + current + "; add '" + ApiVersion.MANIFEST_ATTRIBUTE + ": " + current + "' to its "
+            warnings.add("no " + ApiVersion.MANIFEST_ATTRIBUTE + " in its manifest, so it was taken as built for "
+                    + "lab-api " + current + "; add '" + ApiVersion.MANIFEST_ATTRIBUTE + ": " + current + "' to its "
                     + "META-INF/MANIFEST.MF");
             return null;
         }
