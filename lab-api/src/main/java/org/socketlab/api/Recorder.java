@@ -78,7 +78,7 @@ final class Recorder {
             if (events.size() >= maxEvents || recordedBytes + payloadBytes > maxRecordedBytes) {
                 if (!truncated) {
                     truncated = true;
-                    events.add(new TranscriptEvent(elapsedMillis(), LAB_ACTOR, EventKind.NOTE, null, null, null, null,
+                    append(new TranscriptEvent(elapsedMillis(), LAB_ACTOR, EventKind.NOTE, null, null, null, null,
                             null, null, "The transcript is full (" + maxEvents + " events or " + maxRecordedBytes
                             + " bytes); later events were not recorded."));
                 }
@@ -86,14 +86,20 @@ final class Recorder {
             }
             recordedBytes += payloadBytes;
             TranscriptEvent event = factory.create(elapsedMillis());
-            events.add(event);
+            append(event);
             if (event.kind() == EventKind.OUTPUT) {
                 output.add(event.text());
             }
-            // Inside the lock so that a listener sees events in transcript order; listeners must not block.
-            if (listener != null) {
-                listener.accept(event);
-            }
+        }
+    }
+
+    // Every event, the "transcript is full" note included, reaches the listener: a live view must end up
+    // showing the same events as the finished transcript.
+    private void append(TranscriptEvent event) {
+        events.add(event);
+        // Inside the lock so that a listener sees events in transcript order; listeners must not block.
+        if (listener != null) {
+            listener.accept(event);
         }
     }
 
