@@ -43,8 +43,8 @@ class PackagedJarIT {
     static void startTheJar() throws Exception {
         Path jar = Path.of("target", "socketlab.jar");
         assertTrue(Files.isRegularFile(jar), "package should have built " + jar);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        server = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--port", "0")
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        server = new ProcessBuilder(javaBin, "-jar", jar.toString(), "serve", "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String firstLine = CompletableFuture.supplyAsync(() -> {
