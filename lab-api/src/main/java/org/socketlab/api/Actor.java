@@ -108,6 +108,7 @@ public final class Actor {
         Socket socket = new Socket();
         context.register(socket);
         int timeoutMillis = context.millis(timeout);
+        long started = System.nanoTime();
         try {
             socket.connect(new InetSocketAddress(address, port), timeoutMillis);
         } catch (IOException e) {
@@ -118,7 +119,7 @@ public final class Actor {
             throw failure;
         }
         TcpConnection connection = new TcpConnection(this, context, socket);
-        context.recorder().socketEvent(name, EventKind.CONNECT, "tcp", connection.local(), connection.remote(), null,
+        context.recorder().stampedEvent(started, name, EventKind.CONNECT, "tcp", connection.local(), connection.remote(),
                 null);
         return connection;
     }

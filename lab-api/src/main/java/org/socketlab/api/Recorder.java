@@ -54,15 +54,18 @@ final class Recorder {
     }
 
     /**
-     * Records a send that began at {@code startedNanos} and has completed. A send is recorded only once it
-     * succeeded, but the peer may read the bytes before the write returns; the event is therefore stamped
-     * with the time the send began and placed in time order, so that it comes before the recv it fed.
+     * Records a send or connect that began at {@code startedNanos} and has completed. It is recorded only
+     * once it succeeded, but the peer may already have seen its effect (read the bytes, accepted the
+     * connection); the event is therefore stamped with the time the operation began and placed in time
+     * order, so that cause comes before effect.
      */
-    void sendEvent(long startedNanos, String actor, String protocol, String local, String remote, byte[] bytes) {
-        String text = TranscriptEvent.utf8OrNull(bytes);
+    void stampedEvent(long startedNanos, String actor, EventKind kind, String protocol, String local, String remote,
+                      byte[] bytes) {
+        Integer size = bytes == null ? null : bytes.length;
+        String text = bytes == null ? null : TranscriptEvent.utf8OrNull(bytes);
         double atMs = millisSinceStart(startedNanos);
-        add(ignored -> new TranscriptEvent(atMs, actor, EventKind.SEND, protocol, local, remote, null, bytes.length,
-                bytes, text), bytes.length);
+        add(ignored -> new TranscriptEvent(atMs, actor, kind, protocol, local, remote, null, size, bytes, text),
+                bytes == null ? 0 : bytes.length);
     }
 
     void socketEvent(String actor, EventKind kind, String protocol, String local, String remote, String text) {
@@ -88,32 +91,37 @@ final class Recorder {
 
     private void add(EventFactory factory, int payloadBytes) {
         synchronized (this) {
-            if (frozen) {
+            if (frozen || truncated) {
                 return;
             }
             if (events.size() >= maxEvents || recordedBytes + payloadBytes > maxRecordedBytes) {
-                if (!truncated) {
-                    truncated = true;
-                    events.add(new TranscriptEvent(elapsedMillis(), LAB_ACTOR, EventKind.NOTE, null, null, null, null,
-                            null, null, "The transcript is full (" + maxEvents + " events or " + maxRecordedBytes
-                            + " bytes); later events were not recorded."));
-                }
+                truncated = true;
+                append(new TranscriptEvent(elapsedMillis(), LAB_ACTOR, EventKind.NOTE, null, null, null, null,
+                        null, null, "The transcript is full (" + maxEvents + " events or " + maxRecordedBytes
+                        + " bytes); later events were not recorded."));
                 return;
             }
             recordedBytes += payloadBytes;
             TranscriptEvent event = factory.create(elapsedMillis());
-            int at = events.size();
-            while (at > 0 && events.get(at - 1).atMs() > event.atMs()) {
-                at--;
-            }
-            events.add(at, event);
+            append(event);
             if (event.kind() == EventKind.OUTPUT) {
                 output.add(event.text());
             }
-            // Inside the lock so that a listener sees events in transcript order; listeners must not block.
-            if (listener != null) {
-                listener.accept(event);
-            }
+        }
+    }
+
+    // Events go in time order (a stamped send may be older than the peer's recv already recorded), and every
+    // event, the "transcript is full" note included, reaches the listener: a live view must end up showing
+    // the same events as the finished transcript.
+    private void append(TranscriptEvent event) {
+        int at = events.size();
+        while (at > 0 && events.get(at - 1).atMs() > event.atMs()) {
+            at--;
+        }
+        events.add(at, event);
+        // Inside the lock so that a listener sees events as they are recorded; listeners must not block.
+        if (listener != null) {
+            listener.accept(event);
         }
     }
 

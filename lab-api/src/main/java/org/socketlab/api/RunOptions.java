@@ -15,8 +15,11 @@ import org.socketlab.api.transcript.TranscriptEvent;
  * @param targets          which hosts the run may reach
  * @param maxEvents        events beyond this many are not recorded (a note says so)
  * @param maxRecordedBytes payload bytes beyond this many are not recorded (a note says so)
- * @param listener         receives each event as it is recorded, on the thread that caused it, in
- *                         transcript order; must not block; may be {@code null}
+ * @param listener         receives each event as it is recorded, on the thread that caused it; must not
+ *                         block; may be {@code null}. A send or connect is recorded when it completes but
+ *                         stamped with the time it began, so it can arrive after an event with a later
+ *                         {@code atMs}: ordered by {@code atMs} (stably), the events are the transcript's
+ *                         events in the transcript's order
  */
 public record RunOptions(Duration timeLimit, Duration ioTimeout, TargetPolicy targets, int maxEvents,
                          long maxRecordedBytes, Consumer<TranscriptEvent> listener) {

@@ -37,6 +37,10 @@ public record TargetPolicy(boolean allowRemote) {
         if (name.startsWith("[") && name.endsWith("]")) {
             name = name.substring(1, name.length() - 1);
         }
+        if (name.endsWith(".") && name.length() > 1) {
+            // A fully qualified name ("localhost.") means the same host as without its final dot.
+            name = name.substring(0, name.length() - 1);
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("localhost") || lower.endsWith(".localhost")) {
             // RFC 6761 §6.3: localhost names always mean the loopback interface.

@@ -92,7 +92,7 @@ public final class TcpConnection implements AutoCloseable {
             fail(e, "send failed: " + Failures.describe(e));
             throw e;
         }
-        context.recorder().sendEvent(started, actor.name(), "tcp", local, remote, data.clone());
+        context.recorder().stampedEvent(started, actor.name(), EventKind.SEND, "tcp", local, remote, data.clone());
         return data.length;
     }
 

@@ -108,7 +108,7 @@ public final class UdpEndpoint implements AutoCloseable {
             fail(e, remote, "sendto failed: " + Failures.describe(e));
             throw e;
         }
-        context.recorder().sendEvent(started, actor.name(), "udp", local, remote, data.clone());
+        context.recorder().stampedEvent(started, actor.name(), EventKind.SEND, "udp", local, remote, data.clone());
     }
 
     /**

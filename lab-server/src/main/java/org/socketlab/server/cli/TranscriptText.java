@@ -59,7 +59,10 @@ public final class TranscriptText {
             case CLOSE -> (e.remote() != null ? e.local() + " <-> " + e.remote() : e.local()) + protocol
                     + (e.text() != null ? ": " + e.text() : "");
             case ERROR -> e.text() + (e.remote() != null ? " [" + e.remote() + "]" : "");
-            case OUTPUT, NOTE -> e.text();
+            // The Output section below prints console lines whole; here a long line is cut to keep one line.
+            case OUTPUT, NOTE -> e.text().length() > MAX_SHOWN_CHARS
+                    ? e.text().substring(0, MAX_SHOWN_CHARS) + " ... (" + (e.text().length() - MAX_SHOWN_CHARS)
+                    + " more characters)" : e.text();
         };
     }
 

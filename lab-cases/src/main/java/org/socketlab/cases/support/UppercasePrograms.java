@@ -1,0 +1,183 @@
+package org.socketlab.cases.support;
+
+import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+import org.socketlab.api.Actor;
+import org.socketlab.api.Datagram;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.api.TcpListener;
+import org.socketlab.api.UdpEndpoint;
+
+/**
+ * Handout 004's four uppercase programs ({@code tcp_server.py}, {@code tcp_client.py}, {@code udp_server.py},
+ * {@code udp_client.py}) as recorded actors, shared by the cases that run them in a different order or on
+ * different ports. Each method does what the Python program does, line by line, and prints what it prints.
+ */
+public final class UppercasePrograms {
+    /** What both servers print once they are bound. */
+    public static final String READY = "The server is ready to receive";
+    /** The clients' {@code raw_input} prompt; the console shows it followed by what the student typed. */
+    public static final String PROMPT = "Input lowercase sentence:";
+    /** What the TCP client prints before the reply ({@code print 'From Server:', modifiedSentence}). */
+    public static final String FROM_SERVER = "From Server: ";
+    /** {@code recv(1024)} in both TCP programs. */
+    public static final int TCP_RECV_BYTES = 1024;
+    /** {@code recvfrom(2048)} in both UDP programs. */
+    public static final int UDP_RECV_BYTES = 2048;
+    /** What Python 3 prints last when {@code connect} is refused on Linux. */
+    public static final String REFUSED_OUTPUT = "ConnectionRefusedError: [Errno 111] Connection refused";
+
+    private UppercasePrograms() {
+    }
+
+    /**
+     * Python 2's {@code str.upper()} on bytes in the C locale: {@code a}–{@code z} become {@code A}–{@code Z},
+     * every other byte (capitals, digits, {@code &*!}, UTF-8 sequences) stays as it is.
+     *
+     * @param data the bytes
+     * @return a new array
+     */
+    public static byte[] upper(byte[] data) {
+        byte[] result = data.clone();
+        for (int i = 0; i < result.length; i++) {
+            if (result[i] >= 'a' && result[i] <= 'z') {
+                result[i] = (byte) (result[i] - ('a' - 'A'));
+            }
+        }
+        return result;
+    }
+
+    /** @return {@link #upper(byte[])} of the text as UTF-8, decoded again */
+    public static String upper(String text) {
+        return new String(upper(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code text} with every position where {@code sentence} has an {@code a}–{@code z} letter masked as
+     * {@code _}: what an uppercase server must leave alone. For the sentence itself and for a correct reply
+     * the two are equal ({@code Hello &*! World} → {@code H____ &*! W____}); a server that changes capitals,
+     * digits or special characters, or adds or drops some, shows up in the difference.
+     *
+     * @param sentence the sentence the client sent
+     * @param text     the sentence itself or the server's reply
+     * @return the masked text, as long as {@code text}
+     */
+    public static String outsideLowercase(String sentence, String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char original = i < sentence.length() ? sentence.charAt(i) : 0;
+            kept.append(original >= 'a' && original <= 'z' ? '_' : text.charAt(i));
+        }
+        return kept.toString();
+    }
+
+    /**
+     * Records the two checks of an uppercase exchange: the whole reply, and the characters that must not
+     * change.
+     *
+     * @param context the run
+     * @param sentence what the client sent
+     * @param reply what came back, or {@code null} when nothing did
+     */
+    public static void checkReply(RunContext context, String sentence, String reply) {
+        String actual = reply == null ? "(no reply)" : reply;
+        context.checkEquals("The reply is the sentence with a-z turned into A-Z", upper(sentence), actual);
+        context.checkEquals("Capitals, digits and special characters come back unchanged",
+                outsideLowercase(sentence, sentence), outsideLowercase(sentence, actual));
+    }
+
+    /**
+     * One turn of {@code tcp_server.py}'s loop: accept, {@code recv(1024)}, send it back in uppercase, close.
+     *
+     * @param context  the run
+     * @param listener the server's listening socket; its actor serves
+     * @return a task whose value is the sentence received, or {@code null} when the listener was closed
+     *         before any client came (the client went elsewhere)
+     */
+    public static Task<String> serveTcpOnce(RunContext context, TcpListener listener) {
+        return context.supply(listener.actor().name(), () -> {
+            TcpConnection connection;
+            try {
+                connection = listener.accept();
+            } catch (SocketException closedByTheCase) {
+                return null;
+            }
+            try (connection) {
+                byte[] sentence = connection.recv(TCP_RECV_BYTES);
+                connection.send(upper(sentence));
+                return new String(sentence, StandardCharsets.UTF_8);
+            }
+        });
+    }
+
+    /**
+     * {@code tcp_client.py}: connect, read the sentence, send it, {@code recv(1024)}, print the reply, close.
+     *
+     * @param client   who runs it
+     * @param host     the server's host
+     * @param port     the server's port
+     * @param sentence what the student types
+     * @return the reply as text (empty if the server closed without one)
+     * @throws java.net.ConnectException when nothing listens there (recorded as an error event)
+     * @throws IOException for other failures (recorded)
+     */
+    public static String tcpClient(Actor client, String host, int port, String sentence) throws IOException {
+        try (TcpConnection connection = client.connect(host, port)) {
+            client.print(PROMPT + sentence);
+            connection.send(sentence);
+            String reply = connection.recvText(TCP_RECV_BYTES);
+            client.print(FROM_SERVER + reply);
+            return reply;
+        }
+    }
+
+    /**
+     * One turn of {@code udp_server.py}'s loop: {@code recvfrom(2048)}, send it back in uppercase to the sender.
+     *
+     * @param context the run
+     * @param socket  the server's bound socket, with the time-out the case wants
+     * @return a task whose value is the sentence received, or {@code null} when none came within the
+     *         socket's time-out (the time-out is in the transcript)
+     */
+    public static Task<String> serveUdpOnce(RunContext context, UdpEndpoint socket) {
+        return context.supply(socket.actor().name(), () -> {
+            Datagram message;
+            try {
+                message = socket.receive(UDP_RECV_BYTES);
+            } catch (SocketTimeoutException nothingCame) {
+                return null;
+            }
+            socket.reply(message, upper(message.data()));
+            return message.text();
+        });
+    }
+
+    /**
+     * {@code udp_client.py}: read the sentence, {@code sendto} the server, {@code recvfrom(2048)}, print it.
+     * The Python client waits for the reply forever; this one waits for the socket's time-out.
+     *
+     * @param socket   the client's socket, with the time-out the case wants
+     * @param host     the server's host
+     * @param port     the server's port
+     * @param sentence what the student types
+     * @return the reply as text, or {@code null} when none came in time (the time-out is in the transcript)
+     * @throws IOException if the socket failed (recorded)
+     */
+    public static String udpClient(UdpEndpoint socket, String host, int port, String sentence) throws IOException {
+        Actor client = socket.actor();
+        client.print(PROMPT + sentence);
+        socket.send(sentence, host, port);
+        try {
+            String reply = socket.receive(UDP_RECV_BYTES).text();
+            client.print(reply);
+            return reply;
+        } catch (SocketTimeoutException noReply) {
+            return null;
+        }
+    }
+}
