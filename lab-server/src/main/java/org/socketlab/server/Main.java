@@ -134,8 +134,8 @@ public final class Main {
             stopped.countDown();
         }, "socketlab-shutdown"));
         out.println("Socket Lab " + version() + " is listening on " + Urls.of(server.address()) + " ("
-                + registry.catalogue().cases().size() + " cases; plugins from " + serve.config().pluginsDir()
-                + "). Press Ctrl+C to stop.");
+                + registry.catalogue().cases().size() + " cases; plugin jars go in "
+                + serve.config().pluginsDir().toAbsolutePath() + "). Press Ctrl+C to stop.");
         out.flush();
         try {
             stopped.await();

@@ -28,15 +28,10 @@ final class ApiClassLoader extends ClassLoader {
         this.apiLoader = LabCase.class.getClassLoader();
     }
 
-    /** @return whether a class of that binary name belongs to lab-api ({@code org.socketlab.api} and below) */
-    static boolean isApiClass(String name) {
-        return name.startsWith(API_PACKAGE);
-    }
-
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         // lab-api must be the server's own copy: a LabCase from any other copy would not be a LabCase here.
-        if (isApiClass(name)) {
+        if (name.startsWith(API_PACKAGE)) {
             return apiLoader.loadClass(name);
         }
         return super.loadClass(name, resolve);

@@ -50,7 +50,8 @@ public final class Catalogue {
             }
             List<String> problems = new ArrayList<>(failures);
             jar.warnings().forEach(warning -> problems.add("warning: " + warning));
-            statuses.add(new PluginStatus(jar.file(), loaded, ids, problems.isEmpty() ? null : String.join("; ", problems)));
+            String error = problems.isEmpty() ? null : String.join("; ", problems);
+            statuses.add(new PluginStatus(jar.file(), loaded, ids, error));
         }
         return new Catalogue(byId, statuses);
     }

@@ -20,11 +20,6 @@ record LoadedJar(PluginJar jar, FileStamp stamp, PluginClassLoader loader) {
         return new LoadedJar(PluginJar.failed(file, reason), stamp, null);
     }
 
-    /** @return the jar's file name */
-    String file() {
-        return jar.file();
-    }
-
     /** Takes its cases out of service: the class loader closes once the runs under way have ended. */
     void retire() {
         if (loader != null) {

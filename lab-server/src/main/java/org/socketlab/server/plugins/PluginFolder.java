@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,11 +69,6 @@ public final class PluginFolder implements AutoCloseable {
         return registry;
     }
 
-    /** @return the folder it reads */
-    public Path dir() {
-        return dir;
-    }
-
     private synchronized void loadAll() {
         Map<String, FileStamp> now = scan();
         if (now == null) {
@@ -93,9 +89,10 @@ public final class PluginFolder implements AutoCloseable {
         if (now == null) {
             return false;
         }
+        List<LoadedJar> replaced = new ArrayList<>();
         Set<String> removed = new TreeSet<>(loaded.keySet());
         removed.removeAll(now.keySet());
-        removed.forEach(file -> loaded.remove(file).retire());
+        removed.forEach(file -> replaced.add(loaded.remove(file)));
         Set<String> changed = new TreeSet<>();
         now.forEach((file, stamp) -> {
             LoadedJar current = loaded.get(file);
@@ -104,7 +101,7 @@ public final class PluginFolder implements AutoCloseable {
                 loader.load(dir.resolve(file), stamp).ifPresent(next -> {
                     LoadedJar previous = loaded.put(file, next);
                     if (previous != null) {
-                        previous.retire();
+                        replaced.add(previous);
                     }
                     changed.add(file);
                 });
@@ -115,6 +112,8 @@ public final class PluginFolder implements AutoCloseable {
             return false;
         }
         publish(changed, removed);
+        // Only now that the catalogue no longer offers them: a run that found a case a moment ago still starts.
+        replaced.forEach(LoadedJar::retire);
         return true;
     }
 
@@ -161,11 +160,6 @@ public final class PluginFolder implements AutoCloseable {
      */
     static boolean isPluginName(String name) {
         return name.toLowerCase(Locale.ROOT).endsWith(".jar") && !name.startsWith(".") && !name.startsWith("~");
-    }
-
-    /** @return the jars as they are loaded now, in catalogue order */
-    synchronized List<PluginJar> jars() {
-        return loaded.values().stream().map(LoadedJar::jar).toList();
     }
 
     /** Takes every plugin out of the catalogue; their class loaders close once the runs under way end. */

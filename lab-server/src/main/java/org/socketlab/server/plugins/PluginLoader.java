@@ -25,9 +25,12 @@ import java.util.zip.ZipException;
  * <p>The jar is read from a private copy, so that the original can be replaced or deleted at any time, on
  * any system (Windows cannot replace a file that is open). Thread-safe.
  */
-public final class PluginLoader {
-    /** Loading a jar's cases (static initializers, constructors, {@code info()}, {@code params()}) that takes longer is given up. */
-    public static final Duration DEFAULT_LOAD_TIME_LIMIT = Duration.ofSeconds(10);
+final class PluginLoader {
+    /**
+     * How long finding the cases of one jar (their static initializers, constructors, {@code info()} and
+     * {@code params()}) may take before the jar is reported as failed.
+     */
+    static final Duration DEFAULT_LOAD_TIME_LIMIT = Duration.ofSeconds(10);
 
     private final Duration loadTimeLimit;
     private final ApiClassLoader apiLoader = new ApiClassLoader();
@@ -39,7 +42,7 @@ public final class PluginLoader {
      *
      * @param loadTimeLimit how long finding the cases of one jar may take
      */
-    public PluginLoader(Duration loadTimeLimit) {
+    PluginLoader(Duration loadTimeLimit) {
         this(null, loadTimeLimit);
     }
 
@@ -47,7 +50,7 @@ public final class PluginLoader {
      * @param copies        an existing folder for the private copies of the jars
      * @param loadTimeLimit how long finding the cases of one jar may take
      */
-    public PluginLoader(Path copies, Duration loadTimeLimit) {
+    PluginLoader(Path copies, Duration loadTimeLimit) {
         this.copies = copies;
         this.loadTimeLimit = loadTimeLimit;
     }

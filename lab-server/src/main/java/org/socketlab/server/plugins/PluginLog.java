@@ -24,7 +24,7 @@ final class PluginLog {
     void changes(List<PluginStatus> before, List<PluginStatus> after, Set<String> changed, Set<String> removed) {
         Map<String, PluginStatus> previous = before.stream()
                 .collect(Collectors.toMap(PluginStatus::file, Function.identity()));
-        removed.forEach(file -> out.println("socketlab: plugin " + file + ": removed; its cases are no longer offered"));
+        removed.forEach(file -> out.println("socketlab: plugin " + file + ": removed; its cases are gone"));
         for (PluginStatus status : after) {
             PluginStatus was = previous.get(status.file());
             if (changed.contains(status.file()) || !status.equals(was)) {
@@ -37,7 +37,8 @@ final class PluginLog {
     static String describe(PluginStatus status, boolean reloaded) {
         String cases = String.join(", ", status.cases());
         if (status.loaded()) {
-            return (reloaded ? "reloaded: " : "loaded: ") + cases + (status.error() == null ? "" : "; " + status.error());
+            String warnings = status.error() == null ? "" : "; " + status.error();
+            return (reloaded ? "reloaded: " : "loaded: ") + cases + warnings;
         }
         return "failed: " + status.error() + (cases.isEmpty() ? "" : "; its other cases loaded: " + cases);
     }
