@@ -1,8 +1,8 @@
 package org.socketlab.server.api;
 
-import com.google.gson.JsonArray;
+import java.util.concurrent.atomic.AtomicReference;
+
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.server.http.HttpException;
@@ -11,6 +11,7 @@ import org.socketlab.server.http.HttpResponse;
 import org.socketlab.server.http.Router;
 import org.socketlab.server.http.Status;
 import org.socketlab.server.plugins.CaseRegistry;
+import org.socketlab.server.plugins.Catalogue;
 import org.socketlab.server.plugins.RegisteredCase;
 
 /** The JSON API v1 (docs/api.md): the catalogue, runs, recent transcripts and plugin statuses. */
@@ -19,6 +20,7 @@ public final class CasesApi {
 
     private final CaseRegistry registry;
     private final RunService runs;
+    private final AtomicReference<CatalogueJson> rendered = new AtomicReference<>();
 
     /**
      * @param registry the cases
@@ -45,15 +47,27 @@ public final class CasesApi {
     }
 
     private HttpResponse listCases(HttpRequest request) {
-        JsonArray cases = new JsonArray();
-        registry.catalogue().cases().forEach(c -> cases.add(CaseJson.summary(c)));
-        JsonObject body = new JsonObject();
-        body.add("cases", cases);
-        return ok(body);
+        return ok(rendered().cases());
     }
 
     private HttpResponse showCase(HttpRequest request) {
-        return ok(CaseJson.detail(find(request.pathParam("id"))));
+        String id = request.pathParam("id");
+        byte[] detail = rendered().details().get(id);
+        if (detail == null) {
+            throw unknownCase(id);
+        }
+        return ok(detail);
+    }
+
+    // Re-rendered only when the registry holds a new catalogue (start-up, a plugin reload).
+    private CatalogueJson rendered() {
+        Catalogue catalogue = registry.catalogue();
+        CatalogueJson current = rendered.get();
+        if (current == null || current.catalogue() != catalogue) {
+            current = CatalogueJson.render(catalogue);
+            rendered.set(current);
+        }
+        return current;
     }
 
     private HttpResponse runCase(HttpRequest request) {
@@ -75,19 +89,22 @@ public final class CasesApi {
     }
 
     private HttpResponse listPlugins(HttpRequest request) {
-        JsonArray plugins = new JsonArray();
-        registry.catalogue().plugins().forEach(p -> plugins.add(CaseJson.plugin(p)));
-        JsonObject body = new JsonObject();
-        body.add("plugins", plugins);
-        return ok(body);
+        return ok(rendered().plugins());
     }
 
     private RegisteredCase find(String id) {
-        return registry.catalogue().find(id).orElseThrow(() -> new HttpException(Status.NOT_FOUND,
-                "no case with id '" + Printable.of(id) + "'; GET /api/cases lists them"));
+        return registry.catalogue().find(id).orElseThrow(() -> unknownCase(id));
     }
 
-    static HttpResponse ok(JsonElement body) {
-        return HttpResponse.of(Status.OK, JSON_TYPE, Json.bytes(body));
+    private static HttpException unknownCase(String id) {
+        return new HttpException(Status.NOT_FOUND, "no case with id '" + Printable.of(id) + "'; GET /api/cases lists them");
+    }
+
+    private static HttpResponse ok(JsonElement body) {
+        return ok(Json.bytes(body));
+    }
+
+    private static HttpResponse ok(byte[] body) {
+        return HttpResponse.of(Status.OK, JSON_TYPE, body);
     }
 }
