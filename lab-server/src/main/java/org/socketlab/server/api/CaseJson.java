@@ -65,11 +65,10 @@ final class CaseJson {
         JsonArray cases = new JsonArray();
         status.cases().forEach(cases::add);
         json.add("cases", cases);
-        if (status.error() == null) {
-            json.add("error", com.google.gson.JsonNull.INSTANCE);
-        } else {
-            json.addProperty("error", status.error());
-        }
+        json.addProperty("error", status.error());
+        JsonArray warnings = new JsonArray();
+        status.warnings().forEach(warnings::add);
+        json.add("warnings", warnings);
         return json;
     }
 }

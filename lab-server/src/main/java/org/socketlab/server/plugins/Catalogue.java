@@ -48,10 +48,8 @@ public final class Catalogue {
                 failures.add("no cases found: the jar needs a file " + CaseDiscovery.SERVICES_FILE
                         + " naming its case classes, one a line");
             }
-            List<String> problems = new ArrayList<>(failures);
-            jar.warnings().forEach(warning -> problems.add("warning: " + warning));
-            String error = problems.isEmpty() ? null : String.join("; ", problems);
-            statuses.add(new PluginStatus(jar.file(), loaded, ids, error));
+            String error = failures.isEmpty() ? null : String.join("; ", failures);
+            statuses.add(new PluginStatus(jar.file(), loaded, ids, error, jar.warnings()));
         }
         return new Catalogue(byId, statuses);
     }

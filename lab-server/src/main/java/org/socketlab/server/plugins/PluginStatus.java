@@ -9,14 +9,15 @@ import java.util.Objects;
  * @param file   the jar's file name
  * @param loaded whether its cases are in the catalogue
  * @param cases  the ids of the cases it provides (those that loaded)
- * @param error  why it, or some of its cases, failed; for a jar that loaded, its warnings, each starting with
- *               {@code "warning: "}; {@code null} when all went well
+ * @param error    why it, or some of its cases, failed; {@code null} when nothing failed
+ * @param warnings what is worth fixing although the jar loaded (no declared lab-api version, …)
  */
-public record PluginStatus(String file, boolean loaded, List<String> cases, String error) {
-    /** Copies the ids. */
+public record PluginStatus(String file, boolean loaded, List<String> cases, String error, List<String> warnings) {
+    /** Copies the lists. */
     public PluginStatus {
         Objects.requireNonNull(file, "file");
         cases = List.copyOf(cases);
+        warnings = List.copyOf(warnings);
     }
 
     /** @return {@code "loaded"} or {@code "failed"} */
