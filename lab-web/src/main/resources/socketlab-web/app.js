@@ -1,0 +1,62 @@
+// Socket Lab case browser: bootstrap and hash routing. Static ES modules, no build step.
+//   app.js        routes #/ (catalogue) and #/cases/ID?param=value (case page)
+//   api.js        fetch wrapper: timeouts, {"error": "..."} messages, unreachable server
+//   catalogue.js  grouped case list, search, tag chips, last-outcome badges (lastruns.js)
+//   casepage.js   description, parameter form (params.js), run, results layout
+//   markdown.js   safe Markdown → DOM for descriptions (no HTML is ever interpreted)
+//   sequence.js   transcript events → lanes, rows, send↔recv matching (pure)
+//   diagram.js    that model → SVG sequence diagram; detail.js the selected event
+//   results.js    outcome banner, checks, console output; reproduce.js curl/CLI/JSON
+//   bytes.js      base64, previews, hex dump (pure); visible.js shows \r \n \t and spaces
+//   dom.js        h()/s() element builders (textContent only); feedback.js loading/errors
+
+import { showCatalogue } from './catalogue.js';
+import { showCasePage } from './casepage.js';
+import { h, replace } from './dom.js';
+
+const main = document.getElementById('main');
+let current = null;               // AbortController of the view on screen
+let catalogueHash = '#/';         // where "← All cases" goes: the catalogue as last filtered
+
+function parseHash(hash) {
+  const text = hash.replace(/^#/, '') || '/';
+  const q = text.indexOf('?');
+  return { path: q === -1 ? text : text.slice(0, q), query: new URLSearchParams(q === -1 ? '' : text.slice(q + 1)) };
+}
+
+function route({ focusHeading }) {
+  // Only "#/…" are routes; any other fragment is an in-page anchor and is left alone.
+  if (location.hash && !location.hash.startsWith('#/')) return;
+  current?.abort();
+  current = new AbortController();
+  const { signal } = current;
+  const { path, query } = parseHash(location.hash);
+  const caseMatch = /^\/cases\/([^/]+)\/?$/.exec(path);
+  if (path === '/' || path === '') {
+    showCatalogue(main, { query, signal, focusHeading });
+  } else if (caseMatch) {
+    let id;
+    try { id = decodeURIComponent(caseMatch[1]); } catch { id = caseMatch[1]; }
+    showCasePage(main, { id, query, backHref: catalogueHash, signal, focusHeading });
+  } else {
+    document.title = 'Not found · Socket Lab';
+    const heading = h('h1', { tabindex: '-1', text: 'Page not found' });
+    replace(main, heading, h('p', {}, 'There is nothing at this address. ', h('a', { href: '#/', text: 'See all cases' }), '.'));
+    if (focusHeading) heading.focus();
+  }
+}
+
+window.addEventListener('hashchange', (event) => {
+  const old = new URL(event.oldURL).hash || '#/';
+  if (parseHash(old).path === '/') catalogueHash = old;
+  route({ focusHeading: true });
+});
+
+// The skip link moves focus itself: following "#main" would replace the route in the URL.
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+  main.scrollIntoView();
+});
+
+route({ focusHeading: false });

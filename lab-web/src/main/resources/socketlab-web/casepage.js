@@ -1,0 +1,234 @@
+// The case page: what the case is about (rendered description), its parameter form,
+// Run, and the result of the last run (outcome, diagram with the event detail panel,
+// checks, console output, and how to reproduce it). The URL always says which case
+// and which parameter values are on screen, so it can be bookmarked or shared.
+
+import { h, replace } from './dom.js';
+import { getCase, runCase, ApiError } from './api.js';
+import { renderMarkdown } from './markdown.js';
+import { buildField, parseQueryValue, toQuery } from './params.js';
+import { renderDiagram } from './diagram.js';
+import { renderDetail, renderDetailPlaceholder } from './detail.js';
+import { renderOutcome, renderChecks, renderOutput } from './results.js';
+import { renderReproduce } from './reproduce.js';
+import { renderLoading, renderError } from './feedback.js';
+import { rememberRun } from './lastruns.js';
+
+// The last run of each case in this tab, so going back to a case with the same
+// parameter values shows its result again instead of an empty page.
+const sessionRuns = new Map();
+
+/**
+ * Shows case `id` in `main`. `query` (URLSearchParams) holds parameter values from
+ * the URL; `signal` aborts when the user navigates away; `focusHeading` moves focus
+ * to the title once loaded (after a navigation, for screen readers).
+ */
+export async function showCasePage(main, { id, query, backHref, signal, focusHeading }) {
+  const crumbs = h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: backHref, text: '← All cases' }));
+  document.title = 'Loading… · Socket Lab';
+  replace(main, crumbs, renderLoading('Loading the case…'));
+  let detail;
+  try {
+    detail = await getCase(id);
+  } catch (error) {
+    if (signal.aborted) return;
+    const missing = error instanceof ApiError && error.status === 404;
+    document.title = 'Case not found · Socket Lab';
+    replace(main, crumbs, renderError(error.message, {
+      title: missing ? `There is no case “${id}”` : 'Could not load the case',
+      retry: missing ? null : () => showCasePage(main, { id, query, backHref, signal, focusHeading }),
+    }));
+    return;
+  }
+  if (signal.aborted) return;
+  document.title = `${detail.title ?? id} · Socket Lab`;
+  const page = new CasePage(detail, query, signal);
+  replace(main, crumbs, page.element);
+  page.restoreSessionRun();
+  if (focusHeading) page.heading.focus();
+}
+
+class CasePage {
+  constructor(detail, query, signal) {
+    this.detail = detail;
+    this.id = String(detail.id);
+    this.signal = signal;
+    this.running = false;
+    const params = Array.isArray(detail.params) ? detail.params : [];
+    this.fields = params.map((p) => buildField(p, parseQueryValue(p, query.get(p.name))));
+    this.heading = h('h1', { 'data-testid': 'case-title', tabindex: '-1', text: detail.title ?? this.id });
+    this.results = h('div', { class: 'results', id: 'results' });
+    this.element = h('article', { class: 'case-page' },
+      this.header(),
+      h('div', { class: 'case-top' }, this.scenario(), this.form()),
+      this.results);
+  }
+
+  header() {
+    const d = this.detail;
+    const tags = Array.isArray(d.tags) ? d.tags : [];
+    return h('header', { class: 'case-head' },
+      this.heading,
+      d.summary ? h('p', { class: 'case-summary', text: d.summary }) : null,
+      h('p', { class: 'case-meta' },
+        h('code', { class: 'case-id', text: this.id }),
+        d.source ? h('span', { text: d.source }) : null,
+        d.group ? h('span', { text: d.group }) : null,
+        d.origin && d.origin !== 'built-in' ? h('span', { class: 'origin', text: `plugin: ${d.origin}` }) : null),
+      tags.length ? h('ul', { class: 'tags', 'aria-label': 'Tags' },
+        tags.map((t) => h('li', {}, h('a', { class: 'tag', href: `#/?${toQuery([['tags', t]])}`, text: t })))) : null);
+  }
+
+  scenario() {
+    const body = h('div', { class: 'markdown', 'data-testid': 'case-description' });
+    if (typeof this.detail.description === 'string' && this.detail.description.trim()) body.append(renderMarkdown(this.detail.description, { headingLevel: 3 }));
+    else body.append(h('p', { class: 'muted', text: 'This case has no description.' }));
+    return h('section', { class: 'card scenario', 'aria-labelledby': 'scenario-heading' }, h('h2', { id: 'scenario-heading', text: 'Scenario' }), body);
+  }
+
+  form() {
+    this.errorBox = h('div', { class: 'form-error' });
+    this.runButton = h('button', { type: 'submit', class: 'button primary', 'data-testid': 'run-button' }, h('span', { 'aria-hidden': 'true', text: '▶ ' }), 'Run');
+    this.runStatus = h('span', { class: 'run-status', role: 'status' });
+    const reset = h('button', { type: 'button', class: 'button', on: { click: () => this.reset() } }, 'Reset to defaults');
+    const form = h('form', { class: 'param-form', novalidate: true, 'aria-labelledby': 'params-heading' },
+      this.fields.length ? this.fields.map((f) => f.element) : h('p', { class: 'muted', text: 'This case has no parameters.' }),
+      this.errorBox,
+      h('div', { class: 'form-actions' }, this.runButton, this.fields.length ? reset : null, this.runStatus));
+    form.addEventListener('submit', (event) => { event.preventDefault(); this.run(); });
+    form.addEventListener('input', () => this.syncUrl());
+    form.addEventListener('change', () => this.syncUrl());
+    return h('section', { class: 'card params' }, h('h2', { id: 'params-heading', text: 'Parameters' }), form);
+  }
+
+  query() {
+    return toQuery(this.fields.map((f) => [f.param.name, f.raw()]));
+  }
+
+  // replaceState: typing should not fill the back button with one entry per key.
+  syncUrl() {
+    const q = this.query();
+    history.replaceState(history.state, '', `#/cases/${encodeURIComponent(this.id)}${q ? '?' + q : ''}`);
+  }
+
+  reset() {
+    for (const f of this.fields) f.set(f.param.default);
+    this.clearError();
+    this.syncUrl();
+  }
+
+  clearError() {
+    this.errorBox.replaceChildren();
+    for (const f of this.fields) f.input.removeAttribute('aria-invalid');
+  }
+
+  showError(title, message, field) {
+    this.errorBox.replaceChildren(renderError(message, { title }));
+    if (field) {
+      field.input.setAttribute('aria-invalid', 'true');
+      field.input.focus();
+    }
+  }
+
+  async run() {
+    if (this.running) return;
+    this.clearError();
+    const values = {};
+    for (const f of this.fields) {
+      const { value, error } = f.read();
+      if (error) { this.showError('Check this parameter', error, f); return; }
+      values[f.param.name] = value;
+    }
+    this.syncUrl();
+    this.setRunning(true);
+    let transcript;
+    try {
+      transcript = await runCase(this.id, values, { signal: this.signal });
+    } catch (error) {
+      if (this.signal.aborted) return;
+      this.setRunning(false);
+      const rejected = error instanceof ApiError && error.status === 400;
+      const title = rejected ? 'The server rejected the parameters' : error.kind === 'unreachable' ? 'Cannot reach the server' : 'The run failed';
+      // A 400 names the parameter ("parameter 'bufferSize': …"): point at that field.
+      const named = /parameter '([^']+)'/.exec(error.message)?.[1];
+      this.showError(title, error.message, rejected ? this.fields.find((f) => f.param.name === named) : null);
+      return;
+    }
+    if (this.signal.aborted) return;
+    this.setRunning(false);
+    rememberRun(transcript);
+    sessionRuns.set(this.id, { query: this.query(), transcript });
+    this.showResults(transcript, { focus: true });
+  }
+
+  setRunning(running) {
+    this.running = running;
+    this.runButton.disabled = running;
+    this.runButton.lastChild.textContent = running ? 'Running…' : 'Run';
+    this.runStatus.replaceChildren(running ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : '', running ? 'Running the case on real sockets…' : '');
+    this.results.classList.toggle('stale', running);
+    this.results.setAttribute('aria-busy', String(running));
+  }
+
+  restoreSessionRun() {
+    const last = sessionRuns.get(this.id);
+    if (last && last.query === this.query()) this.showResults(last.transcript, { focus: false });
+  }
+
+  showResults(transcript, { focus }) {
+    const banner = renderOutcome(transcript);
+    this.diagramHolder = h('div', { class: 'diagram-holder' });
+    this.detailHolder = h('div', { class: 'detail-holder' }, renderDetailPlaceholder());
+    const diagramCard = h('section', { class: 'card diagram-card', 'aria-labelledby': 'diagram-heading' },
+      h('h3', { id: 'diagram-heading', text: 'What happened on the wire' }),
+      legend(),
+      this.diagramHolder,
+      this.detailHolder);
+    replace(this.results,
+      h('h2', { class: 'results-heading', text: 'Result' }),
+      banner,
+      h('div', { class: 'results-grid' }, diagramCard,
+        h('div', { class: 'results-side' }, renderChecks(transcript.checks), renderOutput(transcript.output))),
+      renderReproduce(transcript));
+    this.transcript = transcript;
+    this.drawDiagram(null);
+    this.watchWidth();
+    if (focus) banner.focus();
+  }
+
+  // The diagram is sized to the room it has, so it is drawn after it is in the page
+  // and again when that room changes a lot (rotating a phone, resizing the window).
+  drawDiagram(selected) {
+    this.drawnWidth = this.diagramHolder.clientWidth;
+    const view = renderDiagram(this.transcript, {
+      width: this.drawnWidth,
+      onSelect: (row, model) => replace(this.detailHolder, renderDetail(row, model, { onJump: (i) => view.select(i, { focus: true }) })),
+    });
+    this.diagram = view;
+    replace(this.diagramHolder, view.element);
+    if (selected !== null && selected !== undefined) view.select(selected);
+  }
+
+  watchWidth() {
+    if (this.watching) return;
+    this.watching = true;
+    let timer = null;
+    window.addEventListener('resize', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (this.diagramHolder && Math.abs(this.diagramHolder.clientWidth - this.drawnWidth) > 40) this.drawDiagram(this.diagram?.selected);
+      }, 150);
+    }, { signal: this.signal });
+  }
+}
+
+function legend() {
+  return h('details', { class: 'legend-box' },
+    h('summary', { text: 'How to read this diagram' }),
+    h('ul', {},
+      h('li', { text: 'One column (lane) per actor, in the order they first act; time runs down, the left column is milliseconds since the run started.' }),
+      h('li', { text: 'An arrow is a send: it points to the lane that read those bytes and is labelled with the byte count and the first bytes (\\r \\n shown as escapes).' }),
+      h('li', { text: 'A small box on a lane is a recv: “recv(8) → 8” asked for up to 8 bytes and got 8. It is highlighted when it got fewer than it asked for; → 0 means the peer closed the connection.' }),
+      h('li', { text: 'A dashed arrow ending in ✕ is a datagram nobody received; a lane with a dashed outline is a peer outside the lab.' }),
+      h('li', { text: 'Click an event, or Tab into the diagram and use ↑ ↓ then Enter, to see its bytes in full and as a hex dump.' })));
+}
