@@ -15,6 +15,7 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.HttpResponseParts;
 
 /** Handout 003, optional exercise 2: {@code client.py server_host server_port filename}. */
@@ -95,7 +96,7 @@ public final class HttpClientCliCase implements LabCase {
             socket.send("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n\r\n");
             received = socket.recvUntilClosed(1024);
         }
-        HttpTargets.printLines(client, new String(received, StandardCharsets.UTF_8));
+        PythonConsole.print(client, new String(received, StandardCharsets.UTF_8));
         if (server != null) {
             server.join();
         }

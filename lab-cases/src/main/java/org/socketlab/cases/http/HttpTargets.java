@@ -1,6 +1,5 @@
 package org.socketlab.cases.http;
 
-import org.socketlab.api.Actor;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.Params;
 
@@ -33,19 +32,6 @@ final class HttpTargets {
         String host = params.getString("host").trim();
         if (host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '@')) {
             throw new InvalidParamException("host", "must be a host name or IP address, without spaces, '/' or '@'");
-        }
-    }
-
-    /**
-     * Prints {@code text} as Python's {@code print(text)} shows it: one console line per line of the text,
-     * empty lines included ({@code \r\n\r\n} at the end of a request gives two empty lines).
-     *
-     * @param actor who prints
-     * @param text what is printed
-     */
-    static void printLines(Actor actor, String text) {
-        for (String line : text.split("\r?\n", -1)) {
-            actor.print(line);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.socketlab.api.Params;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.HttpResponseParts;
 import org.socketlab.cases.support.StandInWebServer;
 
@@ -100,7 +101,7 @@ public final class LargeFileGetCase implements LabCase {
         try (TcpConnection socket = client.connect(host, port)) {
             String request = "GET " + path + " HTTP/1.1\r\nHost:" + (standIn ? GaiaPages.HOST : host) + "\r\n"
                     + (params.getBoolean("connectionClose") ? "Connection: close\r\n" : "") + "\r\n";
-            HttpTargets.printLines(client, "Request: " + request);
+            PythonConsole.print(client, "Request: " + request);
             socket.send(request);
             if (readUntilClosed) {
                 byte[] chunk;
@@ -119,7 +120,7 @@ public final class LargeFileGetCase implements LabCase {
                 all.writeBytes(socket.recv(bufferSize));
                 client.print("[RECV] - length: " + all.size());
             }
-            HttpTargets.printLines(client, all.toString(StandardCharsets.UTF_8));
+            PythonConsole.print(client, all.toString(StandardCharsets.UTF_8));
         }
         if (gaia != null) {
             gaia.awaitDone();

@@ -12,6 +12,7 @@ import org.socketlab.api.Params;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.HttpResponseParts;
 import org.socketlab.cases.support.StandInWebServer;
 
@@ -88,11 +89,11 @@ public final class SimpleGetCase implements LabCase {
         byte[] received;
         try (TcpConnection socket = client.connect(host, port)) {
             String request = "GET " + path + " HTTP/1.1\r\nHost:" + hostHeader + "\r\n\r\n";
-            HttpTargets.printLines(client, "Request: " + request);
+            PythonConsole.print(client, "Request: " + request);
             socket.send(request);
             received = socket.recv(bufferSize);
             client.print("[RECV] - length: " + received.length);
-            HttpTargets.printLines(client, new String(received, StandardCharsets.UTF_8));
+            PythonConsole.print(client, new String(received, StandardCharsets.UTF_8));
         }
         if (gaia != null) {
             gaia.awaitDone();

@@ -17,6 +17,7 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpResponseParts;
 
@@ -132,7 +133,7 @@ public final class SimpleServerCase implements LabCase {
                 byte[] data = connection.recv(1024);
                 server.print("Received: " + pythonBytes(data));
                 server.print("Sending>>>>>");
-                HttpTargets.printLines(server, RESPONSE);
+                PythonConsole.print(server, RESPONSE);
                 connection.send(RESPONSE.getBytes(StandardCharsets.UTF_8));
             }
         });

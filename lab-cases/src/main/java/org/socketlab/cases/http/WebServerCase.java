@@ -18,6 +18,7 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpResponseParts;
 
@@ -161,7 +162,7 @@ public final class WebServerCase implements LabCase {
             // The skeleton sends no Content-Length: the response ends when the server closes.
             byte[] received = socket.recvUntilClosed(1024);
             browser.print("Browser received for " + path + ":");
-            HttpTargets.printLines(browser, new String(received, StandardCharsets.UTF_8));
+            PythonConsole.print(browser, new String(received, StandardCharsets.UTF_8));
             return received;
         }
     }

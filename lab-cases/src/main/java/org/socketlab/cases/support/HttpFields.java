@@ -12,25 +12,13 @@ public final class HttpFields {
     }
 
     /**
-     * Where the head ends: just past the first empty line. RFC 9112 §2.2 lets a recipient accept a bare LF
-     * as a line terminator, and the handouts' servers send exactly that.
+     * Where the head ends; see {@link HttpMessages#headEnd(byte[])}.
      *
      * @param message the bytes received
      * @return the index of the body's first byte, or -1 when no empty line has come
      */
     public static int bodyStart(byte[] message) {
-        for (int i = 0; i < message.length; i++) {
-            if (message[i] != '\n') {
-                continue;
-            }
-            if (i + 1 < message.length && message[i + 1] == '\n') {
-                return i + 2;
-            }
-            if (i + 2 < message.length && message[i + 1] == '\r' && message[i + 2] == '\n') {
-                return i + 3;
-            }
-        }
-        return -1;
+        return HttpMessages.headEnd(message);
     }
 
     /**

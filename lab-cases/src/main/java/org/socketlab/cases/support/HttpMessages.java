@@ -29,15 +29,22 @@ public final class HttpMessages {
     }
 
     /**
-     * Where the head of a message ends.
+     * Where the head of a message ends: just past the first empty line. RFC 9112 §2.2 lets a recipient
+     * accept a bare LF as a line terminator, and some of the handouts' servers send exactly that.
      *
      * @param data the bytes received so far
-     * @return the index just past the blank line ({@code \r\n\r\n}), or -1 if it has not come yet
+     * @return the index of the body's first byte, or -1 if the empty line has not come yet
      */
     public static int headEnd(byte[] data) {
-        for (int i = 3; i < data.length; i++) {
-            if (data[i - 3] == '\r' && data[i - 2] == '\n' && data[i - 1] == '\r' && data[i] == '\n') {
-                return i + 1;
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] != '\n') {
+                continue;
+            }
+            if (i + 1 < data.length && data[i + 1] == '\n') {
+                return i + 2;
+            }
+            if (i + 2 < data.length && data[i + 1] == '\r' && data[i + 2] == '\n') {
+                return i + 3;
             }
         }
         return -1;
