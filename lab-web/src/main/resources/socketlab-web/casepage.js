@@ -83,7 +83,7 @@ class CasePage {
     const body = h('div', { class: 'markdown', 'data-testid': 'case-description' });
     if (typeof this.detail.description === 'string' && this.detail.description.trim()) body.append(renderMarkdown(this.detail.description, { headingLevel: 3 }));
     else body.append(h('p', { class: 'muted', text: 'This case has no description.' }));
-    return h('section', { class: 'card scenario', 'aria-labelledby': 'scenario-heading' }, h('h2', { id: 'scenario-heading', text: 'Scenario' }), body);
+    return h('section', { class: 'card scenario', 'aria-labelledby': 'scenario-heading' }, h('h2', { id: 'scenario-heading', text: 'The case' }), body);
   }
 
   form() {
