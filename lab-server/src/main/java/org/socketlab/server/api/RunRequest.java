@@ -75,9 +75,22 @@ final class RunRequest {
             }
             return element;
         } catch (JsonParseException | java.io.IOException | IllegalStateException e) {
-            String detail = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s*See https?://\\S+", "");
-            throw badRequest("the body is not valid JSON" + Printable.of(detail));
+            throw badRequest("the body is not valid JSON" + Printable.of(where(e)));
         }
+    }
+
+    // Gson says where ("at line 1 column 2 path $"); keep that, without the Java exception names and the
+    // troubleshooting link that Gson puts around it.
+    private static String where(Exception e) {
+        Throwable cause = e.getCause() != null && e.getMessage() != null && e.getMessage().startsWith("java.")
+                ? e.getCause() : e;
+        String message = cause.getMessage();
+        if (message == null) {
+            return "";
+        }
+        message = message.replaceAll("\\s*See https?://\\S+", "").replaceFirst("^[a-z]+(\\.[a-zA-Z]+)+: ", "")
+                .replaceFirst("^Use JsonReader\\.setStrictness\\(\\S+\\) to accept malformed JSON", "malformed JSON");
+        return ": " + message;
     }
 
     // Numbers stay exact (BigDecimal) so that 8.5 is refused as an int rather than rounded.

@@ -1,6 +1,7 @@
 package org.socketlab.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -168,7 +169,9 @@ class CasesApiTest {
         HttpResponse<String> response = post("/api/cases/missing-message/runs", "{\"params\": {");
 
         assertEquals(400, response.statusCode());
-        assertTrue(json(response).get("error").getAsString().contains("not valid JSON"));
+        String error = json(response).get("error").getAsString();
+        assertTrue(error.contains("not valid JSON") && error.contains("line 1 column"), error);
+        assertFalse(error.contains("java.") || error.contains("Exception"), error);
     }
 
     @Test
