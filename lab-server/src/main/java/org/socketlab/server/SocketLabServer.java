@@ -41,7 +41,7 @@ public final class SocketLabServer implements AutoCloseable {
     public static SocketLabServer start(ServerConfig config, CaseRegistry registry, AccessLog log) throws IOException {
         RunService runs = new RunService(config.runOptions(), config.maxRunsAtOnce(), new RunStore(config.keptRuns()));
         Router router = new CasesApi(registry, runs).addTo(new Router())
-                .fallback(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT));
+                .fallback(new PageFiles(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT)));
         HttpServerConfig httpConfig = HttpServerConfig.defaults()
                 .withBindAddress(config.bindAddress())
                 .withPort(config.port());

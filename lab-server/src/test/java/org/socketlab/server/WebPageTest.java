@@ -48,6 +48,7 @@ class WebPageTest {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         Document document = Jsoup.parse(page.body(), "http://127.0.0.1:" + server.port() + "/");
 
         List<String> assets = new ArrayList<>();
