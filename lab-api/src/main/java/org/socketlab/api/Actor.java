@@ -82,6 +82,10 @@ public final class Actor {
     /**
      * Connects to {@code host:port} with the run's default time-out.
      *
+     * @param host a host the run's policy allows
+     * @param port the port, 1 to 65535
+     * @return the connection
+     * @throws IOException as {@link #connect(String, int, Duration)} says
      * @see #connect(String, int, Duration)
      */
     public TcpConnection connect(String host, int port) throws IOException {

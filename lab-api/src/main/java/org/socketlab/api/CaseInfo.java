@@ -75,37 +75,55 @@ public record CaseInfo(String id, String title, String summary, List<String> tag
             this.id = id;
         }
 
-        /** @param title the short title @return this builder */
+        /**
+         * @param title the short title
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** @param summary one sentence for the catalogue @return this builder */
+        /**
+         * @param summary one sentence for the catalogue
+         * @return this builder
+         */
         public Builder summary(String summary) {
             this.summary = summary;
             return this;
         }
 
-        /** @param tags keywords to add @return this builder */
+        /**
+         * @param tags keywords to add
+         * @return this builder
+         */
         public Builder tags(String... tags) {
             this.tags.addAll(List.of(tags));
             return this;
         }
 
-        /** @param source where the exercise comes from @return this builder */
+        /**
+         * @param source where the exercise comes from
+         * @return this builder
+         */
         public Builder source(String source) {
             this.source = source;
             return this;
         }
 
-        /** @param group the catalogue heading @return this builder */
+        /**
+         * @param group the catalogue heading
+         * @return this builder
+         */
         public Builder group(String group) {
             this.group = group;
             return this;
         }
 
-        /** @param markdown the scenario as Markdown @return this builder */
+        /**
+         * @param markdown the scenario as Markdown
+         * @return this builder
+         */
         public Builder description(String markdown) {
             this.description = markdown;
             return this;

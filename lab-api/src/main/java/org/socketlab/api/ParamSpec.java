@@ -52,6 +52,11 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
     /**
      * An integer parameter within {@code [min, max]}.
      *
+     * @param name         camelCase name
+     * @param defaultValue the value when none is given
+     * @param min          the smallest allowed value
+     * @param max          the largest allowed value
+     * @param description  what it changes, one sentence
      * @return the spec
      * @throws IllegalArgumentException if the default is outside the range
      */
@@ -59,12 +64,26 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
         return new ParamSpec(name, ParamType.INT, defaultValue, description, List.of(), min, max);
     }
 
-    /** @return a boolean parameter */
+    /**
+     * A boolean parameter, shown as a switch.
+     *
+     * @param name         camelCase name
+     * @param defaultValue the value when none is given
+     * @param description  what it changes, one sentence
+     * @return the spec
+     */
     public static ParamSpec bool(String name, boolean defaultValue, String description) {
         return new ParamSpec(name, ParamType.BOOLEAN, defaultValue, description, List.of(), null, null);
     }
 
-    /** @return a free-text parameter */
+    /**
+     * A free-text parameter of at most {@link #MAX_STRING_LENGTH} characters.
+     *
+     * @param name         camelCase name
+     * @param defaultValue the value when none is given (may be empty)
+     * @param description  what it changes, one sentence
+     * @return the spec
+     */
     public static ParamSpec string(String name, String defaultValue, String description) {
         return new ParamSpec(name, ParamType.STRING, defaultValue, description, List.of(), null, null);
     }
@@ -72,6 +91,10 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
     /**
      * A parameter that takes one of {@code choices}.
      *
+     * @param name         camelCase name
+     * @param defaultValue the value when none is given, one of the choices
+     * @param choices      the allowed values, in the order a form shows them
+     * @param description  what it changes, one sentence
      * @return the spec
      * @throws IllegalArgumentException if the default is not one of the choices
      */

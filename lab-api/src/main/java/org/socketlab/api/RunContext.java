@@ -62,8 +62,12 @@ public interface RunContext {
     boolean check(String name, boolean passed, String expected, String actual);
 
     /**
-     * Records a check that {@code actual} equals {@code expected} ({@link java.util.Objects#equals}).
+     * Records a check that {@code actual} equals {@code expected} ({@link java.util.Objects#equals}),
+     * showing both with {@link String#valueOf(Object)}.
      *
+     * @param name     what should hold, as a statement
+     * @param expected what should have happened; may be {@code null}
+     * @param actual   what happened; may be {@code null}
      * @return whether they are equal
      */
     boolean checkEquals(String name, Object expected, Object actual);

@@ -52,22 +52,34 @@ public record RunOptions(Duration timeLimit, Duration ioTimeout, TargetPolicy ta
                 DEFAULT_MAX_RECORDED_BYTES, null);
     }
 
-    /** @param limit the run's time limit @return a copy with it */
+    /**
+     * @param limit the run's time limit
+     * @return a copy with it
+     */
     public RunOptions withTimeLimit(Duration limit) {
         return new RunOptions(limit, ioTimeout, targets, maxEvents, maxRecordedBytes, listener);
     }
 
-    /** @param timeout the default socket time-out @return a copy with it */
+    /**
+     * @param timeout the default socket time-out
+     * @return a copy with it
+     */
     public RunOptions withIoTimeout(Duration timeout) {
         return new RunOptions(timeLimit, timeout, targets, maxEvents, maxRecordedBytes, listener);
     }
 
-    /** @param policy which hosts runs may reach @return a copy with it */
+    /**
+     * @param policy which hosts runs may reach
+     * @return a copy with it
+     */
     public RunOptions withTargets(TargetPolicy policy) {
         return new RunOptions(timeLimit, ioTimeout, policy, maxEvents, maxRecordedBytes, listener);
     }
 
-    /** @param eventListener receives each event as it is recorded @return a copy with it */
+    /**
+     * @param eventListener receives each event as it is recorded
+     * @return a copy with it
+     */
     public RunOptions withListener(Consumer<TranscriptEvent> eventListener) {
         return new RunOptions(timeLimit, ioTimeout, targets, maxEvents, maxRecordedBytes, eventListener);
     }

@@ -74,6 +74,10 @@ public final class UdpEndpoint implements AutoCloseable {
     /**
      * Sends {@code text} as UTF-8 in one datagram.
      *
+     * @param text the payload
+     * @param host a host the run's policy allows
+     * @param port the port
+     * @throws IOException if it could not be sent (recorded as an error)
      * @see #send(byte[], String, int)
      */
     public void send(String text, String host, int port) throws IOException {
@@ -91,7 +95,13 @@ public final class UdpEndpoint implements AutoCloseable {
         sendTo(data, to.sender());
     }
 
-    /** {@link #reply(Datagram, byte[])} with {@code text} as UTF-8. @throws IOException if it could not be sent */
+    /**
+     * {@link #reply(Datagram, byte[])} with {@code text} as UTF-8.
+     *
+     * @param to   a datagram this socket received
+     * @param text the payload
+     * @throws IOException if it could not be sent
+     */
     public void reply(Datagram to, String text) throws IOException {
         reply(to, text.getBytes(StandardCharsets.UTF_8));
     }
