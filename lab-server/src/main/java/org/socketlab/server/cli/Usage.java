@@ -31,6 +31,10 @@ public final class Usage {
               --allow-remote    let runs reach hosts other than loopback (by default a case may only reach
                                 localhost, 127.0.0.1 and ::1)
               --time-limit S    the longest one run may take, in seconds (default 10)
+              --access-log FILE|-|off
+                                where a line per answered request goes: appended to FILE, '-' for standard
+                                error (the default), or 'off'; nginx's combined format plus the duration
+                                (docs/api.md, "Access log")
             """;
 
     private static final String LIST = """

@@ -76,7 +76,6 @@ final class Connection implements Runnable {
 
     private Outcome serveOne() throws IOException {
         long startNanos = System.nanoTime();
-        long bytesBefore = output.bytesWritten();
         input.startDeadline(config.readTimeoutMillis());
         RequestLine line = null;
         RequestHead head;
@@ -87,9 +86,9 @@ final class Connection implements Runnable {
             }
             head = reader.readHead(line);
         } catch (HttpException e) {
-            return answerBrokenRequest(e, line, startNanos, bytesBefore);
+            return answerBrokenRequest(e, line, startNanos);
         } catch (SocketTimeoutException e) {
-            return answerBrokenRequest(timeout(), line, startNanos, bytesBefore);
+            return answerBrokenRequest(timeout(), line, startNanos);
         }
 
         HttpRequest request = head.toRequest(BodyReader.NO_BODY, remote);
@@ -107,9 +106,9 @@ final class Connection implements Runnable {
                 try {
                     request = head.toRequest(reader.readBody(head), remote);
                 } catch (HttpException e) {
-                    return answerBrokenRequest(e, line, startNanos, bytesBefore);
+                    return answerBrokenRequest(e, line, startNanos);
                 } catch (SocketTimeoutException e) {
-                    return answerBrokenRequest(timeout(), line, startNanos, bytesBefore);
+                    return answerBrokenRequest(timeout(), line, startNanos);
                 }
             }
         }
@@ -117,7 +116,7 @@ final class Connection implements Runnable {
         HttpResponse response = dispatch(request);
         boolean close = closeAfter || server.isStopping() || !request.keepAlive()
                 || response.headers().containsToken("Connection", "close");
-        return send(response, request.isHead(), head.line(), close, startNanos, bytesBefore);
+        return send(response, request.isHead(), head.line(), head.headers(), close, startNanos);
     }
 
     private HttpResponse dispatch(HttpRequest request) {
@@ -137,11 +136,11 @@ final class Connection implements Runnable {
     }
 
     /** RFC 9112 §9.6: after a request that could not be read, answer and close. */
-    private Outcome answerBrokenRequest(HttpException e, RequestLine line, long startNanos, long bytesBefore)
+    private Outcome answerBrokenRequest(HttpException e, RequestLine line, long startNanos)
             throws IOException {
         HttpResponse response = errorResponse(e.status(), e.getMessage(), e.headers(), pathIfValid(line));
         boolean headOnly = line != null && line.method().equals("HEAD");
-        return send(response, headOnly, line, true, startNanos, bytesBefore);
+        return send(response, headOnly, line, null, true, startNanos);
     }
 
     private static String pathIfValid(RequestLine line) {
@@ -164,8 +163,8 @@ final class Connection implements Runnable {
         return response;
     }
 
-    private Outcome send(HttpResponse response, boolean headOnly, RequestLine line, boolean close, long startNanos,
-                         long bytesBefore) throws IOException {
+    private Outcome send(HttpResponse response, boolean headOnly, RequestLine line, Headers requestHeaders,
+                         boolean close, long startNanos) throws IOException {
         boolean http11 = line == null || line.isHttp11();
         Outcome outcome;
         try {
@@ -176,9 +175,16 @@ final class Connection implements Runnable {
             server.reportFailure("a streaming response body failed", e);
             outcome = Outcome.DROP;
         }
-        server.accessLog().log(new AccessLogEntry(Instant.now(), remote, line == null ? null : line.method(),
-                line == null ? null : line.target(), line == null ? null : line.version(), response.status().code(),
-                output.bytesWritten() - bytesBefore, (System.nanoTime() - startNanos) / 1_000_000.0));
+        AccessLog log = server.accessLog();
+        if (log.enabled()) {
+            // Built only when wanted: with the log off, a request allocates nothing for it.
+            log.log(new AccessLogEntry(Instant.now(), remote, line == null ? null : line.method(),
+                    line == null ? null : line.target(), line == null ? null : line.version(),
+                    response.status().code(), writer.lastBodyBytes(),
+                    requestHeaders == null ? null : requestHeaders.get("Referer"),
+                    requestHeaders == null ? null : requestHeaders.get("User-Agent"),
+                    (System.nanoTime() - startNanos) / 1_000_000.0));
+        }
         return outcome;
     }
 

@@ -1,7 +1,6 @@
 package org.socketlab.server.http;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,14 +101,15 @@ public final class Router implements Handler {
             route = find("GET", segments);
         }
         if (route != null) {
-            Map<String, String> params = new HashMap<>(4);
-            route.pattern.matches(segments, params);
+            Map<String, String> params = route.pattern.captures(segments);
             return route.handler.handle(params.isEmpty() ? request : request.withPathParams(params));
         }
-        Set<String> methods = methodsFor(segments);
-        if (methods.isEmpty()) {
+        // Every page file comes this way: ask first whether any route matches at all, and build the
+        // sorted set of methods only for a 405 or an OPTIONS answer.
+        if (!anyRouteMatches(segments)) {
             return fallback.handle(request);
         }
+        Set<String> methods = methodsFor(segments);
         if (request.method().equals("OPTIONS")) {
             return HttpResponse.empty(Status.NO_CONTENT).withHeader("Allow", allow(methods));
         }
@@ -126,7 +126,7 @@ public final class Router implements Handler {
             if (find(head.method(), segments) != null) {
                 return true;
             }
-            return methodsFor(segments).isEmpty() && fallback.acceptsBody(head);
+            return !anyRouteMatches(segments) && fallback.acceptsBody(head);
         } catch (HttpException e) {
             return false;
         }
@@ -139,6 +139,15 @@ public final class Router implements Handler {
             }
         }
         return null;
+    }
+
+    private boolean anyRouteMatches(String[] segments) {
+        for (Route route : routes) {
+            if (route.pattern.matches(segments, null)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<String> methodsFor(String[] segments) {

@@ -610,7 +610,7 @@ class HttpServerTest {
     void logs_every_response_to_the_access_log() throws Exception {
         start();
         try (RawClient raw = raw()) {
-            raw.send("GET /hello?x=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+            raw.send("GET /hello?x=1 HTTP/1.1\r\nHost: x\r\nUser-Agent: test/1\r\n\r\n");
             raw.read();
             raw.send("BREW /pot HTTP/1.1\r\n\r\n");
             raw.read();
@@ -622,7 +622,8 @@ class HttpServerTest {
         assertEquals("GET", ok.method());
         assertEquals("/hello?x=1", ok.target());
         assertEquals(200, ok.status());
-        assertTrue(ok.bytesSent() > 5);
+        assertEquals(5, ok.bodyBytes(), "the body's bytes, as nginx's $body_bytes_sent");
+        assertEquals("test/1", ok.userAgent());
         assertNotNull(refused);
         assertNull(refused.method());
         assertEquals(501, refused.status());
