@@ -22,6 +22,8 @@ final class Connection implements Runnable {
     private final Socket socket;
     private final InetSocketAddress remote;
     private volatile boolean idle;
+    // Whether the last request was read up to its end, so that nothing the client sent is pending.
+    private boolean requestReadWhole;
     private RequestInput input;
     private ResponseOutput output;
     private ResponseWriter writer;
@@ -113,6 +115,7 @@ final class Connection implements Runnable {
             }
         }
 
+        requestReadWhole = !closeAfter;
         HttpResponse response = dispatch(request);
         boolean close = closeAfter || server.isStopping() || !request.keepAlive()
                 || response.headers().containsToken("Connection", "close");
@@ -138,6 +141,7 @@ final class Connection implements Runnable {
     /** RFC 9112 §9.6: after a request that could not be read, answer and close. */
     private Outcome answerBrokenRequest(HttpException e, RequestLine line, long startNanos)
             throws IOException {
+        requestReadWhole = false;
         HttpResponse response = errorResponse(e.status(), e.getMessage(), e.headers(), pathIfValid(line));
         boolean headOnly = line != null && line.method().equals("HEAD");
         return send(response, headOnly, line, null, true, startNanos);
@@ -205,6 +209,13 @@ final class Connection implements Runnable {
     }
 
     private void close(boolean linger) {
+        if (linger && requestReadWhole && nothingUnread()) {
+            // The request was read to its end and the client sent nothing more: closing now sends a
+            // FIN, not a reset, so the response is safe without waiting for the client (nginx's
+            // lingering_close does the same). On the Connection: close path, the wait cost a thread
+            // wake-up and a read per connection.
+            linger = false;
+        }
         if (linger && !socket.isClosed()) {
             try {
                 // RFC 9112 §9.6: half-close first, then read what the client still sends, so that
@@ -225,6 +236,14 @@ final class Connection implements Runnable {
             }
         }
         closeSocket();
+    }
+
+    private boolean nothingUnread() {
+        try {
+            return !input.hasBufferedBytes() && socket.getInputStream().available() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void closeSocket() {
