@@ -87,6 +87,14 @@ public final class CommandLineParser {
                 case "--port" -> config = config.withPort(port(value(flag, inline, rest)));
                 case "--bind" -> config = config.withBindAddress(address(value(flag, inline, rest)));
                 case "--time-limit" -> config = config.withRunTimeLimit(seconds(value(flag, inline, rest)));
+                case "--allowed-host" -> {
+                    requireServe(command, flag);
+                    config = config.withBrowser(config.browser().withAllowedHost(value(flag, inline, rest)));
+                }
+                case "--cors-origin" -> {
+                    requireServe(command, flag);
+                    config = config.withBrowser(config.browser().withCorsOrigin(value(flag, inline, rest)));
+                }
                 case "--param", "-p" -> {
                     requireRun(run, flag, command);
                     addParam(params, value(flag, inline, rest));
@@ -96,9 +104,7 @@ public final class CommandLineParser {
                     json[0] = true;
                 }
                 case "--access-log" -> {
-                    if (accessLog == null) {
-                        throw new UsageException(flag + " belongs to 'serve', not to '" + command + "'");
-                    }
+                    requireServe(command, flag);
                     accessLog[0] = accessLogTarget(value(flag, inline, rest));
                 }
                 default -> throw new UsageException(word.startsWith("-")
@@ -107,6 +113,12 @@ public final class CommandLineParser {
             }
         }
         return config;
+    }
+
+    private static void requireServe(String command, String flag) throws UsageException {
+        if (!command.equals("serve")) {
+            throw new UsageException(flag + " belongs to 'serve', not to '" + command + "'");
+        }
     }
 
     private static void requireRun(boolean run, String flag, String command) throws UsageException {
