@@ -41,7 +41,12 @@ public final class SocketLabServer implements AutoCloseable {
      */
     public static SocketLabServer start(ServerConfig config, CaseRegistry registry, AccessLog log) throws IOException {
         RunService runs = new RunService(config.runOptions(), config.maxRunsAtOnce(), new RunStore(config.keptRuns()));
-        Router router = new CasesApi(registry, runs).addTo(new Router())
+        CasesApi api = new CasesApi(registry, runs);
+        // Start-up: the catalogue's JSON is rendered on the second core while the server sets up its socket.
+        Thread prepare = new Thread(api::prepare, "socketlab-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
+        Router router = api.addTo(new Router())
                 .fallback(new PageFiles(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT)));
         HttpServerConfig httpConfig = HttpServerConfig.defaults()
                 .withBindAddress(config.bindAddress())

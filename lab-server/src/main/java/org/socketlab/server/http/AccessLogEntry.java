@@ -2,9 +2,8 @@ package org.socketlab.server.http;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * One answered request, for the access log.
@@ -24,8 +23,8 @@ import java.util.Locale;
 public record AccessLogEntry(Instant time, InetSocketAddress remote, String method, String target, String version,
                              int status, long bodyBytes, String referer, String userAgent, double durationMillis) {
 
-    private static final DateTimeFormatter CLF_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
 
     /** An entry without Referer and User-Agent. */
     public AccessLogEntry(Instant time, InetSocketAddress remote, String method, String target, String version,
@@ -40,7 +39,7 @@ public record AccessLogEntry(Instant time, InetSocketAddress remote, String meth
      * {@code \xHH}, so an entry is always one line that cannot fake another.
      */
     public String format() {
-        return appendTo(new StringBuilder(160), CLF_TIME.format(time)).toString();
+        return appendTo(new StringBuilder(160), formatTime(time)).toString();
     }
 
     /** Appends the line, without a line end, with the time already formatted as in {@link #format()}. */
@@ -63,7 +62,18 @@ public record AccessLogEntry(Instant time, InetSocketAddress remote, String meth
 
     /** The time as the log writes it, {@code 06/Nov/1994:08:49:37 +0000}. */
     static String formatTime(Instant time) {
-        return CLF_TIME.format(time);
+        // By hand, in UTC: a DateTimeFormatter with Locale.ENGLISH loads the locale providers.
+        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(26);
+        twoDigits(text, t.getDayOfMonth()).append('/').append(MONTHS[t.getMonthValue() - 1]).append('/')
+                .append(t.getYear()).append(':');
+        twoDigits(text, t.getHour()).append(':');
+        twoDigits(text, t.getMinute()).append(':');
+        return twoDigits(text, t.getSecond()).append(" +0000").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** The text with control characters, quotes and backslashes escaped, for one log line. */
