@@ -249,9 +249,14 @@ function drawRow(row, model, geo) {
       }
       break;
     case 'accept':
-      if (row.source !== undefined) g.append(...arrow(geo.laneX(row.source), x, y, ['connect', e.remote ?? ''], 'dotted', 'received'));
       g.append(s('path', { class: 'mark mark-accept', d: `M${x},${y - 8} l8,8 l-8,8 l-8,-8 z` }));
-      g.append(sideLabel(`accept ← ${e.remote ?? '?'}`, x, y, geo));
+      if (row.source !== undefined) {
+        // A client outside the lab: its connect is not recorded, so the accept draws it; the label goes below the arrow.
+        g.append(...arrow(geo.laneX(row.source), x, y, ['connect', e.remote ?? ''], 'dotted', 'received'));
+        g.append(s('text', { class: 'label', x: x + 14, y: y + 16 }, 'accept'));
+      } else {
+        g.append(sideLabel(`accept ← ${e.remote ?? '?'}`, x, y, geo));
+      }
       break;
     case 'close':
       g.append(s('rect', { class: 'mark mark-close', x: x - 7, y: y - 7, width: 14, height: 14 }));
