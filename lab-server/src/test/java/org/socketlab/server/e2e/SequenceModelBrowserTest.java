@@ -97,6 +97,20 @@ class SequenceModelBrowserTest {
     }
 
     @Test
+    void bytes_past_the_last_recv_are_never_read_only_when_the_transcript_has_every_read() {
+        String a = "127.0.0.1:5000";
+        String b = "127.0.0.1:80";
+        String events = String.join(",",
+                tcp("Alice", "send", a, b, 1, 0L, "HELLO WORLD"),
+                tcp("Bob", "recv", b, a, 1, 0L, "HELLO WO"));
+        String full = "{\"atMs\": 1, \"actor\": \"Lab\", \"kind\": \"note\", \"text\": \"The transcript is full (2 events"
+                + " or 100 bytes); later events were not recorded.\"}";
+
+        assertEquals("send|partial|8|1|Bob|", model("[" + events + "]").get("rows").get(0));
+        assertEquals("send|pending|8|1|Bob|", model("[" + events + "," + full + "]").get("rows").get(0));
+    }
+
+    @Test
     void a_port_reused_by_a_new_connection_starts_a_new_stream_and_nothing_is_matched_by_address() {
         String a = "127.0.0.1:5000";
         String b = "127.0.0.1:80";
