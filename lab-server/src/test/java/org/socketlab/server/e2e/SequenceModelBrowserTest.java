@@ -7,14 +7,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.socketlab.api.CaseRunner;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.transcript.Check;
+import org.socketlab.api.transcript.Transcript;
 import org.socketlab.server.ServerConfig;
 import org.socketlab.server.SocketLabServer;
+import org.socketlab.server.api.TranscriptJson;
 import org.socketlab.server.http.AccessLog;
 import org.socketlab.server.plugins.CaseRegistry;
 
@@ -74,6 +84,25 @@ class SequenceModelBrowserTest {
         return String.format("{\"atMs\": 0, \"actor\": \"%s\", \"kind\": \"%s\", \"protocol\": \"tcp\", \"local\": \"%s\","
                 + " \"remote\": \"%s\", \"conn\": %d%s%s}", actor, kind, local, remote, conn,
                 offset == null ? "" : ", \"offset\": " + offset, payload);
+    }
+
+    static Stream<Named<LabCase>> builtInCases() {
+        return CaseRegistry.ofBuiltIns().catalogue().cases().stream()
+                .map(c -> Named.of(c.info().id(), c.labCase()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("builtInCases")
+    void the_default_run_of_every_built_in_case_shows_no_bytes_never_read_unless_a_check_failed(LabCase labCase) {
+        Transcript t = CaseRunner.run(labCase);
+        String events = TranscriptJson.of(t).get("events").toString();
+
+        List<String> unread = model(events).get("rows").stream()
+                .filter(r -> r.startsWith("send|unread") || r.startsWith("send|partial")).toList();
+
+        if (t.checks().stream().allMatch(Check::passed)) {
+            assertEquals(List.of(), unread, labCase.info().id());
+        }
     }
 
     @Test
