@@ -188,9 +188,20 @@ public final class Router implements Handler {
 
     /** The decoded segments of a raw path: "/a%2Fb/c" is ["a/b", "c"]. */
     static String[] segments(String rawPath) {
-        String[] segments = rawPath.substring(1).split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            segments[i] = PercentDecoder.decodePath(segments[i]);
+        // By hand rather than split("/"), which builds an ArrayList and copies it: this runs on every
+        // request. The path starts with "/" (origin-form, or "/" for an absolute URI without a path).
+        int count = 1;
+        for (int i = 1; i < rawPath.length(); i++) {
+            if (rawPath.charAt(i) == '/') {
+                count++;
+            }
+        }
+        String[] segments = new String[count];
+        int start = 1;
+        for (int i = 0; i < count; i++) {
+            int end = i == count - 1 ? rawPath.length() : rawPath.indexOf('/', start);
+            segments[i] = PercentDecoder.decodePath(rawPath.substring(start, end));
+            start = end + 1;
         }
         return segments;
     }
