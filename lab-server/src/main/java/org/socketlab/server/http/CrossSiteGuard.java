@@ -139,7 +139,8 @@ public final class CrossSiteGuard implements Handler {
     }
 
     private boolean isOurs(Authority host) {
-        if (host.host().equals("localhost") || policy.allowsHostName(host.host())) {
+        if (host.host().equals("localhost") || host.literal().equals(boundLiteral)
+                || policy.allowsHostName(host.host())) {
             return true;
         }
         if (!host.isIpLiteral()) {
@@ -147,7 +148,7 @@ public final class CrossSiteGuard implements Handler {
         }
         // A rebinding page is always reached under a name its owner controls, so an IP literal is safe
         // when it is one the server listens on; on a wildcard address that is any of them.
-        if (bound.isAnyLocalAddress() || host.literal().equals(boundLiteral)) {
+        if (bound.isAnyLocalAddress()) {
             return true;
         }
         try {
