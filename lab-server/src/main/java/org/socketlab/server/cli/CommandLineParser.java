@@ -19,6 +19,7 @@ import org.socketlab.server.ServerConfig;
  */
 public final class CommandLineParser {
     private static final int MAX_TIME_LIMIT_SECONDS = 600;
+    private static final int MAX_RUN_STORE_MB = 64 * 1024;
 
     private CommandLineParser() {
     }
@@ -80,6 +81,10 @@ public final class CommandLineParser {
                 case "--port" -> config = config.withPort(port(value(flag, inline, rest)));
                 case "--bind" -> config = config.withBindAddress(address(value(flag, inline, rest)));
                 case "--time-limit" -> config = config.withRunTimeLimit(seconds(value(flag, inline, rest)));
+                case "--max-runs" -> config = config.withMaxRunsAtOnce(
+                        number(flag, value(flag, inline, rest), ServerConfig.MAX_MAX_RUNS));
+                case "--run-store-mb" -> config = config.withRunStoreBytes(
+                        number(flag, value(flag, inline, rest), MAX_RUN_STORE_MB) * 1024L * 1024L);
                 case "--param", "-p" -> {
                     requireRun(run, flag, command);
                     addParam(params, value(flag, inline, rest));
@@ -143,6 +148,18 @@ public final class CommandLineParser {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind: '" + text + "' is not a valid IP address");
         }
+    }
+
+    private static int number(String flag, String text, int max) throws UsageException {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(flag + " takes a whole number from 1 to " + max + ", got '" + text + "'");
     }
 
     private static Duration seconds(String text) throws UsageException {

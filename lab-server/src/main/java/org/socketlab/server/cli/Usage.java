@@ -7,6 +7,7 @@ public final class Usage {
 
             Usage:
               java -jar socketlab.jar [serve] [--port 8080] [--bind 127.0.0.1] [--plugins DIR] [--allow-remote]
+                                     [--max-runs N] [--run-store-mb N]
               java -jar socketlab.jar list [--plugins DIR]
               java -jar socketlab.jar run CASE [--param NAME=VALUE]... [--json] [--plugins DIR] [--allow-remote] [--time-limit SECONDS]
               java -jar socketlab.jar --help | --version
@@ -31,6 +32,10 @@ public final class Usage {
               --allow-remote    let runs reach hosts other than loopback (by default a case may only reach
                                 localhost, 127.0.0.1 and ::1)
               --time-limit S    the longest one run may take, in seconds (default 10)
+              --max-runs N      how many runs may go on at once (default 32); a run past that waits up to
+                                10 s for a slot, then gets 503 with Retry-After
+              --run-store-mb N  about how many MiB the finished runs kept for GET /api/runs may take
+                                (default 64); the oldest go first
             """;
 
     private static final String LIST = """
