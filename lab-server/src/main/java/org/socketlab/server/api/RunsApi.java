@@ -127,6 +127,11 @@ final class RunsApi {
                 .withHeader("X-Accel-Buffering", "no");
     }
 
+    /** @return how many event streams are open now */
+    int openStreams() {
+        return MAX_EVENT_STREAMS - streams.availablePermits();
+    }
+
     private LiveRun find(HttpRequest request) {
         String runId = request.pathParam("runId");
         return runs.store().find(runId).orElseThrow(() -> unknownRun(runId));

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,6 +47,7 @@ class RunsApiTest {
     private final GatedCases gated = new GatedCases();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private RunService service;
+    private RunsApi api;
     private HttpServer server;
 
     @BeforeEach
@@ -54,7 +59,8 @@ class RunsApiTest {
         stop();
         CaseRegistry registry = gated.registry();
         service = new RunService(LONG, maxRuns, queueWait, new RunStore(storeBytes));
-        Router router = new RunsApi(registry, service, Duration.ofMillis(200)).addTo(new Router());
+        api = new RunsApi(registry, service, Duration.ofMillis(100));
+        Router router = api.addTo(new Router());
         server = HttpServer.start(HttpServerConfig.defaults(), router, new ApiErrors(), AccessLog.none());
     }
 
@@ -211,7 +217,7 @@ class RunsApiTest {
     }
 
     @Test
-    void each_event_is_the_same_json_as_in_the_transcript() throws Exception {
+    void a_client_that_comes_after_the_end_gets_every_event_as_in_the_transcript_then_the_end() throws Exception {
         JsonObject transcript = json(post(GatedCases.QUICK, false));
 
         List<SseEvent> streamed = untilEnd(events(transcript.get("runId").getAsString(), null));
@@ -245,6 +251,31 @@ class RunsApiTest {
                 .header("Last-Event-ID", "abc").GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(400, response.statusCode());
+    }
+
+    @Test
+    void a_client_that_goes_away_is_noticed_by_the_heartbeat_during_a_quiet_run() throws Exception {
+        String runId = startAsync(GatedCases.HELD);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/runs/" + runId + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = in.readLine();
+            } while (line != null && !line.startsWith("data: "));
+            assertTrue(line != null && line.contains("before the gate"), String.valueOf(line));
+            assertEquals(1, api.openStreams());
+        }
+
+        // The run goes on, silent; only a failed heartbeat write tells the stream its client is gone.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (api.openStreams() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, api.openStreams());
+        assertEquals("running", json(get("/api/runs/" + runId)).get("state").getAsString());
     }
 
     // --- cancel
