@@ -103,7 +103,8 @@ async function request(method, path, body, { timeoutMillis = DEFAULT_TIMEOUT_MIL
   try {
     response = await fetch(path, {
       method,
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...extra },
+      // The server refuses a POST without this type (a cross-site defence), even one with no body.
+      headers: { Accept: 'application/json', ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }), ...extra },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: controller.signal,
     });

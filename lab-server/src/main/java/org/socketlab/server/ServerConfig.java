@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param maxRunsAtOnce how many runs may go on at the same time ({@code --max-runs}); more wait a moment, then 503
  * @param runStoreBytes about how much memory the finished runs kept for {@code GET /api/runs/{id}} may take
  *                      ({@code --run-store-mb})
+ * @param browser       the host names and cross-origin callers the operator allows ({@code --allowed-host},
+ *                      {@code --cors-origin})
  */
 public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, boolean allowRemote,
-                           Duration runTimeLimit, int maxRunsAtOnce, long runStoreBytes) {
+                           Duration runTimeLimit, int maxRunsAtOnce, long runStoreBytes,
+                           org.socketlab.server.http.BrowserPolicy browser) {
 
     /** The port of {@code serve} when none is given. */
     public static final int DEFAULT_PORT = 8080;
@@ -34,6 +37,7 @@ public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, b
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(pluginsDir, "pluginsDir");
         Objects.requireNonNull(runTimeLimit, "runTimeLimit");
+        Objects.requireNonNull(browser, "browser");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
         }
@@ -52,42 +56,48 @@ public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, b
     public static ServerConfig defaults() {
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_PORT, DEFAULT_PLUGINS_DIR, false,
                 org.socketlab.api.RunOptions.DEFAULT_TIME_LIMIT, DEFAULT_MAX_RUNS_AT_ONCE,
-                org.socketlab.server.api.RunStore.DEFAULT_MAX_BYTES);
+                org.socketlab.server.api.RunStore.DEFAULT_MAX_BYTES,
+                org.socketlab.server.http.BrowserPolicy.strict());
     }
 
     /** @param value the port @return a copy with it */
     public ServerConfig withPort(int value) {
-        return new ServerConfig(bindAddress, value, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes);
+        return new ServerConfig(bindAddress, value, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
     }
 
     /** @param value the address @return a copy with it */
     public ServerConfig withBindAddress(InetAddress value) {
-        return new ServerConfig(value, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes);
+        return new ServerConfig(value, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
     }
 
     /** @param value the folder @return a copy with it */
     public ServerConfig withPluginsDir(Path value) {
-        return new ServerConfig(bindAddress, port, value, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes);
+        return new ServerConfig(bindAddress, port, value, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
     }
 
     /** @param value whether runs may reach other hosts @return a copy with it */
     public ServerConfig withAllowRemote(boolean value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, value, runTimeLimit, maxRunsAtOnce, runStoreBytes);
+        return new ServerConfig(bindAddress, port, pluginsDir, value, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
     }
 
     /** @param value the time limit of a run @return a copy with it */
     public ServerConfig withRunTimeLimit(Duration value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, value, maxRunsAtOnce, runStoreBytes);
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, value, maxRunsAtOnce, runStoreBytes, browser);
     }
 
     /** @param value how many runs may go on at once @return a copy with it */
     public ServerConfig withMaxRunsAtOnce(int value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, value, runStoreBytes);
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, value, runStoreBytes, browser);
     }
 
     /** @param value about how many bytes finished runs may take @return a copy with it */
     public ServerConfig withRunStoreBytes(long value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, value);
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, value, browser);
+    }
+
+    /** @param value the host names and origins the operator allows @return a copy with them */
+    public ServerConfig withBrowser(org.socketlab.server.http.BrowserPolicy value) {
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, value);
     }
 
     /** @return the options every run of this server gets */

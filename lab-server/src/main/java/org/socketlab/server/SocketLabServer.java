@@ -9,6 +9,7 @@ import org.socketlab.server.api.CasesApi;
 import org.socketlab.server.api.RunService;
 import org.socketlab.server.api.RunStore;
 import org.socketlab.server.http.AccessLog;
+import org.socketlab.server.http.CrossSiteGuard;
 import org.socketlab.server.http.HttpServer;
 import org.socketlab.server.http.HttpServerConfig;
 import org.socketlab.server.http.Router;
@@ -50,7 +51,8 @@ public final class SocketLabServer implements AutoCloseable {
                 .withPort(config.port());
         HttpServer http;
         try {
-            http = HttpServer.start(httpConfig, router, new ApiErrors(), log);
+            http = HttpServer.start(httpConfig, new CrossSiteGuard(router, config.browser(), config.bindAddress()),
+                    new ApiErrors(), log);
         } catch (IOException e) {
             runs.close();
             throw e;

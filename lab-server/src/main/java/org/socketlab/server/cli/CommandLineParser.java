@@ -81,10 +81,23 @@ public final class CommandLineParser {
                 case "--port" -> config = config.withPort(port(value(flag, inline, rest)));
                 case "--bind" -> config = config.withBindAddress(address(value(flag, inline, rest)));
                 case "--time-limit" -> config = config.withRunTimeLimit(seconds(value(flag, inline, rest)));
-                case "--max-runs" -> config = config.withMaxRunsAtOnce(
-                        number(flag, value(flag, inline, rest), ServerConfig.MAX_MAX_RUNS));
-                case "--run-store-mb" -> config = config.withRunStoreBytes(
-                        number(flag, value(flag, inline, rest), MAX_RUN_STORE_MB) * 1024L * 1024L);
+                case "--allowed-host" -> {
+                    requireServe(command, flag);
+                    config = config.withBrowser(config.browser().withAllowedHost(value(flag, inline, rest)));
+                }
+                case "--cors-origin" -> {
+                    requireServe(command, flag);
+                    config = config.withBrowser(config.browser().withCorsOrigin(value(flag, inline, rest)));
+                }
+                case "--max-runs" -> {
+                    requireServe(command, flag);
+                    config = config.withMaxRunsAtOnce(number(flag, value(flag, inline, rest), ServerConfig.MAX_MAX_RUNS));
+                }
+                case "--run-store-mb" -> {
+                    requireServe(command, flag);
+                    config = config.withRunStoreBytes(
+                            number(flag, value(flag, inline, rest), MAX_RUN_STORE_MB) * 1024L * 1024L);
+                }
                 case "--param", "-p" -> {
                     requireRun(run, flag, command);
                     addParam(params, value(flag, inline, rest));
@@ -99,6 +112,12 @@ public final class CommandLineParser {
             }
         }
         return config;
+    }
+
+    private static void requireServe(String command, String flag) throws UsageException {
+        if (!command.equals("serve")) {
+            throw new UsageException(flag + " belongs to 'serve', not to '" + command + "'");
+        }
     }
 
     private static void requireRun(boolean run, String flag, String command) throws UsageException {
