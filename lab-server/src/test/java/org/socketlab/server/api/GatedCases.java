@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
+import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Params;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
@@ -25,6 +27,9 @@ final class GatedCases {
     /** A client connected to a server that never says anything: it waits in recv until cancelled. */
     static final String SILENT_PEER = "test-silent-peer";
 
+    /** Its own validate() refuses every run. */
+    static final String PICKY = "test-picky";
+
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
 
     CaseRegistry registry() {
@@ -32,6 +37,7 @@ final class GatedCases {
         cases.add(CaseDiscovery.describe(new Held(), RegisteredCase.BUILT_IN));
         cases.add(CaseDiscovery.describe(new Quick(), RegisteredCase.BUILT_IN));
         cases.add(CaseDiscovery.describe(new SilentPeer(), RegisteredCase.BUILT_IN));
+        cases.add(CaseDiscovery.describe(new Picky(), RegisteredCase.BUILT_IN));
         return new CaseRegistry(cases);
     }
 
@@ -96,6 +102,23 @@ final class GatedCases {
                  TcpConnection accepted = listener.accept()) {
                 client.recv(100);
             }
+        }
+    }
+
+    private static final class Picky implements LabCase {
+        @Override
+        public CaseInfo info() {
+            return GatedCases.info(PICKY);
+        }
+
+        @Override
+        public void validate(Params params) throws InvalidParamException {
+            throw new InvalidParamException("mood", "the case is not in the mood");
+        }
+
+        @Override
+        public void run(RunContext context) {
+            context.actor("Picky").print("never printed");
         }
     }
 }

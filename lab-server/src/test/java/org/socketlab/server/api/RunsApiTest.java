@@ -195,6 +195,15 @@ class RunsApiTest {
         assertTrue(json(response).get("error").getAsString().contains("nope"));
     }
 
+    @Test
+    void a_value_the_cases_own_validate_refuses_is_400_even_when_async_and_leaves_no_run() throws Exception {
+        HttpResponse<String> response = post(GatedCases.PICKY, true);
+
+        assertEquals(400, response.statusCode());
+        assertTrue(json(response).get("error").getAsString().contains("not in the mood"));
+        assertEquals(0, json(get("/api/runs")).getAsJsonArray("runs").size());
+    }
+
     // --- event streams
 
     @Test
