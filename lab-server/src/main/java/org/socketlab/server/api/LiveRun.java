@@ -70,11 +70,22 @@ final class LiveRun {
         notifyAll();
     }
 
-    /** Ends the run with its transcript, whose events are those recorded (the recorder is frozen by now). */
-    void finish(Transcript finished) {
+    /**
+     * A finished run's JSON, rendered once, and about how much memory the run then holds.
+     *
+     * @param transcript the transcript
+     * @param json       the body of {@code GET /api/runs/{id}}
+     * @param endJson    the data of the event stream's {@code end} event
+     * @param sizeBytes  the JSON plus each event's payload and a rough cost per event
+     */
+    record Rendered(Transcript transcript, byte[] json, byte[] endJson, long sizeBytes) {
+    }
+
+    /** Renders a finished run; done before the run is marked ended, so the store can count it first. */
+    static Rendered render(Transcript finished) {
         JsonObject body = TranscriptJson.of(finished);
         body.addProperty("state", "done");
-        byte[] rendered = Json.bytes(body);
+        byte[] json = Json.bytes(body);
         JsonObject end = new JsonObject();
         end.addProperty("runId", finished.runId());
         end.addProperty("state", "done");
@@ -83,17 +94,20 @@ final class LiveRun {
         end.add("error", body.get("error"));
         end.addProperty("durationMs", finished.durationMs());
         end.addProperty("events", finished.events().size());
-        long size = rendered.length;
+        long size = json.length;
         for (TranscriptEvent event : finished.events()) {
             size += EVENT_OVERHEAD_BYTES + (event.bytes() == null ? 0 : event.bytes().length);
         }
-        synchronized (this) {
-            transcript = finished;
-            json = rendered;
-            endJson = Json.bytes(end);
-            sizeBytes = size;
-            notifyAll();
-        }
+        return new Rendered(finished, json, Json.bytes(end), size);
+    }
+
+    /** Ends the run with its transcript, whose events are those recorded (the recorder is frozen by now). */
+    synchronized void finish(Rendered rendered) {
+        transcript = rendered.transcript();
+        json = rendered.json();
+        endJson = rendered.endJson();
+        sizeBytes = rendered.sizeBytes();
+        notifyAll();
     }
 
     /** @return the data of the event stream's {@code end} event once the run ended, else {@code null} */

@@ -109,21 +109,24 @@ public final class RunService implements AutoCloseable {
 
     private void execute(RegisteredCase registered, Params params, RunOptions watched, LiveRun run) {
         try {
-            Transcript transcript = CaseRunner.run(registered.labCase(), params.asMap(), watched, run.handle());
-            run.finish(transcript);
-            store.finished(run);
+            end(run, CaseRunner.run(registered.labCase(), params.asMap(), watched, run.handle()));
         } catch (InvalidParamException e) {
             // The case's validate() refused the values; start() tells the caller (400).
         } catch (RuntimeException | LinkageError e) {
             // CaseRunner reports a case's failures in the transcript; this is the lab's own failure, and the
             // run must still end, or its watchers would wait for it to the end of their limits.
-            run.finish(new Transcript(Transcript.FORMAT_VERSION, run.caseId(), run.runId(), params.asMap(),
+            end(run, new Transcript(Transcript.FORMAT_VERSION, run.caseId(), run.runId(), params.asMap(),
                     run.startedAt(), 0, Outcome.ERROR, List.of(), List.of(), List.of(),
                     "the lab could not run the case: " + e));
-            store.finished(run);
         } finally {
             slots.release();
         }
+    }
+
+    private void end(LiveRun run, Transcript transcript) {
+        LiveRun.Rendered rendered = LiveRun.render(transcript);
+        store.finished(run, rendered.sizeBytes());
+        run.finish(rendered);
     }
 
     private void acquireSlot() {

@@ -38,12 +38,15 @@ public final class RunStore {
         runs.remove(run.runId(), run);
     }
 
-    /** Counts a run that just ended, and lets the oldest finished runs go while the store is over its size. */
-    synchronized void finished(LiveRun run) {
+    /**
+     * Counts a run that is ending, and lets the oldest finished runs go while the store is over its size.
+     * Called before the run is marked ended, so that whoever waits for its end finds the store settled.
+     */
+    synchronized void finished(LiveRun run, long sizeBytes) {
         if (runs.get(run.runId()) != run) {
             return;
         }
-        finishedBytes += run.sizeBytes();
+        finishedBytes += sizeBytes;
         Iterator<LiveRun> oldestFirst = runs.values().iterator();
         while (finishedBytes > maxBytes && oldestFirst.hasNext()) {
             LiveRun candidate = oldestFirst.next();

@@ -32,7 +32,8 @@ class RunStoreTest {
     private static LiveRun finishedRun() {
         RunHandle handle = new RunHandle();
         LiveRun run = new LiveRun(handle, "printer", Map.of());
-        run.finish(CaseRunner.run(new Printer(), Map.of(), RunOptions.defaults().withListener(run::record), handle));
+        run.finish(LiveRun.render(
+                CaseRunner.run(new Printer(), Map.of(), RunOptions.defaults().withListener(run::record), handle)));
         return run;
     }
 
@@ -48,7 +49,7 @@ class RunStoreTest {
 
         for (LiveRun run : runs) {
             store.add(run);
-            store.finished(run);
+            store.finished(run, run.sizeBytes());
         }
 
         assertTrue(one > 10_000, "a run's size counts its JSON: " + one);
@@ -66,7 +67,7 @@ class RunStoreTest {
 
         store.add(running);
         store.add(done);
-        store.finished(done);
+        store.finished(done, done.sizeBytes());
 
         assertTrue(store.find(running.runId()).isPresent());
         assertTrue(store.find(done.runId()).isPresent(), "the newest finished run stays, however large");
