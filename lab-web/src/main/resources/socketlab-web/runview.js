@@ -14,6 +14,9 @@ import { renderOutcome, renderChecks, renderOutput, renderListenBanner, renderLi
 import { renderReproduce } from './reproduce.js';
 import { renderError } from './feedback.js';
 
+// The diagram is redrawn whole; between redraws at least this long, and at least a few
+// times as long as the last redraw took, so that a run of thousands of events leaves the
+// page responsive.
 const REDRAW_MILLIS = 200;
 
 /** The transcript's order: by atMs, stably (a send is stamped with the time it began). */
@@ -139,11 +142,13 @@ export class RunView {
 
   scheduleRedraw() {
     if (this.redrawTimer) return;
-    this.redrawTimer = setTimeout(() => { this.redrawTimer = null; this.redraw(); }, REDRAW_MILLIS);
+    const delay = Math.max(REDRAW_MILLIS, 4 * (this.lastDrawMillis ?? 0));
+    this.redrawTimer = setTimeout(() => { this.redrawTimer = null; this.redraw(); }, delay);
   }
 
   redraw() {
     if (this.ended || !this.live) return;
+    const began = performance.now();
     const events = inTranscriptOrder(this.events);
     const transcript = { ...this.live, events, output: events.filter((e) => e.kind === 'output').map((e) => String(e.text ?? '')) };
     this.transcript = transcript;
@@ -151,6 +156,7 @@ export class RunView {
     this.showBanner(transcript);
     this.drawDiagram(this.diagram?.selected ?? null);
     replace(this.outputHolder, renderOutput(transcript.output));
+    this.lastDrawMillis = performance.now() - began;
   }
 
   // With listenPort set the lab's server waits for the student's own client; its

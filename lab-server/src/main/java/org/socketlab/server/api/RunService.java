@@ -37,6 +37,9 @@ public final class RunService implements AutoCloseable {
     static final int QUEUED_PER_SLOT = 4;
     // Beyond the run's own limit, for the runner to close sockets and build the transcript.
     private static final Duration END_GRACE = Duration.ofSeconds(5);
+    // A safeguard only (every run ends at its own limit): a case waiting for a student's client may ask for a
+    // longer limit than the server's, up to an hour.
+    private static final Duration LONGEST_RUN = Duration.ofHours(1);
     // How long DELETE waits for a cancelled run to end (it ends at once unless the machine is swamped).
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(2);
 
@@ -92,7 +95,7 @@ public final class RunService implements AutoCloseable {
             throw new HttpException(Status.SERVICE_UNAVAILABLE, "the server is stopping");
         }
         try {
-            if (!handle.awaitStart(options.timeLimit().plus(END_GRACE))) {
+            if (!handle.awaitStart(longest())) {
                 handle.cancel();
                 throw new HttpException(Status.SERVICE_UNAVAILABLE, "the run did not start in time; try again");
             }
@@ -121,6 +124,10 @@ public final class RunService implements AutoCloseable {
         } finally {
             slots.release();
         }
+    }
+
+    private Duration longest() {
+        return (options.timeLimit().compareTo(LONGEST_RUN) > 0 ? options.timeLimit() : LONGEST_RUN).plus(END_GRACE);
     }
 
     private void end(LiveRun run, Transcript transcript) {
@@ -161,7 +168,7 @@ public final class RunService implements AutoCloseable {
     LiveRun runToEnd(RegisteredCase registered, Map<String, ?> given) {
         LiveRun run = start(registered, given);
         try {
-            if (!run.awaitDone(options.timeLimit().plus(END_GRACE))) {
+            if (!run.awaitDone(longest())) {
                 throw new HttpException(Status.INTERNAL_SERVER_ERROR, "the run did not end within its time limit");
             }
         } catch (InterruptedException e) {
