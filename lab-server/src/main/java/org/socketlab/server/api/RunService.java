@@ -114,7 +114,10 @@ public final class RunService implements AutoCloseable {
         try {
             end(run, CaseRunner.run(registered.labCase(), params.asMap(), watched, run.handle()));
         } catch (InvalidParamException e) {
-            // The case's validate() refused the values; start() tells the caller (400).
+            // The case's validate() refused the values. start() tells the caller (400) and forgets the run; if
+            // the caller was already answered, the run must still end, or its watchers would wait for it.
+            end(run, new Transcript(Transcript.FORMAT_VERSION, run.caseId(), run.runId(), params.asMap(),
+                    run.startedAt(), 0, Outcome.ERROR, List.of(), List.of(), List.of(), e.getMessage()));
         } catch (RuntimeException | LinkageError e) {
             // CaseRunner reports a case's failures in the transcript; this is the lab's own failure, and the
             // run must still end, or its watchers would wait for it to the end of their limits.

@@ -35,7 +35,9 @@ public final class RunStore {
 
     /** Forgets a run that never started (its parameters were refused). */
     synchronized void remove(LiveRun run) {
-        runs.remove(run.runId(), run);
+        if (runs.remove(run.runId(), run) && run.isDone()) {
+            finishedBytes -= run.sizeBytes();
+        }
     }
 
     /**
