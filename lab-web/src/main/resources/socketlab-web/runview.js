@@ -18,6 +18,7 @@ import { renderError } from './feedback.js';
 // times as long as the last redraw took, so that a run of thousands of events leaves the
 // page responsive.
 const REDRAW_MILLIS = 200;
+const RETRY_MILLIS = 2000;
 
 /** The transcript's order: by atMs, stably (a send is stamped with the time it began). */
 export function inTranscriptOrder(events) {
@@ -105,8 +106,9 @@ export class RunView {
     }
     if (this.signal.aborted) return;
     if (transcript.state === 'running') {
-      // The stream was lost while the run goes on (a proxy, a sleeping laptop): watch again.
-      this.follow(this.runId);
+      // The stream was refused or lost while the run goes on (too many streams, a proxy, a
+      // sleeping laptop): watch again in a moment.
+      setTimeout(() => { if (!this.signal.aborted) this.follow(this.runId); }, RETRY_MILLIS);
       return;
     }
     this.finish(transcript);
