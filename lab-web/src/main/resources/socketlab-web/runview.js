@@ -52,6 +52,7 @@ export class RunView {
     this.runId = runId;
     this.events = [];
     this.ended = false;
+    this.listen = null;
     let soFar;
     try {
       soFar = await getRun(runId, { signal: this.signal });
