@@ -312,6 +312,17 @@ class RunsApiTest {
     }
 
     @Test
+    void delete_of_a_run_that_has_ended_leaves_it_as_it_was() throws Exception {
+        String runId = json(post(GatedCases.QUICK, false)).get("runId").getAsString();
+
+        HttpResponse<String> response = delete("/api/runs/" + runId);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("passed", json(response).get("outcome").getAsString());
+        assertEquals("passed", json(get("/api/runs/" + runId)).get("outcome").getAsString());
+    }
+
+    @Test
     void delete_of_an_unknown_run_is_404() throws Exception {
         HttpResponse<String> response = delete("/api/runs/no-such-run");
 
