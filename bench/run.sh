@@ -10,6 +10,8 @@
 #   --java17 PATH    the Java 17 to run Socket Lab on (default: found under /usr/lib/jvm)
 #   --kit DIR        the peers kit (default ../shared/bench-peers beside this repository, or $PEERS_KIT)
 #   --only PART      http, scan, startup or runs (default: all four)
+#   --repeat N       run the HTTP rows N times, interleaved, and compare their medians (default 1;
+#                    on a machine others are using, 3 tames the noise)
 #   --pin            pass --pin to the kit (server on CPU 0, wrk on CPU 1)
 # Needs wrk, curl, nginx, nmap (apt-get install wrk curl nginx nmap), Maven, a JDK 21+ for the kit.
 set -euo pipefail
@@ -21,6 +23,7 @@ PEERS=jetty,nginx-w1
 JAVA17=""
 KIT=${PEERS_KIT:-$ROOT/../shared/bench-peers}
 ONLY=all
+REPEAT=1
 PIN=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
     --java17) JAVA17=$2; shift 2 ;;
     --kit) KIT=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
+    --repeat) REPEAT=$2; shift 2 ;;
     --pin) PIN=(--pin); shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -98,14 +102,33 @@ if want http; then
   KIT_JDK=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')
   export SL_JAVA17=$JAVA17
   SL="-jar $ROOT/$JAR serve --port \$PORT"
-  PEER_FILE="$OUT/case.json" PEER_FILE_URL=/api/cases/missing-message \
-    "$KIT_COPY/run.sh" --duration "$DURATION" --warmup "$WARMUP" --peers "$PEERS" \
-      --path /api/cases/missing-message --out "$OUT/http" "${PIN[@]+"${PIN[@]}"}" \
-      --extra "socketlab-17=exec \$SL_JAVA17 \$JAVA_OPTS $SL --access-log off" \
-      --extra "socketlab-17-log=exec \$SL_JAVA17 \$JAVA_OPTS $SL" \
-      --extra "socketlab-$KIT_JDK=exec \$JAVA \$JAVA_OPTS $SL --access-log off" \
-      --extra "socketlab-$KIT_JDK-log=exec \$JAVA \$JAVA_OPTS $SL" \
-      >"$OUT/http.log" 2>&1 || { tail -n 20 "$OUT/http.log"; exit 1; }
+  for round in $(seq 1 "$REPEAT"); do
+    [ "$REPEAT" = 1 ] && dir="$OUT/http" || dir="$OUT/http-$round"
+    [ "$REPEAT" = 1 ] || echo "# round $round of $REPEAT"
+    PEER_FILE="$OUT/case.json" PEER_FILE_URL=/api/cases/missing-message \
+      "$KIT_COPY/run.sh" --duration "$DURATION" --warmup "$WARMUP" --peers "$PEERS" \
+        --path /api/cases/missing-message --out "$dir" "${PIN[@]+"${PIN[@]}"}" \
+        --extra "socketlab-17=exec \$SL_JAVA17 \$JAVA_OPTS $SL --access-log off" \
+        --extra "socketlab-17-log=exec \$SL_JAVA17 \$JAVA_OPTS $SL" \
+        --extra "socketlab-$KIT_JDK=exec \$JAVA \$JAVA_OPTS $SL --access-log off" \
+        --extra "socketlab-$KIT_JDK-log=exec \$JAVA \$JAVA_OPTS $SL" \
+        >>"$OUT/http.log" 2>&1 || { tail -n 20 "$OUT/http.log"; exit 1; }
+  done
+  if [ "$REPEAT" != 1 ]; then
+    # The median of each column per row, over the rounds, as one results.tsv.
+    mkdir -p "$OUT/http"
+    cp "$OUT/http-1/header.txt" "$OUT/http/header.txt"
+    awk -F'\t' -v OFS='\t' '
+      function median(list,   a, n, i, j, t) { n = split(list, a, " "); for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > t + 0; j--) a[j + 1] = a[j]; a[j + 1] = t } return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+      FNR == 1 { if (NR == 1) print; next }
+      $3 == "-" { next }
+      { if (!($1 in seen)) { seen[$1] = 1; order[++m] = $1; path[$1] = $2 } for (c = 3; c <= NF; c++) v[$1, c] = v[$1, c] " " $c; nf = NF }
+      END { for (i = 1; i <= m; i++) { k = order[i]; line = k OFS path[k]; for (c = 3; c <= nf; c++) line = line OFS median(v[k, c]); print line } }
+    ' "$OUT"/http-*/results.tsv >"$OUT/http/results.tsv"
+    echo "# medians over $REPEAT rounds (each round's table is in http-N/table.txt)"
+    awk -F'\t' 'NR == 1 { printf "%-18s %9s %7s %7s %5s | %9s %7s | %6s\n", "peer", "ka req/s", "ka p99", "rest", "errs", "cl req/s", "cl p99", "RSS MB"; next }
+      { printf "%-18s %9d %7.2f %7d %5d | %9d %7.2f | %6d\n", $1, $3, $5, $14, $7 + $11, $8, $10, $12 }' "$OUT/http/results.tsv" >"$OUT/http/table.txt"
+  fi
   grep -E '^# (java|host)' "$OUT/http/header.txt" || true
   cat "$OUT/http/table.txt"
   echo
