@@ -39,12 +39,12 @@ public record AccessLogEntry(Instant time, InetSocketAddress remote, String meth
      * {@code \xHH}, so an entry is always one line that cannot fake another.
      */
     public String format() {
-        return appendTo(new StringBuilder(160), formatTime(time)).toString();
+        return appendTo(new StringBuilder(160), formatTime(time), formatAddress(remote)).toString();
     }
 
-    /** Appends the line, without a line end, with the time already formatted as in {@link #format()}. */
-    StringBuilder appendTo(StringBuilder line, String formattedTime) {
-        line.append(remote == null ? "-" : remote.getAddress().getHostAddress());
+    /** Appends the line, without a line end, with the time and the client formatted as in {@link #format()}. */
+    StringBuilder appendTo(StringBuilder line, String formattedTime, String formattedAddress) {
+        line.append(formattedAddress);
         line.append(" - - [").append(formattedTime).append("] \"");
         if (method == null) {
             line.append('-');
@@ -58,6 +58,11 @@ public record AccessLogEntry(Instant time, InetSocketAddress remote, String meth
         appendEscaped(line, userAgent == null ? "-" : userAgent).append("\" ");
         appendMillis(line, durationMillis);
         return line.append("ms");
+    }
+
+    /** The client as the log writes it: its IP address, or "-". */
+    static String formatAddress(InetSocketAddress remote) {
+        return remote == null ? "-" : remote.getAddress().getHostAddress();
     }
 
     /** The time as the log writes it, {@code 06/Nov/1994:08:49:37 +0000}. */

@@ -2,6 +2,8 @@ package org.socketlab.server.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Queue;
@@ -47,6 +49,9 @@ final class AsyncAccessLog implements AccessLog {
     private final StringBuilder text = new StringBuilder(FLUSH_BYTES + 1024);
     private long formattedSecond = Long.MIN_VALUE;
     private String formattedTime;
+    // Lines in a row mostly come from the same client address: format it once, not once a line.
+    private InetAddress formattedRemote;
+    private String formattedAddress;
 
     AsyncAccessLog(OutputStream out) {
         this.out = out;
@@ -95,7 +100,7 @@ final class AsyncAccessLog implements AccessLog {
         while ((entry = queue.poll()) != null) {
             queued.decrementAndGet();
             any = true;
-            entry.appendTo(text, time(entry.time())).append('\n');
+            entry.appendTo(text, time(entry.time()), address(entry.remote())).append('\n');
             if (text.length() >= FLUSH_BYTES) {
                 write(false);
             }
@@ -117,6 +122,17 @@ final class AsyncAccessLog implements AccessLog {
             formattedSecond = second;
         }
         return formattedTime;
+    }
+
+    private String address(InetSocketAddress remote) {
+        if (remote == null) {
+            return AccessLogEntry.formatAddress(null);
+        }
+        if (!remote.getAddress().equals(formattedRemote)) {
+            formattedAddress = AccessLogEntry.formatAddress(remote);
+            formattedRemote = remote.getAddress();
+        }
+        return formattedAddress;
     }
 
     private void write(boolean flush) {

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -536,6 +537,10 @@ class HttpServerTest {
                 try (RawClient ignored = raw()) {
                     Thread.onSpinWait();
                 } catch (ConnectException refused) {
+                    return;
+                } catch (SocketException reset) {
+                    // The listening socket closed while this connect sat in its backlog: the kernel
+                    // resets it, which also means stop() has stopped accepting.
                     return;
                 }
             }
