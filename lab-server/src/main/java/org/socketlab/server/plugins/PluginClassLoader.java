@@ -1,11 +1,15 @@
 package org.socketlab.server.plugins;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSigner;
+import java.security.CodeSource;
+import java.util.Optional;
 
 /**
  * The class loader of one plugin jar, reading a private copy of it.
@@ -38,6 +42,49 @@ final class PluginClassLoader extends URLClassLoader {
     PluginClassLoader(String file, Path copy, ApiClassLoader parent) {
         super(file, new URL[] {url(copy)}, parent);
         this.copy = copy;
+    }
+
+    /**
+     * Defines a class of the jar, unless it refers to a method that would stop Socket Lab (see
+     * {@link ForbiddenCalls}): a case ported from a Python script that ends with {@code sys.exit()} must fail
+     * its own loading, not end every student's session.
+     */
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        String path = name.replace('.', '/') + ".class";
+        URL resource = findResource(path);
+        if (resource == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] bytes;
+        try (InputStream in = resource.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name + " cannot be read from " + getName(), e);
+        }
+        Optional<String> forbidden = ForbiddenCalls.find(bytes);
+        if (forbidden.isPresent()) {
+            throw new ForbiddenCallError(name + " calls " + forbidden.get() + ", which would stop Socket Lab for "
+                    + "everyone: a case ends by returning, or by throwing to report an error");
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && getDefinedPackage(name.substring(0, dot)) == null) {
+            try {
+                definePackage(name.substring(0, dot), null, null, null, null, null, null, null);
+            } catch (IllegalArgumentException e) {
+                // Defined by another thread meanwhile.
+            }
+        }
+        return defineClass(name, bytes, 0, bytes.length, new CodeSource(getURLs()[0], (CodeSigner[]) null));
+    }
+
+    /** A class of a plugin that may not be loaded; a {@link LinkageError}, as for any class that cannot be. */
+    static final class ForbiddenCallError extends LinkageError {
+        private static final long serialVersionUID = 1L;
+
+        ForbiddenCallError(String message) {
+            super(message);
+        }
     }
 
     private static URL url(Path copy) {

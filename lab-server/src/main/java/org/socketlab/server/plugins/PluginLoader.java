@@ -20,7 +20,7 @@ import java.util.zip.ZipException;
 /**
  * Loads one plugin jar: copies it, checks that it is a readable jar built for a compatible lab-api, gives it
  * its own {@link PluginClassLoader} and finds its cases with {@link CaseDiscovery}. Every failure becomes part
- * of the result, with a reason an instructor can act on; only errors that leave the JVM unusable are thrown.
+ * of the result, with a reason an instructor can act on; nothing a plugin throws escapes.
  *
  * <p>The jar is read from a private copy, so that the original can be replaced or deleted at any time, on
  * any system (Windows cannot replace a file that is open). Thread-safe.
@@ -102,7 +102,8 @@ final class PluginLoader {
         }
         PluginClassLoader loader = new PluginClassLoader(file, copy, apiLoader);
         CaseDiscovery.Result found = discover(loader, file);
-        List<RegisteredCase> cases = found.cases().stream().map(c -> PluginCase.of(c, loader)).toList();
+        PluginHealth health = new PluginHealth();
+        List<RegisteredCase> cases = found.cases().stream().map(c -> PluginCase.of(c, loader, health)).toList();
         if (cases.isEmpty()) {
             loader.retire();
         }
@@ -155,9 +156,6 @@ final class PluginLoader {
             return failure("loading its cases took longer than " + loadTimeLimit.toMillis() + " ms: a static "
                     + "initializer, constructor, info() or params() of a case does not return");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof VirtualMachineError fatal) {
-                throw fatal;
-            }
             return failure("loading its cases failed: " + CaseDiscovery.reason(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
