@@ -124,7 +124,7 @@ class CasesApiTest {
         JsonObject transcript = json(response);
         assertEquals("passed", transcript.get("outcome").getAsString());
         assertTrue(strings(transcript.getAsJsonArray("output")).contains("Bob received: 'HELLO WORLD'"));
-        assertEquals(1, transcript.get("version").getAsInt());
+        assertEquals(2, transcript.get("version").getAsInt());
         assertTrue(transcript.has("error") && transcript.get("error").isJsonNull());
     }
 
