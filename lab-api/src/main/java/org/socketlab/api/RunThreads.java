@@ -84,21 +84,28 @@ final class RunThreads {
 
     /** Groups threads by where they are, e.g. "100 threads still running: at X.run(X.java:42) (100 threads)". */
     static String describe(List<Thread> threads) {
-        Map<String, Integer> places = new LinkedHashMap<>();
+        // Keyed by method, not line: threads of one loop stand at different lines of it from moment to moment.
+        Map<String, String> shownAt = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (Thread thread : threads) {
-            places.merge(place(thread), 1, Integer::sum);
+            String place = place(thread);
+            int paren = place.indexOf('(');
+            String method = paren < 0 ? place : place.substring(0, paren);
+            shownAt.putIfAbsent(method, place);
+            counts.merge(method, 1, Integer::sum);
         }
         StringBuilder text = new StringBuilder();
         text.append(threads.size()).append(threads.size() == 1 ? " thread" : " threads").append(" still running: ");
         int shown = 0;
-        for (Map.Entry<String, Integer> entry : places.entrySet()) {
+        for (Map.Entry<String, String> entry : shownAt.entrySet()) {
             if (shown == MAX_DESCRIBED) {
                 text.append("; and elsewhere");
                 break;
             }
-            text.append(shown == 0 ? "" : "; ").append("at ").append(entry.getKey());
-            if (entry.getValue() > 1) {
-                text.append(" (").append(entry.getValue()).append(" threads)");
+            text.append(shown == 0 ? "" : "; ").append("at ").append(entry.getValue());
+            int count = counts.get(entry.getKey());
+            if (count > 1) {
+                text.append(" (").append(count).append(" threads)");
             }
             shown++;
         }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.google.gson.JsonElement;
 
 import org.socketlab.api.InvalidParamException;
+import org.socketlab.server.http.Handler;
 import org.socketlab.server.http.HttpException;
 import org.socketlab.server.http.HttpRequest;
 import org.socketlab.server.http.HttpResponse;
@@ -41,7 +42,18 @@ public final class CasesApi {
         return router
                 .get("/api/cases", this::listCases)
                 .get("/api/cases/{id}", this::showCase)
-                .post("/api/cases/{id}/runs", this::runCase)
+                .post("/api/cases/{id}/runs", new Handler() {
+                    @Override
+                    public HttpResponse handle(HttpRequest request) {
+                        return runCase(request);
+                    }
+
+                    // An unknown case gets its 404 before the client is invited to send the body.
+                    @Override
+                    public boolean acceptsBody(HttpRequest head) {
+                        return registry.catalogue().find(head.pathParam("id")).isPresent();
+                    }
+                })
                 .get("/api/runs/{runId}", this::showRun)
                 .get("/api/plugins", this::listPlugins);
     }
