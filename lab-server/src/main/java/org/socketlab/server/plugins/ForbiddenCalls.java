@@ -23,16 +23,31 @@ final class ForbiddenCalls {
      *         class file, which defining the class will then report)
      */
     static Optional<String> find(byte[] classFile) {
+        return scan(classFile).forbidden();
+    }
+
+    /**
+     * What a class file refers to that matters to Socket Lab.
+     *
+     * @param forbidden a method that would stop the server, e.g. "System.exit"
+     * @param rawSocket a JDK socket made directly, e.g. "java.net.Socket", which escapes the run's target
+     *                  policy and transcript (allowed, but worth a warning)
+     */
+    record Findings(Optional<String> forbidden, Optional<String> rawSocket) {
+        static final Findings NONE = new Findings(Optional.empty(), Optional.empty());
+    }
+
+    static Findings scan(byte[] classFile) {
         try {
             return scan(new DataInputStream(new ByteArrayInputStream(classFile)));
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return Findings.NONE;
         }
     }
 
-    private static Optional<String> scan(DataInputStream in) throws IOException {
+    private static Findings scan(DataInputStream in) throws IOException {
         if (in.readInt() != MAGIC) {
-            return Optional.empty();
+            return Findings.NONE;
         }
         in.readUnsignedShort();
         in.readUnsignedShort();
@@ -67,10 +82,12 @@ final class ForbiddenCalls {
                 case 15 -> in.skipNBytes(3);
                 case 17, 18 -> in.skipNBytes(4);
                 default -> {
-                    return Optional.empty();
+                    return Findings.NONE;
                 }
             }
         }
+        Optional<String> forbidden = Optional.empty();
+        Optional<String> rawSocket = Optional.empty();
         for (int i = 1; i < count; i++) {
             if (!methodRef[i]) {
                 continue;
@@ -78,13 +95,26 @@ final class ForbiddenCalls {
             String owner = at(utf8, classNames[refClass[i]]);
             String name = at(utf8, natName[refNameAndType[i]]);
             if ("java/lang/System".equals(owner) && "exit".equals(name)) {
-                return Optional.of("System.exit");
-            }
-            if ("java/lang/Runtime".equals(owner) && ("exit".equals(name) || "halt".equals(name))) {
-                return Optional.of("Runtime." + name);
+                forbidden = Optional.of("System.exit");
+            } else if ("java/lang/Runtime".equals(owner) && ("exit".equals(name) || "halt".equals(name))) {
+                forbidden = Optional.of("Runtime." + name);
+            } else if (isRawSocket(owner, name)) {
+                rawSocket = Optional.of(owner.replace('/', '.'));
             }
         }
-        return Optional.empty();
+        return new Findings(forbidden, rawSocket);
+    }
+
+    private static boolean isRawSocket(String owner, String name) {
+        if (owner == null) {
+            return false;
+        }
+        return switch (owner) {
+            case "java/net/Socket", "java/net/ServerSocket", "java/net/DatagramSocket" -> "<init>".equals(name);
+            case "java/nio/channels/SocketChannel", "java/nio/channels/ServerSocketChannel",
+                    "java/nio/channels/DatagramChannel" -> "open".equals(name);
+            default -> false;
+        };
     }
 
     private static String at(String[] utf8, int index) {

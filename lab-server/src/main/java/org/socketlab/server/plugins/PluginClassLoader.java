@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.CodeSource;
-import java.util.Optional;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The class loader of one plugin jar, reading a private copy of it.
@@ -30,6 +33,7 @@ final class PluginClassLoader extends URLClassLoader {
     }
 
     private final Path copy;
+    private final Set<String> warnings = ConcurrentHashMap.newKeySet();
     private int activeRuns;
     private boolean retired;
     private boolean closed;
@@ -62,11 +66,13 @@ final class PluginClassLoader extends URLClassLoader {
         } catch (IOException e) {
             throw new ClassNotFoundException(name + " cannot be read from " + getName(), e);
         }
-        Optional<String> forbidden = ForbiddenCalls.find(bytes);
-        if (forbidden.isPresent()) {
-            throw new ForbiddenCallError(name + " calls " + forbidden.get() + ", which would stop Socket Lab for "
-                    + "everyone: a case ends by returning, or by throwing to report an error");
+        ForbiddenCalls.Findings findings = ForbiddenCalls.scan(bytes);
+        if (findings.forbidden().isPresent()) {
+            throw new ForbiddenCallError(name + " calls " + findings.forbidden().get() + ", which would stop Socket "
+                    + "Lab for everyone: a case ends by returning, or by throwing to report an error");
         }
+        findings.rawSocket().ifPresent(type -> warnings.add(name + " makes a " + type + " itself: its traffic "
+                + "escapes the transcript and the target policy; use the sockets of context.actor(...) instead"));
         int dot = name.lastIndexOf('.');
         if (dot > 0 && getDefinedPackage(name.substring(0, dot)) == null) {
             try {
@@ -76,6 +82,11 @@ final class PluginClassLoader extends URLClassLoader {
             }
         }
         return defineClass(name, bytes, 0, bytes.length, new CodeSource(getURLs()[0], (CodeSigner[]) null));
+    }
+
+    /** @return what the classes loaded so far do that is allowed but worth fixing, sorted */
+    List<String> warnings() {
+        return new TreeSet<>(warnings).stream().toList();
     }
 
     /** A class of a plugin that may not be loaded; a {@link LinkageError}, as for any class that cannot be. */

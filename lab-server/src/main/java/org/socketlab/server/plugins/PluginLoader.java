@@ -102,6 +102,8 @@ final class PluginLoader {
         }
         PluginClassLoader loader = new PluginClassLoader(file, copy, apiLoader);
         CaseDiscovery.Result found = discover(loader, file);
+        // Of the classes loaded to describe its cases: enough to catch a case class that opens its own sockets.
+        warnings.addAll(loader.warnings());
         PluginHealth health = new PluginHealth();
         List<RegisteredCase> cases = found.cases().stream().map(c -> PluginCase.of(c, loader, health)).toList();
         if (cases.isEmpty()) {

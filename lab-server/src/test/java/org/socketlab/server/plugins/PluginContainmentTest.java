@@ -60,6 +60,7 @@ class PluginContainmentTest {
                 .writeTo(plugins.resolve("halt.jar"));
         jar("test.validate.ValidateCase").writeTo(plugins.resolve("validate.jar"));
         jar("test.leak.LeakCase").writeTo(plugins.resolve("leak.jar"));
+        jar("test.raw.RawSocketCase").writeTo(plugins.resolve("raw-socket.jar"));
         JarBuilder.from(classes).withClasses("test.good.GoodCase")
                 .withEntry("META-INF/services/org.socketlab.api.LabCase", "#".repeat(1024 * 1024) + "\n")
                 .writeTo(plugins.resolve("huge-services.jar"));
@@ -109,6 +110,11 @@ class PluginContainmentTest {
                     }
                 }
                 """.formatted(STOP_LEAKS)));
+        sources.put("test.raw.RawSocketCase", caseWithInfo("test.raw.RawSocketCase", info("plugin-raw"), """
+                public void run(RunContext c) throws Exception {
+                    try (java.net.Socket s = new java.net.Socket()) { c.check("made", true, null, null); }
+                }
+                """));
         return sources;
     }
 
@@ -239,5 +245,13 @@ class PluginContainmentTest {
     @Test
     void a_huge_services_file_is_refused_without_being_read() throws Exception {
         assertFailed("huge-services.jar", "is larger than 64 KiB");
+    }
+
+    @Test
+    void a_case_that_makes_its_own_socket_loads_with_a_warning() throws Exception {
+        JsonObject status = plugins().get("raw-socket.jar");
+        assertEquals("loaded", status.get("status").getAsString(), status.toString());
+        assertTrue(status.get("warnings").toString().contains("test.raw.RawSocketCase makes a java.net.Socket itself"),
+                status.toString());
     }
 }
