@@ -98,6 +98,8 @@ final class Connection implements Runnable {
             return answerBrokenRequest(e, line, startNanos, bytesBefore);
         } catch (SocketTimeoutException e) {
             return answerBrokenRequest(timeout(), line, startNanos, bytesBefore);
+        } catch (RuntimeException | Error e) {
+            return answerBrokenRequest(readerFailed(e), line, startNanos, bytesBefore);
         }
 
         HttpRequest request = head.toRequest(BodyReader.NO_BODY, remote);
@@ -126,6 +128,8 @@ final class Connection implements Runnable {
                     return answerBrokenRequest(e, line, startNanos, bytesBefore);
                 } catch (SocketTimeoutException e) {
                     return answerBrokenRequest(timeout(), line, startNanos, bytesBefore);
+                } catch (RuntimeException | Error e) {
+                    return answerBrokenRequest(readerFailed(e), line, startNanos, bytesBefore);
                 }
             }
         }
@@ -198,6 +202,12 @@ final class Connection implements Runnable {
                 line == null ? null : line.target(), line == null ? null : line.version(), response.status().code(),
                 output.bytesWritten() - bytesBefore, (System.nanoTime() - startNanos) / 1_000_000.0));
         return outcome;
+    }
+
+    // A bug of ours while reading a request: still an answer, never a silent close.
+    private HttpException readerFailed(Throwable e) {
+        server.reportFailure("reading a request failed", e);
+        return new HttpException(Status.INTERNAL_SERVER_ERROR, "the server failed to read this request");
     }
 
     private static HttpException timeout() {

@@ -156,7 +156,7 @@ final class PluginLoader {
         } catch (TimeoutException e) {
             thread.interrupt();
             return failure("loading its cases took longer than " + loadTimeLimit.toMillis() + " ms: a static "
-                    + "initializer, constructor, info() or params() of a case does not return");
+                    + "initializer, constructor, info() or params() of a case does not return" + stillRunning(thread));
         } catch (ExecutionException e) {
             return failure("loading its cases failed: " + CaseDiscovery.reason(e.getCause()));
         } catch (InterruptedException e) {
@@ -164,6 +164,27 @@ final class PluginLoader {
             thread.interrupt();
             return failure("loading was interrupted (Socket Lab is stopping)");
         }
+    }
+
+    // Java cannot stop a thread that ignores interrupts: say where it is, so the author can find the loop.
+    private static String stillRunning(Thread thread) {
+        try {
+            thread.join(org.socketlab.api.CaseRunner.THREAD_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) {
+            return "";
+        }
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")
+                    && !type.startsWith("org.socketlab.")) {
+                return " (its thread is still running, at " + type + "." + frame.getMethodName() + "("
+                        + frame.getFileName() + ":" + frame.getLineNumber() + "), until Socket Lab restarts)";
+            }
+        }
+        return " (its thread is still running, until Socket Lab restarts)";
     }
 
     private static CaseDiscovery.Result failure(String reason) {

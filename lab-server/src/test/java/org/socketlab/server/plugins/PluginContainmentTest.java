@@ -115,6 +115,14 @@ class PluginContainmentTest {
                     try (java.net.Socket s = new java.net.Socket()) { c.check("made", true, null, null); }
                 }
                 """));
+        sources.put("test.loop.LoopCase", caseWithInfo("test.loop.LoopCase", info("plugin-loop"), """
+                public LoopCase() {
+                    while (!Boolean.getBoolean("%s")) {
+                        try { Thread.sleep(20); } catch (InterruptedException e) { }
+                    }
+                }
+                public void run(RunContext c) {}
+                """.formatted(STOP_LEAKS)));
         return sources;
     }
 
@@ -253,5 +261,18 @@ class PluginContainmentTest {
         assertEquals("loaded", status.get("status").getAsString(), status.toString());
         assertTrue(status.get("warnings").toString().contains("test.raw.RawSocketCase makes a java.net.Socket itself"),
                 status.toString());
+    }
+
+    @Test
+    void a_constructor_that_never_returns_fails_its_jar_and_says_where_it_spins() throws Exception {
+        PluginLoader impatient = new PluginLoader(Files.createDirectories(work.resolve("loop-copies")),
+                Duration.ofMillis(300));
+        Path file = jar("test.loop.LoopCase").writeTo(work.resolve("loop.jar"));
+
+        LoadedJar loaded = impatient.load(file, FileStamp.of(file)).orElseThrow();
+
+        String failure = String.join("; ", loaded.jar().failures());
+        assertTrue(failure.contains("took longer than 300 ms"), failure);
+        assertTrue(failure.contains("its thread is still running, at test.loop.LoopCase.<init>(LoopCase.java:"), failure);
     }
 }
