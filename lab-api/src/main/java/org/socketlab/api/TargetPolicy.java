@@ -1,6 +1,8 @@
 package org.socketlab.api;
 
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.Locale;
@@ -65,8 +67,8 @@ public record TargetPolicy(boolean allowRemote, Set<Integer> closedPorts) {
         }
         try {
             // Only a remote policy gets here with another address; no lookup: the address is known already.
-            return java.net.NetworkInterface.getByInetAddress(address) != null;
-        } catch (java.net.SocketException e) {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
             return false;
         }
     }

@@ -2,7 +2,9 @@ package org.socketlab.server.api;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.server.http.Handler;
@@ -102,9 +104,9 @@ public final class CasesApi {
 
     // Rendered each time, unlike the cases: a plugin's health changes with its runs.
     private HttpResponse listPlugins(HttpRequest request) {
-        com.google.gson.JsonArray plugins = new com.google.gson.JsonArray();
+        JsonArray plugins = new JsonArray();
         registry.catalogue().plugins().forEach(p -> plugins.add(CaseJson.plugin(p)));
-        com.google.gson.JsonObject list = new com.google.gson.JsonObject();
+        JsonObject list = new JsonObject();
         list.add("plugins", plugins);
         return ok(list);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.socketlab.server.ServerConfig;
+import org.socketlab.server.http.ConnectionLimits;
 
 /**
  * Parses {@code socketlab [serve|list|run CASE] [options]}. Options take their value as the next word
@@ -109,8 +110,8 @@ public final class CommandLineParser {
         return config;
     }
 
-    private static org.socketlab.server.http.ConnectionLimits connectionLimit(
-            org.socketlab.server.http.ConnectionLimits limits, String flag, String text) throws UsageException {
+    private static ConnectionLimits connectionLimit(
+            ConnectionLimits limits, String flag, String text) throws UsageException {
         boolean seconds = flag.endsWith("-timeout");
         long max = seconds ? 3_600 : flag.equals("--min-body-rate") ? 1L << 30 : 100_000;
         long value;

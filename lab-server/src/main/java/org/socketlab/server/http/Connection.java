@@ -2,6 +2,7 @@ package org.socketlab.server.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -235,7 +236,7 @@ final class Connection implements Runnable {
         return idleSinceNanos;
     }
 
-    java.net.InetAddress client() {
+    InetAddress client() {
         return remote.getAddress();
     }
 

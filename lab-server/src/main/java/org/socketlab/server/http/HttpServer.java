@@ -1,6 +1,7 @@
 package org.socketlab.server.http;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /**
  * An HTTP/1.1 server on blocking java.net sockets: one thread accepts, each connection is served
@@ -162,7 +164,7 @@ public final class HttpServer implements AutoCloseable {
      * so that clients who hold connections open without using them cannot keep new ones out.
      */
     private boolean admit(Socket socket) {
-        java.net.InetAddress client = socket.getInetAddress();
+        InetAddress client = socket.getInetAddress();
         if (!clientSlots.tryAcquire(client)
                 && !(closeOldestIdle(c -> c.client().equals(client)) && clientSlots.tryAcquire(client))) {
             return false;
@@ -174,7 +176,7 @@ public final class HttpServer implements AutoCloseable {
         return true;
     }
 
-    private boolean closeOldestIdle(java.util.function.Predicate<Connection> which) {
+    private boolean closeOldestIdle(Predicate<Connection> which) {
         Connection oldest = null;
         for (Connection connection : connections) {
             if (connection.isIdle() && which.test(connection)

@@ -3,67 +3,45 @@ package org.socketlab.server.plugins;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.socketlab.api.CaseRunner;
 
 /**
- * Looks, once a plugin's run is over, for threads of that run still alive, and charges them to the plugin's
- * {@link PluginHealth}. The runner has interrupted them and given them {@link CaseRunner#THREAD_GRACE} by
- * then; the transcript of the run says the same to the student.
+ * A look, due once a plugin's run is over, for threads of that run still alive. The runner has interrupted
+ * them and given them {@link CaseRunner#THREAD_GRACE} by then; the transcript of the run says the same to the
+ * student. {@link PluginHealth} makes the looks that are due whenever it is asked, so no thread of its own
+ * waits for them.
  */
 final class LeakCheck {
     // After the run's end the runner needs the grace to stop its threads; look a little after that.
-    private static final Duration AFTER_END = CaseRunner.THREAD_GRACE.multipliedBy(3);
-    private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(task -> {
-        // Made during some run: in the run's group it would count as a thread that run left behind.
-        ThreadGroup top = Thread.currentThread().getThreadGroup();
-        while (top.getParent() != null) {
-            top = top.getParent();
-        }
-        Thread thread = new Thread(top, task, "socketlab-plugin-leak-check");
-        thread.setDaemon(true);
-        return thread;
-    });
+    static final Duration AFTER_END = CaseRunner.THREAD_GRACE.multipliedBy(3);
 
     private final ThreadGroup group;
-    private final PluginHealth health;
-    private final AtomicBoolean done = new AtomicBoolean();
-
-    private LeakCheck(ThreadGroup group, PluginHealth health) {
-        this.group = group;
-        this.health = health;
-    }
+    private volatile long dueNanos;
 
     /**
      * Starts watching the run whose main thread is the current one.
      *
      * @param remaining the run's time left: if its main thread never returns, look after that
      */
-    static LeakCheck start(PluginHealth health, Duration remaining) {
-        LeakCheck check = new LeakCheck(Thread.currentThread().getThreadGroup(), health);
-        check.schedule(remaining.plus(AFTER_END));
-        return check;
+    LeakCheck(Duration remaining) {
+        this.group = Thread.currentThread().getThreadGroup();
+        this.dueNanos = System.nanoTime() + remaining.plus(AFTER_END).toNanos();
     }
 
     /** The run's main body returned or threw: look soon. */
     void runEnded() {
-        schedule(AFTER_END);
+        dueNanos = Math.min(dueNanos, System.nanoTime() + AFTER_END.toNanos());
     }
 
-    private void schedule(Duration delay) {
-        SCHEDULER.schedule(this::look, delay.toMillis(), TimeUnit.MILLISECONDS);
+    boolean isDue(long nowNanos) {
+        return nowNanos - dueNanos >= 0;
     }
 
-    private void look() {
-        if (done.getAndSet(true)) {
-            return;
-        }
+    /** @return e.g. "1 thread still running after a run: at X.spin(X.java:4)", or null if none is alive */
+    String look() {
         Thread[] threads = new Thread[Math.max(16, group.activeCount() * 2)];
         int count = group.enumerate(threads, true);
         List<String> places = new ArrayList<>();
@@ -76,10 +54,11 @@ final class LeakCheck {
                 }
             }
         }
-        if (alive > 0) {
-            health.leaked(alive + (alive == 1 ? " thread" : " threads") + " still running after a run: at "
-                    + String.join("; at ", places) + (alive > places.size() ? "; …" : ""));
+        if (alive == 0) {
+            return null;
         }
+        return alive + (alive == 1 ? " thread" : " threads") + " still running after a run: at "
+                + String.join("; at ", places) + (alive > places.size() ? "; …" : "");
     }
 
     // The JDK starts the common pool's workers in whatever group asks first; they serve everyone, and end idle.

@@ -81,7 +81,8 @@ final class PluginCase implements LabCase {
             throw new IllegalStateException("plugin " + origin + " is quarantined: " + health.leakingRuns()
                     + " of its runs left threads running after they ended; fix it and replace the jar");
         }
-        LeakCheck leaks = LeakCheck.start(health, context.remaining());
+        LeakCheck leaks = new LeakCheck(context.remaining());
+        health.watch(leaks);
         try {
             within(() -> delegate.run(context));
         } finally {

@@ -17,6 +17,8 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipException;
 
+import org.socketlab.api.CaseRunner;
+
 /**
  * Loads one plugin jar: copies it, checks that it is a readable jar built for a compatible lab-api, gives it
  * its own {@link PluginClassLoader} and finds its cases with {@link CaseDiscovery}. Every failure becomes part
@@ -169,7 +171,7 @@ final class PluginLoader {
     // Java cannot stop a thread that ignores interrupts: say where it is, so the author can find the loop.
     private static String stillRunning(Thread thread) {
         try {
-            thread.join(org.socketlab.api.CaseRunner.THREAD_GRACE.toMillis());
+            thread.join(CaseRunner.THREAD_GRACE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
