@@ -3,7 +3,6 @@ package org.socketlab.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import org.socketlab.api.transcript.Transcript;
 
@@ -67,16 +66,47 @@ public final class CaseRunner {
      * @throws InvalidParamException if a value is invalid (the case does not run)
      */
     public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options) {
+        return run(labCase, given, options, new RunHandle());
+    }
+
+    /**
+     * Runs {@code labCase} once under a handle that names the run before it starts and can cancel it.
+     *
+     * @param labCase the case
+     * @param given   values by name; missing ones take their defaults
+     * @param options time limits, target policy and event listener
+     * @param handle  a new handle, used for this run only; its {@link RunHandle#runId()} becomes the
+     *                transcript's run id
+     * @return the transcript, never {@code null}; outcome {@code error} and error
+     *         {@link RunHandle#CANCELLED} if the handle cancelled the run
+     * @throws InvalidParamException if a value is invalid (the case does not run)
+     * @since 1.1
+     */
+    public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle) {
+        try {
+            return runOnce(labCase, given, options, handle);
+        } catch (InvalidParamException e) {
+            handle.refused(e);
+            throw e;
+        } finally {
+            handle.ended();
+        }
+    }
+
+    private static Transcript runOnce(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle) {
         String caseId = labCase.info().id();
         Params params = Params.resolve(labCase.params(), given);
-        String runId = UUID.randomUUID().toString();
+        String runId = handle.runId();
         Instant startedAt = Instant.now();
         RecordingContext context = new RecordingContext(caseId, runId, params, options);
         RunThreads threads = new RunThreads(caseId);
+        // validate() is the case's code too: it runs on the run's thread, under the run's time limit; the
+        // handle learns that the run started once it has passed.
+        RunThread thread = new RunThread(labCase, context, threads, handle::accepted);
+        handle.stoppable(thread::cancel);
         String error;
         try {
-            // validate() is the case's code too: it runs on the run's thread, under the run's time limit.
-            error = new RunThread(labCase, context, threads).runWithin(options.timeLimit());
+            error = thread.runWithin(options.timeLimit());
         } catch (InvalidParamException e) {
             context.recorder().freeze();
             context.shutdown();
@@ -92,7 +122,7 @@ public final class CaseRunner {
         context.shutdown();
         // A thread that outlives its run is a bug of the case: it would go on using the machine unseen.
         String leaked = threads.stop(THREAD_GRACE);
-        if (leaked != null) {
+        if (leaked != null && !RunHandle.CANCELLED.equals(error)) {
             error = error == null ? leaked : error + "; " + leaked;
         }
         var checks = recorder.checks();

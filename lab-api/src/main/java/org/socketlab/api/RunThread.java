@@ -1,25 +1,32 @@
 package org.socketlab.api;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a case's {@code validate} and {@code run} on a thread of its own, in a thread group of its own, so
- * that the caller stops waiting at the time limit, and every thread the case started can be found, stopped
- * and reported when the run ends (see {@link RunThreads}).
+ * that the caller stops waiting at the time limit or a cancel, and every thread the case started can be
+ * found, stopped and reported when the run ends (see {@link RunThreads}).
  */
 final class RunThread {
     private final LabCase labCase;
     private final RecordingContext context;
     private final RunThreads threads;
+    private final Runnable onValidated;
+    private final CountDownLatch over = new CountDownLatch(1);
     private volatile Throwable failure;
     private volatile InvalidParamException invalid;
     private volatile boolean validated;
     private volatile boolean stopped;
+    private volatile boolean cancelled;
 
-    RunThread(LabCase labCase, RecordingContext context, RunThreads threads) {
+    /** @param onValidated called on the run's thread once {@code validate} passed, before {@code run} */
+    RunThread(LabCase labCase, RecordingContext context, RunThreads threads, Runnable onValidated) {
         this.labCase = labCase;
         this.context = context;
         this.threads = threads;
+        this.onValidated = onValidated;
     }
 
     /**
@@ -29,22 +36,28 @@ final class RunThread {
      * @throws InvalidParamException if the case's {@code validate} refused a value
      */
     String runWithin(Duration limit) {
+        if (cancelled) {
+            return RunHandle.CANCELLED;
+        }
         Thread thread = threads.newThread(this::body, "socketlab-" + context.caseId() + "-main");
         thread.start();
+        boolean ended;
         try {
-            thread.join(Math.max(1, limit.toMillis()));
+            // Ends when the body returns, the limit passes, or cancel() is called.
+            ended = over.await(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            thread.interrupt();
+            stop(thread);
             return "the run was interrupted (the server is stopping)";
         }
-        if (thread.isAlive()) {
+        if (cancelled) {
+            stop(thread);
+            return RunHandle.CANCELLED;
+        }
+        if (!ended) {
             // Read before the interrupt, which may let validate() return and run() begin.
             boolean inRun = validated;
-            stopped = true;
-            context.recorder().freeze();
-            context.shutdown();
-            thread.interrupt();
+            stop(thread);
             return inRun
                     ? "the run went past its time limit of " + limit.toMillis() + " ms and was stopped"
                     : "the case's validate() did not return within the run's time limit of " + limit.toMillis()
@@ -61,28 +74,46 @@ final class RunThread {
                 : "the case could not check its parameters: " + Failures.describe(cause);
     }
 
+    /** Ends the wait of {@link #runWithin} at once; the run then ends as cancelled. Idempotent. */
+    void cancel() {
+        cancelled = true;
+        over.countDown();
+    }
+
+    private void stop(Thread thread) {
+        stopped = true;
+        context.recorder().freeze();
+        context.shutdown();
+        thread.interrupt();
+    }
+
     private void body() {
         try {
-            labCase.validate(context.params());
-        } catch (InvalidParamException e) {
-            invalid = e;
-            return;
-        } catch (Throwable t) {
-            // A validate() that throws anything else is a bug of the case, not of the caller.
-            failure = t;
-            return;
-        }
-        validated = true;
-        if (stopped) {
-            // validate() returned only once the time limit had stopped the run.
-            return;
-        }
-        try {
-            labCase.run(context);
-        } catch (Throwable t) {
-            // Every failure of the case's code ends the run as an error; nothing is rethrown to the runner's
-            // thread, which reports it in the transcript instead.
-            failure = t;
+            try {
+                labCase.validate(context.params());
+            } catch (InvalidParamException e) {
+                invalid = e;
+                return;
+            } catch (Throwable t) {
+                // A validate() that throws anything else is a bug of the case, not of the caller.
+                failure = t;
+                return;
+            }
+            validated = true;
+            if (stopped || cancelled) {
+                // validate() returned only once the run had been stopped.
+                return;
+            }
+            onValidated.run();
+            try {
+                labCase.run(context);
+            } catch (Throwable t) {
+                // Every failure of the case's code ends the run as an error; nothing is rethrown to the
+                // runner's thread, which reports it in the transcript instead.
+                failure = t;
+            }
+        } finally {
+            over.countDown();
         }
     }
 }

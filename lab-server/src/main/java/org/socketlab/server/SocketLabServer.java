@@ -31,10 +31,12 @@ public final class SocketLabServer implements AutoCloseable {
 
     private final HttpServer http;
     private final CaseRegistry registry;
+    private final RunService runs;
 
-    private SocketLabServer(HttpServer http, CaseRegistry registry) {
+    private SocketLabServer(HttpServer http, CaseRegistry registry, RunService runs) {
         this.http = http;
         this.registry = registry;
+        this.runs = runs;
     }
 
     /**
@@ -65,13 +67,19 @@ public final class SocketLabServer implements AutoCloseable {
                 return app.get().acceptsBody(head);
             }
         }, new ApiErrors(), log);
-        RunOptions options = config.runOptions();
-        options = options.withTargets(options.targets().withClosedPort(http.port()));
-        RunService runs = new RunService(options, config.maxRunsAtOnce(), new RunStore(config.keptRuns()));
-        Router router = new CasesApi(registry, runs).addTo(new Router())
-                .fallback(new PageFiles(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT)));
-        app.set(new CrossSiteGuard(router, config.browser(), config.bindAddress()));
-        return new SocketLabServer(http, registry);
+        try {
+            RunOptions options = config.runOptions();
+            options = options.withTargets(options.targets().withClosedPort(http.port()));
+            RunService runs = new RunService(options, config.maxRunsAtOnce(), RunService.DEFAULT_QUEUE_WAIT,
+                    new RunStore(config.runStoreBytes()));
+            Router router = new CasesApi(registry, runs).addTo(new Router())
+                    .fallback(new PageFiles(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT)));
+            app.set(new CrossSiteGuard(router, config.browser(), config.bindAddress()));
+            return new SocketLabServer(http, registry, runs);
+        } catch (RuntimeException | Error e) {
+            http.close();
+            throw e;
+        }
     }
 
     /** @return the port it listens on (useful after port 0) */
@@ -89,9 +97,13 @@ public final class SocketLabServer implements AutoCloseable {
         return registry;
     }
 
-    /** Stops accepting, lets requests in flight finish for a moment, then closes everything. */
+    /**
+     * Cancels the runs going on (their event streams end), stops accepting, lets requests in flight finish
+     * for a moment, then closes everything.
+     */
     @Override
     public void close() {
+        runs.close();
         http.stop(STOP_GRACE);
     }
 }
