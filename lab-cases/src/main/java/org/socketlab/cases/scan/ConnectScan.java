@@ -107,9 +107,17 @@ final class ConnectScan {
     }
 
     private void start(Selector selector, int index) throws IOException {
-        // An IPv4 socket for an IPv4 host: a dual-stack socket costs more in the kernel per connect.
-        SocketChannel channel = address instanceof Inet4Address
-                ? SocketChannel.open(StandardProtocolFamily.INET) : SocketChannel.open();
+        SocketChannel channel;
+        try {
+            // An IPv4 socket for an IPv4 host: a dual-stack socket costs more in the kernel per connect.
+            channel = address instanceof Inet4Address
+                    ? SocketChannel.open(StandardProtocolFamily.INET) : SocketChannel.open();
+        } catch (IOException e) {
+            // Out of file descriptors, most likely (other runs, the server's connections): this port is
+            // reported as not probed rather than ending the scan.
+            verdicts[index] = Verdict.ERROR;
+            return;
+        }
         try {
             channel.configureBlocking(false);
             // On loopback the answer comes within the connect() call (the reset or the SYN-ACK is handled

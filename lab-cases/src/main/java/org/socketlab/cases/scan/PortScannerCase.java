@@ -26,8 +26,8 @@ import org.socketlab.cases.Handouts;
 public final class PortScannerCase implements LabCase {
     /** The most ports one run of the handout's scanner may scan: a line each is enough for a lesson. */
     static final int MAX_PORTS = 1024;
-    /** The most connects in flight of the fast scan; each holds a socket. */
-    static final int MAX_PARALLEL = 4096;
+    /** The most connects in flight of the fast scan: each holds a file descriptor, and runs share the server's. */
+    static final int MAX_PARALLEL = 1024;
     // A refused connect on loopback returns at once, so a few tasks suffice; they matter when an allowed
     // remote host drops packets and every try waits for the whole time-out.
     private static final int SCAN_TASKS = 4;

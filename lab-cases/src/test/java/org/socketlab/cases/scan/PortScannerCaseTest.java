@@ -140,6 +140,15 @@ class PortScannerCaseTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1025})
+    void connects_in_flight_outside_1_to_1024_are_rejected_naming_the_parameter(int parallel) {
+        InvalidParamException e = assertThrows(InvalidParamException.class,
+                () -> CaseRunner.run(new PortScannerCase(), Map.of("ports", "1-10", "parallel", parallel)));
+
+        assertEquals("parallel", e.parameter());
+    }
+
     @Test
     void more_than_1024_ports_need_a_parallel_scan() {
         InvalidParamException e = assertThrows(InvalidParamException.class,
