@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.socketlab.api.transcript.Check;
 import org.socketlab.api.transcript.EventKind;
@@ -23,6 +24,7 @@ final class Recorder {
     private final int maxEvents;
     private final long maxRecordedBytes;
     private final Consumer<TranscriptEvent> listener;
+    private final Function<String, ProgramLine> positions;
     private final List<TranscriptEvent> events = new ArrayList<>();
     private final List<String> output = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
@@ -31,10 +33,20 @@ final class Recorder {
     private boolean truncated;
     private boolean frozen;
 
-    Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener) {
+    /**
+     * @param positions where an actor's program is on the calling thread (see {@link Actor#at}), by actor
+     *                  name; answers {@code null} for an actor that never said
+     */
+    Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener,
+             Function<String, ProgramLine> positions) {
         this.maxEvents = maxEvents;
         this.maxRecordedBytes = maxRecordedBytes;
         this.listener = listener;
+        this.positions = positions;
+    }
+
+    Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener) {
+        this(maxEvents, maxRecordedBytes, listener, actor -> null);
     }
 
     double elapsedMillis() {
@@ -82,14 +94,17 @@ final class Recorder {
                 bytes == null ? 0 : bytes.length);
     }
 
-    private static TranscriptEvent event(double atMs, String actor, EventKind kind, Wire wire, Integer requested,
-                                         byte[] bytes, String text, Long offset, Integer peerConn) {
+    // Called on the thread that made the event, so the actor's position is that thread's program line.
+    private TranscriptEvent event(double atMs, String actor, EventKind kind, Wire wire, Integer requested,
+                                  byte[] bytes, String text, Long offset, Integer peerConn) {
+        ProgramLine at = positions.apply(actor);
         return new TranscriptEvent(atMs, actor, kind, wire.protocol(), wire.local(), wire.remote(), requested,
-                bytes == null ? null : bytes.length, bytes, text, wire.conn(), offset, wire.peer(), peerConn);
+                bytes == null ? null : bytes.length, bytes, text, wire.conn(), offset, wire.peer(), peerConn,
+                at == null ? null : at.file(), at == null ? null : at.line());
     }
 
     void message(String actor, EventKind kind, String text) {
-        add(atMs -> new TranscriptEvent(atMs, actor, kind, null, null, null, null, null, null, text), 0);
+        add(atMs -> event(atMs, actor, kind, new Wire(null, null, null, null, null), null, null, text, null, null), 0);
     }
 
     void failure(String actor, String protocol, String local, String remote, Throwable cause, String text) {

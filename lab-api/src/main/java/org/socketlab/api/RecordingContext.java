@@ -37,7 +37,8 @@ final class RecordingContext implements RunContext {
         this.runId = runId;
         this.params = params;
         this.options = options;
-        this.recorder = new Recorder(options.maxEvents(), options.maxRecordedBytes(), options.listener());
+        this.recorder = new Recorder(options.maxEvents(), options.maxRecordedBytes(), options.listener(),
+                this::positionOf);
         this.deadlineNanos = System.nanoTime() + options.timeLimit().toNanos();
     }
 
@@ -131,6 +132,11 @@ final class RecordingContext implements RunContext {
     @Override
     public Duration remaining() {
         return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
+    private ProgramLine positionOf(String actorName) {
+        Actor actor = actors.get(actorName);
+        return actor == null ? null : actor.position();
     }
 
     Recorder recorder() {

@@ -1,5 +1,8 @@
 package org.socketlab.cases.http;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -17,10 +20,10 @@ final class GaiaPages {
     static final String LARGE_PATH = "/wireshark-labs/HTTP-wireshark-file3.html";
     /** The 81-byte page the handout's screenshot shows. */
     static final String SMALL_PAGE = "<html>\nCongratulations!  You've downloaded the first Wireshark lab file!\n</html>\n";
-    /** Lines of the large page: about 30 KB, far more than one recv(4096) can return. */
-    static final int LARGE_PAGE_LINES = 240;
     /** The stand-in writes the large page in blocks of this size, one send each, as Apache writes a file. */
     static final int SEND_BLOCK_BYTES = 4096;
+    /** The 4,500-byte page of the handout's screenshot (its response is 4,805 bytes with Apache's head). */
+    static final String LARGE_PAGE_RESOURCE = "/org/socketlab/cases/pages/HTTP-wireshark-file3.html";
 
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
@@ -28,15 +31,16 @@ final class GaiaPages {
     private GaiaPages() {
     }
 
-    /** @return the large page: numbered lines of text, about 30 KB */
+    /** @return the large page: the Bill of Rights page of the Wireshark labs, 4,500 bytes as on gaia */
     static String largePage() {
-        StringBuilder page = new StringBuilder("<html><head><title>A large page</title></head>\n<body>\n");
-        for (int i = 1; i <= LARGE_PAGE_LINES; i++) {
-            page.append(String.format(Locale.ROOT,
-                    "<p>Line %03d of %d: TCP delivers this page as a stream; each recv returns what has arrived, "
-                            + "at most its buffer size.</p>\n", i, LARGE_PAGE_LINES));
+        try (InputStream in = GaiaPages.class.getResourceAsStream(LARGE_PAGE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + LARGE_PAGE_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return page.append("</body></html>\n").toString();
     }
 
     /**
