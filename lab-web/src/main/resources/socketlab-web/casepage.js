@@ -13,6 +13,7 @@ import { renderOutcome, renderChecks, renderOutput } from './results.js';
 import { renderReproduce } from './reproduce.js';
 import { renderLoading, renderError } from './feedback.js';
 import { rememberRun } from './lastruns.js';
+import { renderPrograms } from './programs.js';
 
 // The last run of each case in this tab, so going back to a case with the same
 // parameter values shows its result again instead of an empty page.
@@ -58,9 +59,12 @@ class CasePage {
     this.fields = params.map((p) => buildField(p, parseQueryValue(p, query.get(p.name))));
     this.heading = h('h1', { 'data-testid': 'case-title', tabindex: '-1', text: detail.title ?? this.id });
     this.results = h('div', { class: 'results', id: 'results' });
+    // The handout's programs: under the case until a run, then beside its transcript.
+    this.programs = renderPrograms(detail.programs);
     this.element = h('article', { class: 'case-page' },
       this.header(),
       h('div', { class: 'case-top' }, this.scenario(), this.form()),
+      this.programs.element,
       this.results);
   }
 
@@ -188,7 +192,7 @@ class CasePage {
       h('h2', { class: 'results-heading', text: 'Result' }),
       banner,
       h('div', { class: 'results-grid' }, diagramCard,
-        h('div', { class: 'results-side' }, renderChecks(transcript.checks), renderOutput(transcript.output))),
+        h('div', { class: 'results-side' }, this.programs.element, renderChecks(transcript.checks), renderOutput(transcript.output))),
       renderReproduce(transcript));
     this.transcript = transcript;
     this.drawDiagram(null);
@@ -202,7 +206,10 @@ class CasePage {
     this.drawnWidth = this.diagramHolder.clientWidth;
     const view = renderDiagram(this.transcript, {
       width: this.drawnWidth,
-      onSelect: (row, model) => replace(this.detailHolder, renderDetail(row, model, { onJump: (i) => view.select(i, { focus: true }) })),
+      onSelect: (row, model) => {
+        replace(this.detailHolder, renderDetail(row, model, { onJump: (i) => view.select(i, { focus: true }) }));
+        this.programs.highlight(row.event);
+      },
     });
     this.diagram = view;
     replace(this.diagramHolder, view.element);
