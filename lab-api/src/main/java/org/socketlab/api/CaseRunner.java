@@ -56,12 +56,13 @@ public final class CaseRunner {
      * @throws InvalidParamException if a value is invalid (the case does not run)
      */
     public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options) {
-        String caseId = labCase.info().id();
+        CaseInfo info = labCase.info();
+        String caseId = info.id();
         Params params = Params.resolve(labCase.params(), given);
         String invalid = validate(labCase, params);
         String runId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
-        RecordingContext context = new RecordingContext(caseId, runId, params, options);
+        RecordingContext context = new RecordingContext(caseId, runId, params, options, info.programs());
         String error = invalid != null ? invalid : new RunThread(labCase, context).runWithin(options.timeLimit());
         if (error == null) {
             error = unjoinedTaskFailure(context);

@@ -6,7 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.socketlab.api.transcript.Check;
 import org.socketlab.api.transcript.EventKind;
@@ -24,7 +24,7 @@ final class Recorder {
     private final int maxEvents;
     private final long maxRecordedBytes;
     private final Consumer<TranscriptEvent> listener;
-    private final Function<String, ProgramLine> positions;
+    private final BiFunction<String, EventKind, ProgramLine> positions;
     private final List<TranscriptEvent> events = new ArrayList<>();
     private final List<String> output = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
@@ -34,11 +34,11 @@ final class Recorder {
     private boolean frozen;
 
     /**
-     * @param positions where an actor's program is on the calling thread (see {@link Actor#at}), by actor
-     *                  name; answers {@code null} for an actor that never said
+     * @param positions the program line that makes an event of this kind by this actor on the calling thread
+     *                  (see {@link Actor#at}), or {@code null}
      */
     Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener,
-             Function<String, ProgramLine> positions) {
+             BiFunction<String, EventKind, ProgramLine> positions) {
         this.maxEvents = maxEvents;
         this.maxRecordedBytes = maxRecordedBytes;
         this.listener = listener;
@@ -46,7 +46,7 @@ final class Recorder {
     }
 
     Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener) {
-        this(maxEvents, maxRecordedBytes, listener, actor -> null);
+        this(maxEvents, maxRecordedBytes, listener, (actor, kind) -> null);
     }
 
     double elapsedMillis() {
@@ -97,7 +97,7 @@ final class Recorder {
     // Called on the thread that made the event, so the actor's position is that thread's program line.
     private TranscriptEvent event(double atMs, String actor, EventKind kind, Wire wire, Integer requested,
                                   byte[] bytes, String text, Long offset, Integer peerConn) {
-        ProgramLine at = positions.apply(actor);
+        ProgramLine at = kind == EventKind.NOTE && LAB_ACTOR.equals(actor) ? null : positions.apply(actor, kind);
         return new TranscriptEvent(atMs, actor, kind, wire.protocol(), wire.local(), wire.remote(), requested,
                 bytes == null ? null : bytes.length, bytes, text, wire.conn(), offset, wire.peer(), peerConn,
                 at == null ? null : at.file(), at == null ? null : at.line());

@@ -32,7 +32,15 @@ final class RecordingContext implements RunContext {
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
     private final List<Task<?>> tasks = new CopyOnWriteArrayList<>();
 
+    private final DefaultProgramLines defaultLines;
+
     RecordingContext(String caseId, String runId, Params params, RunOptions options) {
+        this(caseId, runId, params, options, List.of());
+    }
+
+    /** @param programs the case's programs, for the lines of events whose actor never called {@link Actor#at} */
+    RecordingContext(String caseId, String runId, Params params, RunOptions options, List<Program> programs) {
+        this.defaultLines = new DefaultProgramLines(programs);
         this.caseId = caseId;
         this.runId = runId;
         this.params = params;
@@ -134,9 +142,10 @@ final class RecordingContext implements RunContext {
         return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
-    private ProgramLine positionOf(String actorName) {
+    private ProgramLine positionOf(String actorName, EventKind kind) {
         Actor actor = actors.get(actorName);
-        return actor == null ? null : actor.position();
+        ProgramLine said = actor == null ? null : actor.position();
+        return said != null ? said : defaultLines.of(actorName, kind);
     }
 
     Recorder recorder() {

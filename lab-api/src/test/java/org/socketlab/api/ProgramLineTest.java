@@ -123,6 +123,45 @@ class ProgramLineTest {
                 .source("test").programs(SERVER, SERVER).build());
     }
 
+    private static final Program TWO_RECVS = Program.verbatim("Carol", "carol.py", "python", """
+            s.connect(('localhost', 9999))
+            s.send(b"hi")
+            first = s.recv(1)
+            # s.close() in a comment is not a call
+            rest = s.recv(1)""");
+
+    private static final class NoAtCalls implements LabCase {
+        @Override
+        public CaseInfo info() {
+            return CaseInfo.builder("no-at-calls").title("No at").summary("A test case.").source("ProgramLineTest")
+                    .programs(TWO_RECVS).build();
+        }
+
+        @Override
+        public void run(RunContext context) throws Exception {
+            Actor carol = context.actor("Carol");
+            try (TcpListener listener = context.actor("Dave").listen();
+                 TcpConnection c = carol.connect("localhost", listener.port());
+                 TcpConnection d = listener.accept()) {
+                c.send("hi");
+                d.send("ok");
+                c.recv(1);
+            }
+        }
+    }
+
+    @Test
+    void without_at_an_event_names_the_one_line_of_its_actors_program_that_makes_it_or_none() {
+        Transcript t = CaseRunner.run(new NoAtCalls(), Map.of(), RunOptions.defaults().withIoTimeout(Duration.ofSeconds(5)));
+
+        assertEquals(Outcome.PASSED, t.outcome(), t.error());
+        assertEquals(1, only(t, "Carol", EventKind.CONNECT).line());
+        assertEquals(2, only(t, "Carol", EventKind.SEND).line());
+        assertNull(only(t, "Carol", EventKind.RECV).line(), "two lines recv: no guess");
+        assertNull(only(t, "Carol", EventKind.CLOSE).line(), "a commented-out call is not a line that closes");
+        assertNull(only(t, "Dave", EventKind.SEND).line(), "Dave runs no program");
+    }
+
     @Test
     void an_event_has_both_program_and_line_or_neither() {
         assertThrows(IllegalArgumentException.class, () -> new TranscriptEvent(0, "Bob", EventKind.OUTPUT, null,
