@@ -13,16 +13,19 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.cases.Handouts;
-import org.socketlab.cases.support.HttpFields;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HttpMessages;
 import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.StandInWebServer;
 
 /** Handout 001, Part 4: a raw HTTP GET over a TCP socket, read with recv(4096) until the server closes. */
 public final class HttpManualClientCase implements LabCase {
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h001/http_manual_client.py");
+
     private static final int RECV_BYTES = 4096;
     /** RFC 9110 §5.6.7: IMF-fixdate, with a two-digit day (the JDK's RFC 1123 format may print one). */
     private static final DateTimeFormatter HTTP_DATE =
@@ -44,6 +47,7 @@ public final class HttpManualClientCase implements LabCase {
             .tags("http", "tcp", "client", "recv")
             .source("Handout 001, Part 4: Manual HTTP request (http_manual_client.py)")
             .group(Handouts.H001)
+            .programs(CLIENT)
             .description("""
                     ## Scenario
                     `http_manual_client.py` connects to the web server on `localhost` port 80, sends \
@@ -138,18 +142,18 @@ public final class HttpManualClientCase implements LabCase {
     }
 
     private static void check(RunContext context, byte[] response, boolean expectOk) {
-        String statusLine = HttpFields.firstLine(response);
+        String statusLine = HttpMessages.firstLine(response);
         int status = HttpMessages.statusCode(response);
         context.check("The response starts with an HTTP status line", status > 0, "HTTP/1.1 <code> <reason>",
                 statusLine.isEmpty() ? "(nothing: the server closed without answering)" : statusLine);
         if (expectOk) {
             context.checkEquals("The stand-in answered 200 OK", "HTTP/1.1 200 OK", statusLine);
         }
-        String length = HttpFields.value(response, "Content-Length");
+        String length = HttpMessages.field(response, "Content-Length");
         if (status > 0 && length != null && length.matches("\\d{1,9}")) {
             // Reading until close is only right if nothing is missing: compare with what the server announced.
             context.checkEquals("The whole body arrived before the server closed (Content-Length)",
-                    Integer.parseInt(length) + " bytes", HttpFields.body(response).length + " bytes");
+                    Integer.parseInt(length) + " bytes", HttpMessages.body(response).length + " bytes");
         } else if (status > 0) {
             context.note("No Content-Length in the response: the server's close alone marks its end.");
         }
