@@ -18,9 +18,9 @@ import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpRequestReader;
+import org.socketlab.cases.support.PythonConsole;
 
 /** Handout 000, Task 3: Server.py prints each raw request curl sends, which means reading all of it first. */
 public final class CurlDetectiveCase implements LabCase {

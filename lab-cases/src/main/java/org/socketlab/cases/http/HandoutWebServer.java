@@ -23,7 +23,11 @@ final class HandoutWebServer {
     /** The one header line of the skeleton, followed by the blank line that ends the head. */
     static final String OK_HEAD = "HTTP/1.1 200 OK\r\n\r\n";
     static final String NOT_FOUND_HEAD = "HTTP/1.1 404 Not Found\r\n\r\n";
-    static final String NOT_FOUND_PAGE = "<html><head></head><body><h1>404 Not Found</h1></body></html>\r\n";
+    /**
+     * The handout's 404 page byte for byte, typo included: its skeleton sends {@code <bdy>}, not {@code <body>}.
+     * Browsers forgive it (an unknown element inside an implied body), so the page still shows the heading.
+     */
+    static final String NOT_FOUND_PAGE = "<html><head></head><bdy><h1>404 Not Found</h1></bdy></html>\r\n";
 
     private HandoutWebServer() {
     }

@@ -14,8 +14,8 @@ import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.HttpResponseParts;
+import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.StandInWebServer;
 
 /** Handout 002, simple_get.py: a raw GET of a small page, read with one recv. */

@@ -20,10 +20,13 @@ import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.HttpResponseReader;
 import org.socketlab.cases.support.HttpResponseParts;
 
 /** Handout 002, simple_server.py: a hand-written HTTP server that a browser can read. */
 public final class SimpleServerCase implements LabCase {
+    /** Bounds what the browser stand-in keeps of one response. */
+    private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
     static final Program PROGRAM = HandoutPrograms.reconstructed("Server", "h002/simple_server.py",
             "Rebuilt from the handout's description and its screenshot of the server's console.");
     static final String PAGE_TEXT = "Congratulations! You've downloaded the first Wireshark lab file!";
@@ -104,8 +107,9 @@ public final class SimpleServerCase implements LabCase {
                     + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
                     + "Accept-Language: en-US,en;q=0.9\r\nAccept-Encoding: gzip, deflate\r\n"
                     + "Connection: keep-alive\r\n\r\n");
-            // Without Content-Length the page ends when the server closes, as the browser in the handout saw it.
-            received = socket.recvUntilClosed(4096);
+            // Without Content-Length the page ends when the server closes, as the browser in the handout saw it;
+            // a server of yours that sends one and keeps the connection alive is read to its length.
+            received = HttpResponseReader.read(socket, 4096, MAX_RESPONSE_BYTES);
         }
         if (server != null) {
             server.join();

@@ -9,22 +9,31 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.HttpResponseReader;
 import org.socketlab.cases.support.HttpResponseParts;
 
 /** Handout 003, optional exercise 1: a thread per request, so that slow requests do not queue up. */
 public final class ThreadedWebServerCase implements LabCase {
+    /** Bounds what the browser stand-in keeps of one response. */
+    private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+    static final Program SERVER = HandoutPrograms.reconstructed("Web server", "h003/threaded_web_server.py",
+            "The handout's web server (Handout 004's listing) with one thread per request, as the optional exercise asks.");
+
     private static final CaseInfo INFO = CaseInfo.builder("threaded-web-server")
             .title("A multithreaded web server")
             .summary("Several clients at once: a thread per request serves them together, a single thread one by one.")
             .tags("tcp", "http", "server", "threads", "timing")
             .source("Handout 003, Optional exercise 1: a multithreaded web server")
             .group(Handouts.H003)
+            .programs(SERVER)
             .description("""
                     ## Scenario
                     The web server of the exercise handles one request at a time. Here each request is slow: \
@@ -135,7 +144,8 @@ public final class ThreadedWebServerCase implements LabCase {
         try (TcpConnection socket = client.connect(address.host(), address.port())) {
             socket.send("GET /" + HandoutWebServer.HELLO_FILE + " HTTP/1.1\r\nHost: " + address.host() + ":"
                     + address.port() + "\r\n\r\n");
-            received = socket.recvUntilClosed(1024);
+            // To Content-Length when there is one (a real server keeps the connection open), else to the close.
+            received = HttpResponseReader.read(socket, 1024, MAX_RESPONSE_BYTES);
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         HttpResponseParts response = HttpResponseParts.parse(received);

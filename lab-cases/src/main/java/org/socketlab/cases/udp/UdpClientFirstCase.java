@@ -10,14 +10,19 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.UdpEndpoint;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.UppercasePrograms;
 
 /** Handout 004, Q2: the UDP client runs before the server; no error, and its datagram is lost. */
 public final class UdpClientFirstCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.verbatim("Server", "h004/udp_server.py");
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h004/udp_client.py");
+
     private static final String NOTHING = "nothing";
 
     private static final CaseInfo INFO = CaseInfo.builder("udp-client-first")
@@ -26,6 +31,7 @@ public final class UdpClientFirstCase implements LabCase {
             .tags("udp", "client", "errors", "recvfrom", "timeout")
             .source("Handout 004, Q2: running the UDP client before the UDP server")
             .group(Handouts.H004)
+            .programs(SERVER, CLIENT)
             .description("""
                     ## Scenario
                     The student starts `udp_client.py` first and `udp_server.py` afterwards. The client asks \
