@@ -130,17 +130,22 @@ public final class SocketBasicsCase implements LabCase {
     /** socketExample2 aimed at a port that is not open: refused on loopback, often timed out on the Internet. */
     private static String tryClosedPort(Actor client, String host, int closedPort) {
         String result;
+        String printed;
         try (TcpConnection ignored = client.connect(host, closedPort, CLOSED_PORT_TIMEOUT)) {
             client.print("Socket Connected to " + host + " on port " + closedPort);
             return CONNECTED;
         } catch (ConnectException e) {
             result = "Connection refused";
+            printed = "[Errno 111] Connection refused";
         } catch (SocketTimeoutException e) {
             result = "Connection timed out";
+            printed = "[Errno 110] Connection timed out";
         } catch (IOException e) {
             result = e.getMessage();
+            printed = result;
         }
-        client.print("Failed to connect to port " + closedPort + ": " + result);
+        // The program prints str(msg) of the socket.error, as Python words it on Linux.
+        client.print("Failed to connect to port " + closedPort + ": " + printed);
         return result;
     }
 }

@@ -33,7 +33,7 @@ class SocketBasicsCaseTest {
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals("Socket Created", transcript.output().get(0));
         assertTrue(transcript.output().get(1).matches("Socket Connected to 127\\.0\\.0\\.1 on port \\d+"));
-        assertTrue(transcript.output().get(2).matches("Failed to connect to port \\d+: Connection refused"));
+        assertTrue(transcript.output().get(2).matches("Failed to connect to port \\d+: \\[Errno 111] Connection refused"));
         assertEquals("Message send successfully", transcript.output().get(3));
         assertEquals("HTTP/1.1 200 OK", transcript.output().get(4));
     }
