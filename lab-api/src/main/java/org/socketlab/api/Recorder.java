@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.BiFunction;
 
 import org.socketlab.api.transcript.Check;
 import org.socketlab.api.transcript.EventKind;
@@ -24,7 +23,7 @@ final class Recorder {
     private final int maxEvents;
     private final long maxRecordedBytes;
     private final Consumer<TranscriptEvent> listener;
-    private final BiFunction<String, EventKind, ProgramLine> positions;
+    private final Positions positions;
     private final List<TranscriptEvent> events = new ArrayList<>();
     private final List<String> output = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
@@ -38,7 +37,7 @@ final class Recorder {
      *                  (see {@link Actor#at}), or {@code null}
      */
     Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener,
-             BiFunction<String, EventKind, ProgramLine> positions) {
+             Positions positions) {
         this.maxEvents = maxEvents;
         this.maxRecordedBytes = maxRecordedBytes;
         this.listener = listener;
@@ -46,7 +45,7 @@ final class Recorder {
     }
 
     Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener) {
-        this(maxEvents, maxRecordedBytes, listener, (actor, kind) -> null);
+        this(maxEvents, maxRecordedBytes, listener, (actor, kind, protocol, text) -> null);
     }
 
     double elapsedMillis() {
@@ -97,7 +96,8 @@ final class Recorder {
     // Called on the thread that made the event, so the actor's position is that thread's program line.
     private TranscriptEvent event(double atMs, String actor, EventKind kind, Wire wire, Integer requested,
                                   byte[] bytes, String text, Long offset, Integer peerConn) {
-        ProgramLine at = kind == EventKind.NOTE && LAB_ACTOR.equals(actor) ? null : positions.apply(actor, kind);
+        ProgramLine at = kind == EventKind.NOTE && LAB_ACTOR.equals(actor) ? null
+                : positions.at(actor, kind, wire.protocol(), text);
         return new TranscriptEvent(atMs, actor, kind, wire.protocol(), wire.local(), wire.remote(), requested,
                 bytes == null ? null : bytes.length, bytes, text, wire.conn(), offset, wire.peer(), peerConn,
                 at == null ? null : at.file(), at == null ? null : at.line());
@@ -182,6 +182,17 @@ final class Recorder {
 
     synchronized List<Check> checks() {
         return List.copyOf(checks);
+    }
+
+    /** Where an event of this kind by this actor comes from in its program, on the calling thread. */
+    @FunctionalInterface
+    interface Positions {
+        /**
+         * @param protocol the event's protocol, or {@code null}
+         * @param text     the message of an output, note or error, else {@code null}
+         * @return the line, or {@code null} when none is known
+         */
+        ProgramLine at(String actor, EventKind kind, String protocol, String text);
     }
 
     @FunctionalInterface

@@ -142,10 +142,10 @@ final class RecordingContext implements RunContext {
         return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
-    private ProgramLine positionOf(String actorName, EventKind kind) {
+    private ProgramLine positionOf(String actorName, EventKind kind, String protocol, String text) {
         Actor actor = actors.get(actorName);
         ProgramLine said = actor == null ? null : actor.position();
-        return said != null ? said : defaultLines.of(actorName, kind);
+        return said != null ? said : defaultLines.of(actorName, kind, protocol, text);
     }
 
     Recorder recorder() {

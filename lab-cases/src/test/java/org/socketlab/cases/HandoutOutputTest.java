@@ -73,6 +73,20 @@ class HandoutOutputTest {
         assertFalse(labCase.info().programs().isEmpty(), labCase.info().id() + " declares no program");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void every_line_an_event_names_is_a_line_of_its_actors_program(LabCase labCase) {
+        Transcript transcript = CaseRunner.run(labCase);
+
+        List<String> wrong = transcript.events().stream().filter(e -> e.program() != null)
+                .filter(e -> labCase.info().program(e.program())
+                        .filter(p -> p.actor().equals(e.actor()) && e.line() <= p.lines().size()).isEmpty())
+                .map(e -> e.actor() + " " + e.kind().jsonName() + " -> " + e.program() + ":" + e.line()).toList();
+        assertEquals(List.of(), wrong, labCase.info().id());
+        assertFalse(transcript.events().stream().noneMatch(e -> e.line() != null),
+                labCase.info().id() + ": no event names a program line");
+    }
+
     private static boolean matches(String pattern, String line) {
         StringBuilder regex = new StringBuilder();
         String[] parts = pattern.split(Pattern.quote("{*}"), -1);

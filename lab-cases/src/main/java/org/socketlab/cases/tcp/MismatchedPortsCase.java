@@ -122,6 +122,8 @@ public final class MismatchedPortsCase implements LabCase {
             try {
                 outcome = "connected; reply '" + UppercasePrograms.tcpClient(client, "127.0.0.1", port, sentence) + "'";
             } catch (ConnectException refused) {
+                // The traceback is the connect line's: Python stops there.
+                client.at(TCP_CLIENT, "clientSocket.connect");
                 UppercasePrograms.printRefused(client, context.params().getString("python"));
                 outcome = REFUSED;
             }

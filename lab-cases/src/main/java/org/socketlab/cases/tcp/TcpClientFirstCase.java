@@ -101,6 +101,8 @@ public final class TcpClientFirstCase implements LabCase {
         try (TcpConnection unexpected = client.connect("127.0.0.1", port)) {
             outcome = "connected to " + unexpected.remote();
         } catch (ConnectException refused) {
+            // The traceback is the connect line's: Python stops there.
+            client.at(CLIENT, "clientSocket.connect");
             UppercasePrograms.printRefused(client, context.params().getString("python"));
             outcome = REFUSED;
         }

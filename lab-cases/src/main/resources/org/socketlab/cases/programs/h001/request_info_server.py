@@ -1,12 +1,15 @@
 # request_info_server.py: the Part 6 challenge
 import socket
 
+HOST = '127.0.0.1'
+PORT = 8000
 PAGES = ['/', '/hello', '/about']
 
 server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 server_socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server_socket.bind(('0.0.0.0', 8000))
+server_socket.bind((HOST, PORT))
 server_socket.listen(5)
+print(f"Request-info server running on http://{HOST}:{PORT}")
 
 while True:
     client_socket, client_address = server_socket.accept()
@@ -41,5 +44,6 @@ Content-Type: text/html; charset=utf-8
 </body>
 </html>
 """
+    print(f"{lines[0]} -> {response.splitlines()[0]}")
     client_socket.send(response.encode())
     client_socket.close()

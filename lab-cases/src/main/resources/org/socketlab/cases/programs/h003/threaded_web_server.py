@@ -14,7 +14,7 @@ def serve(connectionSocket):
         connectionSocket.send("\r\n")
     except IOError:
         connectionSocket.send("HTTP/1.1 404 Not Found\r\n\r\n")
-        connectionSocket.send("<html><head></head><body><h1>404 Not Found</h1></body></html>\r\n")
+        connectionSocket.send("<html><head></head><bdy><h1>404 Not Found</h1></bdy></html>\r\n")
     connectionSocket.close()
 
 serverSocket = socket(AF_INET, SOCK_STREAM)
@@ -23,4 +23,5 @@ serverSocket.listen(5)
 while True:
     print 'Ready to serve...'
     connectionSocket, addr = serverSocket.accept()
+    print 'Started a thread for', addr
     threading.Thread(target=serve, args=(connectionSocket,)).start()
