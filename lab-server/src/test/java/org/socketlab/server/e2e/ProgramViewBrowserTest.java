@@ -106,4 +106,26 @@ class ProgramViewBrowserTest {
         assertEquals("server.py", current.findElement(By.xpath("ancestor::*[@data-file]")).getAttribute("data-file"));
         screenshot("program-view-recv.png");
     }
+
+    @Test
+    void curl_detectives_bug_run_shows_the_reset_at_the_programs_close_line() throws Exception {
+        open("curl-detective?readWholeRequest=false");
+
+        assertEquals("failed", runAndWait());
+        List<WebElement> closes = byTestId("diagram").findElements(
+                By.cssSelector("[data-testid=diagram-event][data-kind=close]")).stream()
+                .filter(e -> e.getAttribute("aria-label").contains("Server")).toList();
+        // The connections close in order; the third, the 5000-byte POST left unread, is the reset.
+        closes.get(2).click();
+        assertTrue(byTestId("event-detail").getText().contains("reset (RST)"), byTestId("event-detail").getText());
+
+        WebElement current = waitFor().until(d -> {
+            var lines = d.findElements(By.cssSelector("[data-testid=programs] .program-line.current"));
+            return lines.isEmpty() || !lines.get(0).isDisplayed() ? null : lines.get(0);
+        });
+        assertTrue(current.getText().contains("conn.close()"), current.getText());
+        assertEquals("Server_one_recv.py", current.findElement(By.xpath("ancestor::*[@data-file]")).getAttribute("data-file"));
+        assertTrue(byTestId("output").getText().contains("curl: (56) Recv failure: Connection reset by peer"));
+        screenshot("program-view-curl-reset.png");
+    }
 }
