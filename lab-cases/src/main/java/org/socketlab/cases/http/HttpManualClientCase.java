@@ -125,15 +125,22 @@ public final class HttpManualClientCase implements LabCase {
 
         Actor client = context.actor("Client");
         byte[] response;
-        try (TcpConnection connection = client.connect(host, port)) {
-            client.print("Connected to " + host + ":" + port);
+        // Each step names its line of http_manual_client.py: two prints of it show no literal text.
+        try (TcpConnection connection = client.at(CLIENT, "client_socket.connect").connect(host, port)) {
+            client.at(CLIENT, "print(f\"Connected").print("Connected to " + host + ":" + port);
             String request = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nConnection: close\r\n\r\n";
+            client.at(CLIENT, "client_socket.send");
             connection.send(request);
-            client.print("Sent HTTP request:");
+            client.at(CLIENT, "print(\"Sent").print("Sent HTTP request:");
+            client.at(CLIENT, "print(http_request)");
             PythonConsole.print(client, request);
+            client.at(CLIENT, "client_socket.recv");
             response = connection.recvUntilClosed(RECV_BYTES);
+            client.at(CLIENT, "client_socket.close()");
         }
+        client.at(CLIENT, "Received HTTP response");
         PythonConsole.print(client, "\nReceived HTTP response:");
+        client.at(CLIENT, "print(response.decode())");
         PythonConsole.print(client, new String(response, StandardCharsets.UTF_8));
         if (apache != null) {
             apache.awaitDone();
