@@ -31,7 +31,7 @@ public final class HttpClientCliCase implements LabCase {
             .tags("tcp", "http", "client", "recv")
             .source("Handout 003, Optional exercise 2: an HTTP client (client.py server_host server_port filename)")
             .group(Handouts.H003)
-            .programs(CLIENT)
+            .programs(CLIENT, WebServerCase.SERVER)
             .description("""
                     ## Scenario
                     Instead of a browser, `client.py` tests the web server: it takes the server's host, its \

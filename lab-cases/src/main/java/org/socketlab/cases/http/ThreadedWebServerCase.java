@@ -117,14 +117,14 @@ public final class ThreadedWebServerCase implements LabCase {
             List<Task<Void>> handlers = new ArrayList<>();
             try (listener) {
                 for (int i = 1; i <= clients; i++) {
-                    HandoutWebServer.ready(server);
+                    HandoutWebServer.ready(server, SERVER);
                     TcpConnection connection = listener.accept();
                     if (threaded) {
-                        server.print("Started a thread for " + SimpleServerCase.pythonAddress(connection.remote()));
-                        handlers.add(context.start("Handler " + i, () -> HandoutWebServer.serve(connection, false, delay)));
+                        server.at(SERVER, "Started a thread").print("Started a thread for " + SimpleServerCase.pythonAddress(connection.remote()));
+                        handlers.add(context.start("Handler " + i, () -> HandoutWebServer.serve(connection, false, delay, SERVER)));
                     } else {
                         try {
-                            HandoutWebServer.serve(connection, false, delay);
+                            HandoutWebServer.serve(connection, false, delay, SERVER);
                         } catch (IOException gaveUp) {
                             // The client stopped waiting and closed: the others have too (the failure is recorded).
                             server.note("Client " + i + " stopped waiting before its turn came; the server stops.");

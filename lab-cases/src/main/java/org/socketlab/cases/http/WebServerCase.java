@@ -152,10 +152,10 @@ public final class WebServerCase implements LabCase {
         return context.start("Web server", () -> {
             try (listener) {
                 for (int i = 0; i < connections; i++) {
-                    HandoutWebServer.ready(server);
-                    HandoutWebServer.serve(listener.accept(), byCharacter);
+                    HandoutWebServer.ready(server, SERVER);
+                    HandoutWebServer.serve(listener.accept(), byCharacter, SERVER);
                 }
-                HandoutWebServer.ready(server);
+                HandoutWebServer.ready(server, SERVER);
                 server.note("The lab stops the server here; the handout's loop would wait for the next browser.");
             }
         });
