@@ -103,7 +103,9 @@ public final class CurlDetectiveCase implements LabCase {
             context.note("The lab's curl sends the handout's three requests to your server at " + host + ":"
                     + target.port() + "; its console should show each one whole.");
             List<Curl.Request> requests = Curl.testRequests(host + ":" + target.port());
-            for (Curl.Request request : requests) {
+            for (int i = 0; i < requests.size(); i++) {
+                Curl.Request request = requests.get(i);
+                curl.at(CURL, curlLine(i));
                 checkEnding(context, request, Curl.exchange(curl, target.host(), target.port(), request,
                         replyTimeout));
             }
@@ -120,18 +122,19 @@ public final class CurlDetectiveCase implements LabCase {
         List<byte[]> received = new ArrayList<>();
         List<Curl.Request> requests;
         Task<List<Curl.Result>> client;
-        try (TcpListener listener = server.listen()) {
+        Program program = readWhole ? SERVER : ONE_RECV_SERVER;
+        try (TcpListener listener = server.at(program, "server.listen(1)").listen()) {
             context.note("Server.py listens on " + listener.local() + " (the handout uses port 9090).");
             requests = Curl.testRequests("localhost:" + listener.port());
             // One curl command after another, as typed in a shell: each waits until the server closes.
             client = context.supply("curl", () -> {
                 List<Curl.Result> results = new ArrayList<>();
-                for (Curl.Request request : requests) {
-                    results.add(Curl.exchange(curl, "localhost", listener.port(), request, replyTimeout));
+                for (int i = 0; i < requests.size(); i++) {
+                    curl.at(CURL, curlLine(i));
+                    results.add(Curl.exchange(curl, "localhost", listener.port(), requests.get(i), replyTimeout));
                 }
                 return results;
             });
-            Program program = readWhole ? SERVER : ONE_RECV_SERVER;
             for (int i = 0; i < requests.size(); i++) {
                 server.at(program, "server.accept()");
                 TcpConnection connection = listener.accept();
@@ -165,6 +168,18 @@ public final class CurlDetectiveCase implements LabCase {
                     + ") exactly as curl sent it", Arrays.equals(sent, raw), preview(sent), preview(raw));
             checkEnding(context, requests.get(i), results.get(i));
         }
+    }
+
+    /** The line of curl_tests.sh that sends request {@code index} (0, 1, 2): its n-th curl command. */
+    private static int curlLine(int index) {
+        List<String> lines = CURL.lines();
+        int seen = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("curl ") && ++seen == index) {
+                return i + 1;
+            }
+        }
+        return CURL.lineOf("bigdata");
     }
 
     // The handout: no response is needed, so an empty reply is the good ending; a reset means the server
