@@ -139,7 +139,8 @@ public final class CurlDetectiveCase implements LabCase {
                 server.at(program, "server.accept()");
                 TcpConnection connection = listener.accept();
                 // Server.py's head loop and body loop both recv; the head's comes first.
-                server.at(program, readWhole ? SERVER.lineOf("not in request") + 1 : ONE_RECV_SERVER.lineOf("conn.recv"));
+                server.at(program, readWhole ? SERVER.lineOf("not in request") + 1
+                        : ONE_RECV_SERVER.lineOf("conn.recv"));
                 byte[] raw = readWhole ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES)
                         : connection.recv(bufferSize);
                 server.at(program, "print(request.decode())");

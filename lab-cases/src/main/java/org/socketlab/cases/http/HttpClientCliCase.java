@@ -23,7 +23,8 @@ import org.socketlab.cases.support.PythonConsole;
 /** Handout 003, optional exercise 2: {@code client.py server_host server_port filename}. */
 public final class HttpClientCliCase implements LabCase {
     static final Program CLIENT = HandoutPrograms.reconstructed("Client", "h003/cli/client.py",
-            "Written by the lab from the exercise: client.py server_host server_port filename sends one GET and prints the response.");
+            "Written by the lab from the exercise: client.py server_host server_port filename sends one GET "
+                    + "and prints the response.");
 
     private static final CaseInfo INFO = CaseInfo.builder("http-client-cli")
             .title("Your own HTTP client: client.py host port filename")

@@ -120,7 +120,8 @@ public final class LargeFileGetCase implements LabCase {
                     recvCalls++;
                     all.writeBytes(chunk);
                 }
-                client.at(PROGRAM, "[RECV]").print("[RECV] - total length: " + all.toString(StandardCharsets.UTF_8).length());
+                client.at(PROGRAM, "[RECV]")
+                        .print("[RECV] - total length: " + all.toString(StandardCharsets.UTF_8).length());
             } else {
                 if (gaia != null) {
                     // Let the stand-in write the whole page first: the single recv then shows that recv(n) returns

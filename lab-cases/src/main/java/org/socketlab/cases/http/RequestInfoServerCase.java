@@ -26,7 +26,8 @@ import org.socketlab.cases.support.HttpMessages;
 /** Handout 001, Part 6 (challenge): an HTTP server that shows the request's method, path and user agent. */
 public final class RequestInfoServerCase implements LabCase {
     static final Program SERVER = HandoutPrograms.reconstructed("Server", "h001/request_info_server.py",
-            "Written by the lab from the challenge: parse the request line and headers, answer with a page that shows them.");
+            "Written by the lab from the challenge: parse the request line and headers, answer with a page "
+                    + "that shows them.");
 
     private static final int MAX_PATHS = 20;
     private static final CaseInfo INFO = CaseInfo.builder("request-info-server")

@@ -30,7 +30,8 @@ public final class ThreadedWebServerCase implements LabCase {
     /** How much longer than twice one request's time a client of the reference server waits. */
     private static final int PATIENCE_MARGIN_MILLIS = 500;
     static final Program SERVER = HandoutPrograms.reconstructed("Web server", "h003/threaded_web_server.py",
-            "The handout's web server (Handout 004's listing) with one thread per request, as the optional exercise asks.");
+            "The handout's web server (Handout 004's listing) with one thread per request, as the optional "
+                    + "exercise asks.");
 
     private static final CaseInfo INFO = CaseInfo.builder("threaded-web-server")
             .title("A multithreaded web server")
@@ -120,8 +121,10 @@ public final class ThreadedWebServerCase implements LabCase {
                     HandoutWebServer.ready(server, SERVER);
                     TcpConnection connection = listener.accept();
                     if (threaded) {
-                        server.at(SERVER, "Started a thread").print("Started a thread for " + SimpleServerCase.pythonAddress(connection.remote()));
-                        handlers.add(context.start("Handler " + i, () -> HandoutWebServer.serve(connection, false, delay, SERVER)));
+                        server.at(SERVER, "Started a thread")
+                                .print("Started a thread for " + SimpleServerCase.pythonAddress(connection.remote()));
+                        handlers.add(context.start("Handler " + i,
+                                () -> HandoutWebServer.serve(connection, false, delay, SERVER)));
                     } else {
                         try {
                             HandoutWebServer.serve(connection, false, delay, SERVER);
@@ -168,7 +171,8 @@ public final class ThreadedWebServerCase implements LabCase {
         } catch (SocketTimeoutException notServed) {
             long waited = (System.nanoTime() - start) / 1_000_000;
             client.print(client.name() + ": no response after " + waited + " ms");
-            context.check(client.name() + " got the file", false, "HTTP/1.1 200 OK", "no response in " + waited + " ms");
+            context.check(client.name() + " got the file", false, "HTTP/1.1 200 OK",
+                    "no response in " + waited + " ms");
             return waited;
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;

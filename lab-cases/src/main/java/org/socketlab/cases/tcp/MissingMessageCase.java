@@ -98,7 +98,8 @@ public final class MissingMessageCase implements LabCase {
                 sender.join();
                 bob.at(server, ".recv(8)");
                 data = readUntilClosed ? connection.recvUntilClosed(bufferSize) : connection.recv(bufferSize);
-                bob.at(server, "Bob received").print(" Bob received: '" + new String(data, StandardCharsets.UTF_8) + "'");
+                bob.at(server, "Bob received")
+                        .print(" Bob received: '" + new String(data, StandardCharsets.UTF_8) + "'");
                 bob.at(server, "client_socket.close()");
             }
         }

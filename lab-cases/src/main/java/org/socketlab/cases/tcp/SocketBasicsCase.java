@@ -23,7 +23,8 @@ import org.socketlab.cases.support.StandInWebServer;
 /** Handout 003, 2c–2f: create a socket, connect (an open and a closed port), send {@code GET / HTTP/1.1}, recv. */
 public final class SocketBasicsCase implements LabCase {
     static final Program CLIENT = HandoutPrograms.reconstructed("Client", "h003/socket_examples.py",
-            "The handout's steps 2c to 2f (socketExample1.py to socketExample4.py) as one program; the handout shows them as screenshots.");
+            "The handout's steps 2c to 2f (socketExample1.py to socketExample4.py) as one program; the "
+                    + "handout shows them as screenshots.");
 
     /** The handout's message: an HTTP command for the main page, with no header line at all. */
     static final String MESSAGE = "GET / HTTP/1.1\r\n\r\n";
