@@ -7,6 +7,7 @@ import org.socketlab.api.CaseInfo;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.ParamType;
 import org.socketlab.api.Program;
+import org.socketlab.server.plugins.PluginHealth;
 import org.socketlab.server.plugins.PluginStatus;
 import org.socketlab.server.plugins.RegisteredCase;
 
@@ -86,6 +87,15 @@ final class CaseJson {
         JsonArray warnings = new JsonArray();
         status.warnings().forEach(warnings::add);
         json.add("warnings", warnings);
+        // Read at each request: runs change it while the catalogue stays the same.
+        PluginHealth health = status.health();
+        JsonArray leaks = new JsonArray();
+        if (health != null) {
+            health.recentLeaks().forEach(leaks::add);
+        }
+        json.addProperty("leakingRuns", health == null ? 0 : health.leakingRuns());
+        json.add("leaks", leaks);
+        json.addProperty("quarantined", health != null && health.quarantined());
         return json;
     }
 }
