@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+
+import org.socketlab.cases.support.HttpMessages;
 
 /**
  * The pages of gaia.cs.umass.edu that handout 002 downloads, answered as its Apache answers them: the
@@ -25,8 +23,6 @@ final class GaiaPages {
     /** The 4,500-byte page of the handout's screenshot (its response is 4,805 bytes with Apache's head). */
     static final String LARGE_PAGE_RESOURCE = "/org/socketlab/cases/pages/HTTP-wireshark-file3.html";
 
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     private GaiaPages() {
     }
@@ -52,7 +48,7 @@ final class GaiaPages {
     static byte[] apacheResponse(String page) {
         byte[] body = page.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 200 OK\r\n"
-                + "Date: " + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n"
+                + "Date: " + HttpMessages.date() + "\r\n"
                 + "Server: Apache/2.4.6 (CentOS) OpenSSL/1.0.2k-fips PHP/7.4.33 mod_perl/2.0.11 Perl/v5.16.3\r\n"
                 + "Last-Modified: Fri, 11 Jul 2025 05:59:01 GMT\r\n"
                 + "ETag: \"" + Integer.toHexString(body.length) + "-639a101badc87\"\r\n"
@@ -60,10 +56,6 @@ final class GaiaPages {
                 + "Content-Length: " + body.length + "\r\n"
                 + "Content-Type: text/html; charset=UTF-8\r\n"
                 + "\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return all;
+        return HttpMessages.message(head, body);
     }
 }

@@ -1,11 +1,7 @@
 package org.socketlab.cases.http;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -27,9 +23,6 @@ public final class HttpManualClientCase implements LabCase {
     static final Program CLIENT = HandoutPrograms.verbatim("Client", "h001/http_manual_client.py");
 
     private static final int RECV_BYTES = 4096;
-    /** RFC 9110 §5.6.7: IMF-fixdate, with a two-digit day (the JDK's RFC 1123 format may print one). */
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
     private static final String STAND_IN_PAGE = """
             <!doctype html>
             <html>
@@ -170,16 +163,12 @@ public final class HttpManualClientCase implements LabCase {
     private static byte[] apacheResponse() {
         byte[] body = STAND_IN_PAGE.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 200 OK\r\n"
-                + "Date: " + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n"
+                + "Date: " + HttpMessages.date() + "\r\n"
                 + "Server: Apache/2.4.62 (Socket Lab stand-in)\r\n"
                 + "Content-Type: text/html; charset=UTF-8\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n"
                 + "\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return all;
+        return HttpMessages.message(head, body);
     }
 }

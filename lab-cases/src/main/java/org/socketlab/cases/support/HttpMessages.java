@@ -1,6 +1,9 @@
 package org.socketlab.cases.support;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +16,30 @@ import java.util.Locale;
  * some of the handouts' hand-written servers send.
  */
 public final class HttpMessages {
+    /** RFC 9110 §5.6.7: IMF-fixdate, with a two-digit day (the JDK's RFC 1123 format may print one). */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
+
     private HttpMessages() {
+    }
+
+    /** @return the current time as a {@code Date} header value, e.g. {@code Fri, 11 Jul 2025 06:02:39 GMT} */
+    public static String date() {
+        return HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * A whole message: its head, which ends with the empty line, then its body.
+     *
+     * @param head the start line and fields, each ending with CRLF, and the final CRLF
+     * @param body the body's bytes
+     * @return the bytes of the message
+     */
+    public static byte[] message(String head, byte[] body) {
+        byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return all;
     }
 
     /**
@@ -25,16 +51,11 @@ public final class HttpMessages {
      * @return the bytes of the whole response
      */
     public static byte[] response(String status, String contentType, byte[] body) {
-        String head = "HTTP/1.1 " + status + "\r\n"
+        return message("HTTP/1.1 " + status + "\r\n"
                 + "Content-Type: " + contentType + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n"
-                + "\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return all;
+                + "\r\n", body);
     }
 
     /**
