@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.socketlab.api.Actor;
+import org.socketlab.api.Program;
+import org.socketlab.api.TcpConnection;
 import org.socketlab.cases.support.HttpMessages;
 
 /**
@@ -57,5 +60,38 @@ final class GaiaPages {
                 + "Content-Type: text/html; charset=UTF-8\r\n"
                 + "\r\n";
         return HttpMessages.message(head, body);
+    }
+
+    /**
+     * What simple_get.py and large_file_get.py do before their first recv: print the request line and the
+     * {@code Host} line (as the handout's screenshots show them, with no blank line after), connect, send
+     * the request. Each step names its line of {@code program}.
+     *
+     * @param client          who runs the program
+     * @param program         simple_get.py or large_file_get.py
+     * @param host            where to connect
+     * @param port            its port
+     * @param path            the page's path
+     * @param hostHeader      the {@code Host} value, without a space after the colon as in the handout
+     * @param connectionClose add {@code Connection: close} (the handout's programs do not)
+     * @return the connection, the request sent, positioned on the program's recv line
+     * @throws IOException if the connect or the send failed (recorded)
+     */
+    static TcpConnection sendGet(Actor client, Program program, String host, int port, String path, String hostHeader,
+                                 boolean connectionClose) throws IOException {
+        String request = "GET " + path + " HTTP/1.1\r\nHost:" + hostHeader + "\r\n"
+                + (connectionClose ? "Connection: close\r\n" : "") + "\r\n";
+        client.at(program, "print(f\"Request:").print("Request: GET " + path + " HTTP/1.1");
+        client.at(program, "print(f\"Host:").print("Host:" + hostHeader);
+        TcpConnection socket = client.at(program, "sock.connect").connect(host, port);
+        try {
+            client.at(program, "sock.send");
+            socket.send(request);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        client.at(program, "sock.recv");
+        return socket;
     }
 }

@@ -105,14 +105,8 @@ public final class LargeFileGetCase implements LabCase {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         int firstRecv = -1;
         int recvCalls = 0;
-        String request = "GET " + path + " HTTP/1.1\r\nHost:" + (standIn ? GaiaPages.HOST : host) + "\r\n"
-                + (params.getBoolean("connectionClose") ? "Connection: close\r\n" : "") + "\r\n";
-        client.at(PROGRAM, "print(f\"Request:").print("Request: GET " + path + " HTTP/1.1");
-        client.at(PROGRAM, "print(f\"Host:").print("Host:" + (standIn ? GaiaPages.HOST : host));
-        try (TcpConnection socket = client.at(PROGRAM, "sock.connect").connect(host, port)) {
-            client.at(PROGRAM, "sock.send");
-            socket.send(request);
-            client.at(PROGRAM, "sock.recv");
+        try (TcpConnection socket = GaiaPages.sendGet(client, PROGRAM, host, port, path,
+                standIn ? GaiaPages.HOST : host, params.getBoolean("connectionClose"))) {
             if (readUntilClosed) {
                 byte[] chunk;
                 while ((chunk = socket.recv(bufferSize)).length > 0) {

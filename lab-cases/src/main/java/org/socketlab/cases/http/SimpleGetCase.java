@@ -93,13 +93,7 @@ public final class SimpleGetCase implements LabCase {
         }
 
         byte[] received;
-        String request = "GET " + path + " HTTP/1.1\r\nHost:" + hostHeader + "\r\n\r\n";
-        client.at(PROGRAM, "print(f\"Request:").print("Request: GET " + path + " HTTP/1.1");
-        client.at(PROGRAM, "print(f\"Host:").print("Host:" + hostHeader);
-        try (TcpConnection socket = client.at(PROGRAM, "sock.connect").connect(host, port)) {
-            client.at(PROGRAM, "sock.send");
-            socket.send(request);
-            client.at(PROGRAM, "sock.recv");
+        try (TcpConnection socket = GaiaPages.sendGet(client, PROGRAM, host, port, path, hostHeader, false)) {
             received = socket.recv(bufferSize);
             String text = new String(received, StandardCharsets.UTF_8);
             // len() of the decoded text, as the program prints it: characters, not bytes.
