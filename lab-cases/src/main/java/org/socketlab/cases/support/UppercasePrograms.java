@@ -8,7 +8,9 @@ import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.Datagram;
+import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
@@ -42,7 +44,23 @@ public final class UppercasePrograms {
     public static final ParamSpec PYTHON = ParamSpec.choice("python", "2", List.of("2", "3"),
             "The Python that runs tcp_client.py: 2 as in the handout, or 3 (its error is worded differently)");
 
+    /** The sentence the student types at the clients' {@code raw_input} prompt. */
+    public static final ParamSpec MESSAGE =
+            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt");
+
     private UppercasePrograms() {
+    }
+
+    /**
+     * Refuses an empty {@link #MESSAGE}: the student types a sentence before the client sends anything.
+     *
+     * @param params the run's parameters
+     * @throws InvalidParamException naming {@code message} when it is empty
+     */
+    public static void requireMessage(Params params) {
+        if (params.getString("message").isEmpty()) {
+            throw new InvalidParamException("message", "must not be empty");
+        }
     }
 
     /**

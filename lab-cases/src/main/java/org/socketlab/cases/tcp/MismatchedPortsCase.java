@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
-import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
@@ -65,7 +64,7 @@ public final class MismatchedPortsCase implements LabCase {
     private static final List<ParamSpec> PARAMS = List.of(
             ParamSpec.choice("protocol", "both", List.of("both", "tcp", "udp"), "Which client/server pair to run"),
             ParamSpec.bool("samePort", false, "Give the client the server's port (the fix); off: another port"),
-            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt"),
+            UppercasePrograms.MESSAGE,
             UppercasePrograms.PYTHON,
             ParamSpec.integer("timeoutMs", 300, 50, 2_000,
                     "How long each UDP recvfrom waits before the lab stops it, in milliseconds"));
@@ -82,9 +81,7 @@ public final class MismatchedPortsCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        if (params.getString("message").isEmpty()) {
-            throw new InvalidParamException("message", "must not be empty");
-        }
+        UppercasePrograms.requireMessage(params);
     }
 
     @Override

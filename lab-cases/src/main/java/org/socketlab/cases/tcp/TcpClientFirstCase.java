@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
-import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
@@ -58,7 +57,7 @@ public final class TcpClientFirstCase implements LabCase {
     private static final List<ParamSpec> PARAMS = List.of(
             ParamSpec.bool("serverFirst", false,
                     "Start the server before the client (the right order); off: the client runs first"),
-            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt"),
+            UppercasePrograms.MESSAGE,
             UppercasePrograms.PYTHON);
 
     @Override
@@ -73,9 +72,7 @@ public final class TcpClientFirstCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        if (params.getString("message").isEmpty()) {
-            throw new InvalidParamException("message", "must not be empty");
-        }
+        UppercasePrograms.requireMessage(params);
     }
 
     @Override
