@@ -16,14 +16,20 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 
 /** Handout 000, Task 2: a scanner connects to each port of a host and prints whether it is Open or Close. */
 public final class PortScannerCase implements LabCase {
+    static final Program SCANNER = HandoutPrograms.reconstructed("Scanner", "h000/scanner.py",
+            "Written by the lab from the task's hints and its example input and output: connect in "
+                    + "try/except, then Open or Close.");
+
     /** The most ports one run of the handout's scanner may scan: a line each is enough for a lesson. */
     static final int MAX_PORTS = 1024;
     /** The most connects in flight of the fast scan: each holds a file descriptor, and runs share the server's. */
@@ -40,6 +46,7 @@ public final class PortScannerCase implements LabCase {
             .tags("tcp", "client", "connect", "scan", "errors")
             .source("Handout 000, Task 2: The Port Scanner Probe")
             .group(Handouts.H000)
+            .programs(SCANNER)
             .description("""
                     ## Scenario
                     A detective checks which doors are locked. The scanner tries `connect()` on each port of a \
@@ -59,7 +66,9 @@ public final class PortScannerCase implements LabCase {
 
                     ## Try
                     - Set `ports` to `22,80,8000-8010` to scan this machine's usual services.
-                    - Set `ports` to `1-65535` and `parallel` to `512`: many connects in flight at once, as                     `nmap -sT` does, scan every port in a second or two; the output becomes nmap's summary                     (closed ports counted, open ports listed) and the transcript keeps a few connects as evidence.
+                    - Set `ports` to `1-65535` and `parallel` to `512`: many connects in flight at once, as \
+                    `nmap -sT` does, scan every port in a second or two; the output becomes nmap's summary \
+                    (closed ports counted, open ports listed) and the transcript keeps a few connects as evidence.
                     - Set `host` to `google.com` and `ports` to `8000` (the handout's second example): the lab \
                     refuses to reach other hosts, so the run ends as an error. Scanning machines you do not own \
                     is not a lab exercise.
