@@ -1,5 +1,6 @@
 package org.socketlab.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,14 @@ import org.socketlab.api.transcript.Transcript;
  * happened until then. Thread-safe: any number of runs may go on at once.
  */
 public final class CaseRunner {
+    /**
+     * The longest time limit a case may ask for with {@link LabCase#timeLimit}: long enough for a student to
+     * start a client by hand, short enough that a forgotten run ends.
+     *
+     * @since 1.1
+     */
+    public static final Duration MAX_TIME_LIMIT = Duration.ofHours(1);
+
     private CaseRunner() {
     }
 
@@ -61,8 +70,9 @@ public final class CaseRunner {
         String invalid = validate(labCase, params);
         String runId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
-        RecordingContext context = new RecordingContext(caseId, runId, params, options);
-        String error = invalid != null ? invalid : new RunThread(labCase, context).runWithin(options.timeLimit());
+        RunOptions runOptions = invalid != null ? options : options.withTimeLimit(timeLimit(labCase, params, options));
+        RecordingContext context = new RecordingContext(caseId, runId, params, runOptions);
+        String error = invalid != null ? invalid : new RunThread(labCase, context).runWithin(runOptions.timeLimit());
         if (error == null) {
             error = unjoinedTaskFailure(context);
         }
@@ -85,6 +95,22 @@ public final class CaseRunner {
         } catch (RuntimeException e) {
             return "the case could not check its parameters: " + Failures.describe(e);
         }
+    }
+
+    // A case may ask for more time than the standard limit (it waits for a student's client), never less.
+    private static Duration timeLimit(LabCase labCase, Params params, RunOptions options) {
+        Duration standard = options.timeLimit();
+        Duration asked;
+        try {
+            asked = labCase.timeLimit(params, standard);
+        } catch (RuntimeException e) {
+            return standard;
+        }
+        if (asked == null || asked.compareTo(standard) <= 0) {
+            return standard;
+        }
+        return asked.compareTo(MAX_TIME_LIMIT) > 0 ? (standard.compareTo(MAX_TIME_LIMIT) > 0 ? standard : MAX_TIME_LIMIT)
+                : asked;
     }
 
     private static String unjoinedTaskFailure(RecordingContext context) {

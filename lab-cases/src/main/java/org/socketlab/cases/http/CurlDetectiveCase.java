@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -16,8 +18,10 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpRequestReader;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 000, Task 3: Server.py prints each raw request curl sends, which means reading all of it first. */
 public final class CurlDetectiveCase implements LabCase {
@@ -55,17 +59,18 @@ public final class CurlDetectiveCase implements LabCase {
                     - Run your own Server.py and set `target` to its `host:port`: the lab's curl sends it the \
                     three requests and checks that your server closes each connection without a reset. Compare \
                     your console with curl's send events.
+                    - Set `listenPort` and type the handout's three curl commands yourself (with the port \
+                    the lab prints): the lab's Server.py prints what your real curl sent.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
             ParamSpec.bool("readWholeRequest", true, "The lab's server calls recv until the whole request has "
                     + "come (the fix); off: a single recv (the handout's bug)"),
             ParamSpec.integer("bufferSize", 1024, 1, 65_536, "How many bytes the lab's server asks for in each recv"),
-            ParamSpec.string("target", "", "host:port of your own server to send the three requests to; "
-                    + "empty: the lab's Server.py"),
             ParamSpec.integer("replyTimeoutMillis", 1_000, 100, 2_000, "How long curl waits for the server to "
-                    + "answer or close (real curl waits for ever)"));
+                    + "answer or close (real curl waits for ever)")),
+            ServerMode.params("Server.py").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -79,18 +84,22 @@ public final class CurlDetectiveCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        if (!params.getString("target").isBlank()) {
-            HostPort.parse("target", params.getString("target"));
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
         Duration replyTimeout = Duration.ofMillis(params.getInt("replyTimeoutMillis"));
+        ServerMode mode = ServerMode.of(params);
         Actor curl = context.actor("curl");
-        if (!params.getString("target").isBlank()) {
-            HostPort target = HostPort.parse("target", params.getString("target"));
+        if (mode.yourServer()) {
+            HostPort target = mode.target();
             String host = target.host().indexOf(':') >= 0 ? "[" + target.host() + "]" : target.host();
             context.note("The lab's curl sends the handout's three requests to your server at " + host + ":"
                     + target.port() + "; its console should show each one whole.");
@@ -101,37 +110,35 @@ public final class CurlDetectiveCase implements LabCase {
             }
             return;
         }
-        runAgainstReferenceServer(context, curl, replyTimeout);
+        Actor server = context.actor("Server");
+        try (TcpListener listener = mode.listen(context, server)) {
+            if (mode.yourClient()) {
+                List<byte[]> received = serve(context, mode, listener, Curl.testRequests("localhost").size());
+                for (int i = 0; i < received.size(); i++) {
+                    if (ClientRequest.parse(received.get(i)).checkRequestLine(context, i + 1)) {
+                        ClientRequest.checkWhole(context, i + 1, received.get(i));
+                    }
+                }
+                mode.checkClientCame(context, received.size(), Curl.testRequests("localhost").size());
+                return;
+            }
+            runAgainstReferenceServer(context, mode, listener, curl, replyTimeout);
+        }
     }
 
-    private static void runAgainstReferenceServer(RunContext context, Actor curl, Duration replyTimeout)
-            throws Exception {
-        boolean readWhole = context.params().getBoolean("readWholeRequest");
-        int bufferSize = context.params().getInt("bufferSize");
-        Actor server = context.actor("Server");
-        List<byte[]> received = new ArrayList<>();
-        List<Curl.Request> requests;
-        Task<List<Curl.Result>> client;
-        try (TcpListener listener = server.listen()) {
-            context.note("Server.py listens on " + listener.local() + " (the handout uses port 9090).");
-            requests = Curl.testRequests("localhost:" + listener.port());
-            // One curl command after another, as typed in a shell: each waits until the server closes.
-            client = context.supply("curl", () -> {
-                List<Curl.Result> results = new ArrayList<>();
-                for (Curl.Request request : requests) {
-                    results.add(Curl.exchange(curl, "localhost", listener.port(), request, replyTimeout));
-                }
-                return results;
-            });
-            for (int i = 0; i < requests.size(); i++) {
-                try (TcpConnection connection = listener.accept()) {
-                    byte[] raw = readWhole ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES)
-                            : connection.recv(bufferSize);
-                    printRaw(server, raw);
-                    received.add(raw);
-                }
+    private static void runAgainstReferenceServer(RunContext context, ServerMode mode, TcpListener listener, Actor curl,
+                                                  Duration replyTimeout) throws Exception {
+        context.note("Server.py listens on " + listener.local() + " (the handout uses port 9090).");
+        List<Curl.Request> requests = Curl.testRequests("localhost:" + listener.port());
+        // One curl command after another, as typed in a shell: each waits until the server closes.
+        Task<List<Curl.Result>> client = context.supply("curl", () -> {
+            List<Curl.Result> results = new ArrayList<>();
+            for (Curl.Request request : requests) {
+                results.add(Curl.exchange(curl, "localhost", listener.port(), request, replyTimeout));
             }
-        }
+            return results;
+        });
+        List<byte[]> received = serve(context, mode, listener, requests.size());
         List<Curl.Result> results = client.join();
         for (int i = 0; i < requests.size(); i++) {
             byte[] sent = requests.get(i).bytes();
@@ -148,6 +155,29 @@ public final class CurlDetectiveCase implements LabCase {
                     + ") exactly as curl sent it", Arrays.equals(sent, raw), preview(sent), preview(raw));
             checkEnding(context, requests.get(i), results.get(i));
         }
+    }
+
+    // Server.py: accept, read the request (whole, or with one recv), print it, close; until `requests` were
+    // served or the live time is up.
+    private static List<byte[]> serve(RunContext context, ServerMode mode, TcpListener listener, int requests)
+            throws Exception {
+        boolean readWhole = context.params().getBoolean("readWholeRequest");
+        int bufferSize = context.params().getInt("bufferSize");
+        Actor server = listener.actor();
+        List<byte[]> received = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            Optional<TcpConnection> accepted = mode.accept(listener);
+            if (accepted.isEmpty()) {
+                break;
+            }
+            try (TcpConnection connection = accepted.get()) {
+                Optional<byte[]> raw = mode.exchange(context, () -> readWhole
+                        ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES) : connection.recv(bufferSize));
+                printRaw(server, raw.orElse(new byte[0]));
+                received.add(raw.orElse(new byte[0]));
+            }
+        }
+        return received;
     }
 
     // Python's print(request.decode()): CRLF breaks lines; the head's closing blank line stays visible.

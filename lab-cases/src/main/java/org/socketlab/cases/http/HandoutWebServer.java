@@ -34,10 +34,11 @@ final class HandoutWebServer {
      *
      * @param connection an accepted connection
      * @param byCharacter send the file one character per send, as the skeleton's loop does; else one send
+     * @return the request as received
      * @throws IOException if the connection fails
      */
-    static void serve(TcpConnection connection, boolean byCharacter) throws IOException, InterruptedException {
-        serve(connection, byCharacter, 0);
+    static byte[] serve(TcpConnection connection, boolean byCharacter) throws IOException, InterruptedException {
+        return serve(connection, byCharacter, 0);
     }
 
     /**
@@ -45,11 +46,13 @@ final class HandoutWebServer {
      * answer, as a server does that reads a large file from a slow disk.
      *
      * @param workMillis how long answering takes, 0 for at once
+     * @return the request as received
      */
-    static void serve(TcpConnection connection, boolean byCharacter, int workMillis)
+    static byte[] serve(TcpConnection connection, boolean byCharacter, int workMillis)
             throws IOException, InterruptedException {
         try (connection) {
-            String message = connection.recvText(1024);
+            byte[] request = connection.recv(1024);
+            String message = new String(request, StandardCharsets.UTF_8);
             if (workMillis > 0) {
                 Thread.sleep(workMillis);
             }
@@ -57,7 +60,7 @@ final class HandoutWebServer {
             if (words.length < 2) {
                 // message.split()[1] would raise IndexError here; the lab drops the connection instead.
                 connection.actor().note("The request has no path: the connection is closed without an answer.");
-                return;
+                return request;
             }
             String filename = words[1];
             // f = open(filename[1:]): the path without its leading '/' names a file in the server's folder.
@@ -65,7 +68,7 @@ final class HandoutWebServer {
             if (outputdata == null) {
                 connection.send(NOT_FOUND_HEAD);
                 connection.send(NOT_FOUND_PAGE);
-                return;
+                return request;
             }
             connection.send(OK_HEAD);
             if (byCharacter) {
@@ -76,6 +79,7 @@ final class HandoutWebServer {
                 connection.send(outputdata);
             }
             connection.send("\r\n");
+            return request;
         }
     }
 

@@ -3,6 +3,7 @@ package org.socketlab.cases.http;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 import org.jsoup.Jsoup;
@@ -18,7 +19,9 @@ import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.HttpResponseParts;
 
 /** Handout 002, simple_server.py: a hand-written HTTP server that a browser can read. */
@@ -51,11 +54,12 @@ public final class SimpleServerCase implements LabCase {
                     ## Try
                     - Run your own `simple_server.py` and put its address in `target` (e.g. `127.0.0.1:8080`): \
                     the reference browser and the checks aim at your server instead.
+                    - Set `listenPort` and open `http://127.0.0.1:PORT/` in your browser, or `curl` it, while \
+                    the lab's server waits: the transcript shows your client's request and the page it got.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("target", "", "host:port of your own server to test; empty: run the reference server"));
+    private static final List<ParamSpec> PARAMS = ServerMode.params("simple_server.py");
 
     @Override
     public CaseInfo info() {
@@ -69,31 +73,44 @@ public final class SimpleServerCase implements LabCase {
 
     @Override
     public void validate(Params params) throws InvalidParamException {
-        String target = params.getString("target");
-        if (!target.isBlank()) {
-            HostPort.parse("target", target);
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
-        String target = context.params().getString("target");
-        Actor browser = context.actor("Browser");
-        TcpListener listener = null;
-        Task<Void> server = null;
-        HostPort address;
-        if (target.isBlank()) {
-            listener = context.actor("Server").listen();
-            server = serve(context, listener);
-            address = new HostPort("127.0.0.1", listener.port());
-        } else {
-            address = HostPort.parse("target", target);
-            context.note("Testing your server at " + target + ": the reference server does not run.");
+        ServerMode mode = ServerMode.of(context.params());
+        if (mode.yourServer()) {
+            mode.noteYourServer(context);
+            Optional<byte[]> received = mode.exchange(context, () -> browse(context, mode.target()));
+            if (received.isPresent()) {
+                checkPage(context, HttpResponseParts.parse(received.get()), false);
+            }
+            return;
         }
+        TcpListener listener = mode.listen(context, context.actor("Server"));
+        Task<byte[]> server = serve(context, mode, listener);
+        if (mode.yourClient()) {
+            byte[] request = server.join();
+            if (request != null) {
+                ClientRequest.parse(request).checkRequestLine(context, 1);
+            }
+            mode.checkClientCame(context, request == null ? 0 : 1, 1);
+            return;
+        }
+        byte[] received = browse(context, new HostPort("127.0.0.1", listener.port()));
+        server.join();
+        checkPage(context, HttpResponseParts.parse(received), true);
+    }
 
-        byte[] received;
+    private static byte[] browse(RunContext context, HostPort address) throws Exception {
+        Actor browser = context.actor("Browser");
         try (TcpConnection socket = browser.connect(address.host(), address.port())) {
-            socket.setTimeout(BROWSER_TIMEOUT);
+            socket.setTimeout(context.ioTimeout().compareTo(BROWSER_TIMEOUT) < 0 ? context.ioTimeout() : BROWSER_TIMEOUT);
             socket.send("GET / HTTP/1.1\r\nHost: " + address.host() + ":" + address.port() + "\r\n"
                     + "User-Agent: Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
                     + "(KHTML, like Gecko) Version/18.5 Safari/605.1.15\r\n"
@@ -101,21 +118,19 @@ public final class SimpleServerCase implements LabCase {
                     + "Accept-Language: en-US,en;q=0.9\r\nAccept-Encoding: gzip, deflate\r\n"
                     + "Connection: keep-alive\r\n\r\n");
             // Without Content-Length the page ends when the server closes, as the browser in the handout saw it.
-            received = socket.recvUntilClosed(4096);
+            return socket.recvUntilClosed(4096);
         }
-        if (server != null) {
-            server.join();
-        }
+    }
 
-        HttpResponseParts response = HttpResponseParts.parse(received);
+    private static void checkPage(RunContext context, HttpResponseParts response, boolean reference) {
         String shown = Jsoup.parse(response.bodyText()).text();
-        browser.note("The browser shows: " + shown);
+        context.actor("Browser").note("The browser shows: " + shown);
         context.check("The server answered 200 OK", response.statusCode() == 200, "HTTP/1.1 200 OK",
                 response.statusLine().isEmpty() ? "nothing" : response.statusLine());
         String type = response.header("Content-Type").orElse("");
         context.check("The page is sent as HTML", type.toLowerCase(Locale.ROOT).startsWith("text/html"),
                 "Content-Type: text/html", type.isEmpty() ? "no Content-Type header" : "Content-Type: " + type);
-        if (listener != null) {
+        if (reference) {
             context.checkEquals("The browser shows the page", PAGE_TEXT, shown);
         } else {
             context.check("The browser shows some text", !shown.isBlank(), "a page with visible text",
@@ -123,18 +138,30 @@ public final class SimpleServerCase implements LabCase {
         }
     }
 
-    /** The reference simple_server.py: one connection, one recv(1024), one fixed page, then close. */
-    private static Task<Void> serve(RunContext context, TcpListener listener) {
+    /**
+     * The reference simple_server.py: one connection, one recv(1024), one fixed page, then close. Its value is
+     * the request received, or {@code null} when no client came in live time.
+     */
+    private static Task<byte[]> serve(RunContext context, ServerMode mode, TcpListener listener) {
         Actor server = listener.actor();
         server.print("HTTP Server listening on " + listener.local());
-        return context.start("Server", () -> {
-            try (listener; TcpConnection connection = listener.accept()) {
-                server.print("Connected by " + pythonAddress(connection.remote()));
-                byte[] data = connection.recv(1024);
-                server.print("Received: " + pythonBytes(data));
-                server.print("Sending>>>>>");
-                PythonConsole.print(server, RESPONSE);
-                connection.send(RESPONSE.getBytes(StandardCharsets.UTF_8));
+        return context.supply("Server", () -> {
+            try (listener) {
+                Optional<TcpConnection> accepted = mode.accept(listener);
+                if (accepted.isEmpty()) {
+                    return null;
+                }
+                try (TcpConnection connection = accepted.get()) {
+                    server.print("Connected by " + pythonAddress(connection.remote()));
+                    return mode.exchange(context, () -> {
+                        byte[] data = connection.recv(1024);
+                        server.print("Received: " + pythonBytes(data));
+                        server.print("Sending>>>>>");
+                        PythonConsole.print(server, RESPONSE);
+                        connection.send(RESPONSE.getBytes(StandardCharsets.UTF_8));
+                        return data;
+                    }).orElse(new byte[0]);
+                }
             }
         });
     }

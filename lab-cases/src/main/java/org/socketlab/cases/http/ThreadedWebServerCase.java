@@ -1,7 +1,11 @@
 package org.socketlab.cases.http;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -11,10 +15,13 @@ import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
+import org.socketlab.api.TaskFailedException;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.HttpResponseParts;
 
 /** Handout 003, optional exercise 1: a thread per request, so that slow requests do not queue up. */
@@ -47,15 +54,17 @@ public final class ThreadedWebServerCase implements LabCase {
                     - Put your own server's address in `target`: a slow client connects first and says \
                     nothing for `delayMillis`; a single-threaded server is stuck in its `recv` and every \
                     other client waits, a threaded one serves them at once.
+                    - Set `listenPort` and send `clients` requests at once from your own clients (e.g. \
+                    several `curl` in a shell loop with `&`) while the lab's server waits.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
             ParamSpec.bool("threaded", true, "Serve each connection in its own thread (the exercise); off: one at a time"),
             ParamSpec.integer("clients", 3, 2, 10, "How many clients ask at the same moment"),
             ParamSpec.integer("delayMillis", 150, 20, 1000,
-                    "How long one request takes: the server's slow file (reference), or the slow client's silence (target)"),
-            ParamSpec.string("target", "", "host:port of your own web server to test; empty: run the reference server"));
+                    "How long one request takes: the server's slow file (reference), or the slow client's silence (target)")),
+            ServerMode.params("web server").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -69,9 +78,12 @@ public final class ThreadedWebServerCase implements LabCase {
 
     @Override
     public void validate(Params params) throws InvalidParamException {
-        if (!params.getString("target").isBlank()) {
-            HostPort.parse("target", params.getString("target"));
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
@@ -79,38 +91,57 @@ public final class ThreadedWebServerCase implements LabCase {
         Params params = context.params();
         int clients = params.getInt("clients");
         int delay = params.getInt("delayMillis");
-        boolean reference = params.getString("target").isBlank();
-        if (reference) {
-            TcpListener listener = context.actor("Web server").listen();
-            Task<Void> server = serve(context, listener, clients, delay, params.getBoolean("threaded"));
-            long total = runClients(context, new HostPort("127.0.0.1", listener.port()), clients);
-            server.join();
-            context.check("The clients were served in parallel", total < 2L * delay,
-                    "about " + delay + " ms in all (one request's time)",
-                    total + " ms in all (" + String.format("%.1f", (double) total / delay) + " × one request's time)");
-        } else {
-            testTarget(context, HostPort.parse("target", params.getString("target")), clients, delay);
+        ServerMode mode = ServerMode.of(params);
+        if (mode.yourServer()) {
+            testTarget(context, mode, clients, delay);
+            return;
         }
+        TcpListener listener = mode.listen(context, context.actor("Web server"));
+        Task<List<byte[]>> server = serve(context, mode, listener, clients, delay, params.getBoolean("threaded"));
+        if (mode.yourClient()) {
+            List<byte[]> requests = server.join();
+            for (int i = 0; i < requests.size(); i++) {
+                ClientRequest.parse(requests.get(i)).checkRequestLine(context, i + 1);
+            }
+            mode.checkClientCame(context, requests.size(), clients);
+            return;
+        }
+        long total = runClients(context, new HostPort("127.0.0.1", listener.port()), clients);
+        server.join();
+        context.check("The clients were served in parallel", total < 2L * delay,
+                "about " + delay + " ms in all (one request's time)",
+                total + " ms in all (" + String.format("%.1f", (double) total / delay) + " × one request's time)");
     }
 
-    /** The reference server: accepts every client, each served in a thread (threaded) or in turn. */
-    private static Task<Void> serve(RunContext context, TcpListener listener, int clients, int delay, boolean threaded) {
+    /**
+     * The reference server: accepts every client, each served in a thread (threaded) or in turn, until
+     * {@code clients} came or the live time is up. Its value is the requests, in the order they were served.
+     */
+    private static Task<List<byte[]>> serve(RunContext context, ServerMode mode, TcpListener listener, int clients,
+                                            int delay, boolean threaded) {
         Actor server = listener.actor();
-        return context.start("Web server", () -> {
-            List<Task<Void>> handlers = new ArrayList<>();
+        return context.supply("Web server", () -> {
+            List<byte[]> requests = new CopyOnWriteArrayList<>();
+            List<Task<Optional<Boolean>>> handlers = new ArrayList<>();
             try (listener) {
                 for (int i = 1; i <= clients; i++) {
                     HandoutWebServer.ready(server);
-                    TcpConnection connection = listener.accept();
+                    Optional<TcpConnection> accepted = mode.accept(listener);
+                    if (accepted.isEmpty()) {
+                        break;
+                    }
+                    TcpConnection connection = accepted.get();
                     if (threaded) {
                         server.print("Started a thread for " + SimpleServerCase.pythonAddress(connection.remote()));
-                        handlers.add(context.start("Handler " + i, () -> HandoutWebServer.serve(connection, false, delay)));
+                        handlers.add(context.supply("Handler " + i, () -> mode.exchange(context,
+                                () -> requests.add(HandoutWebServer.serve(connection, false, delay)))));
                     } else {
-                        HandoutWebServer.serve(connection, false, delay);
+                        mode.exchange(context, () -> requests.add(HandoutWebServer.serve(connection, false, delay)));
                     }
                 }
             }
             handlers.forEach(Task::join);
+            return requests;
         });
     }
 
@@ -123,8 +154,17 @@ public final class ThreadedWebServerCase implements LabCase {
             tasks.add(context.supply(client.name(), () -> fetch(context, client, address, start)));
         }
         long total = 0;
+        TaskFailedException firstFailure = null;
         for (Task<Long> task : tasks) {
-            total = Math.max(total, task.join());
+            // Every client is joined, so that no failure is left behind; the first one is reported.
+            try {
+                total = Math.max(total, task.join());
+            } catch (TaskFailedException e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
         }
         context.actor("Clients").print("All " + clients + " clients served in " + total + " ms");
         return total;
@@ -149,20 +189,28 @@ public final class ThreadedWebServerCase implements LabCase {
      * Against the student's server: a slow client connects first and stays silent for {@code delay} ms. A
      * single-threaded server waits in its recv for it, so every other client waits too.
      */
-    private static void testTarget(RunContext context, HostPort address, int clients, int delay) throws Exception {
+    private static void testTarget(RunContext context, ServerMode mode, int clients, int delay) throws Exception {
+        HostPort address = mode.target();
         Actor slow = context.actor("Slow client");
-        context.note("Testing your server at " + address.host() + ":" + address.port()
+        context.note("Testing " + mode.yourProgram().name().substring("Your ".length())
                 + ": the reference server does not run, and threaded has no effect.");
-        try (TcpConnection silent = slow.connect(address.host(), address.port())) {
-            slow.print("Slow client: connected, will send its request in " + delay + " ms");
-            Task<Long> others = context.supply("Clients", () -> runClients(context, address, clients));
-            Thread.sleep(delay); // the slow client's silence is the lesson, not a wait for an event
-            silent.send("GET /" + HandoutWebServer.HELLO_FILE + " HTTP/1.1\r\nHost: " + address.host() + "\r\n\r\n");
-            silent.recvUntilClosed(1024);
-            long total = others.join();
-            context.check("The other clients were served while the slow client was silent", total < delay,
-                    "all " + clients + " clients served within " + delay + " ms",
-                    "the last one took " + total + " ms");
+        Optional<TcpConnection> connected = mode.exchange(context, () -> slow.connect(address.host(), address.port()));
+        if (connected.isEmpty()) {
+            return;
         }
+        Task<Optional<Long>> others;
+        try (TcpConnection silent = connected.get()) {
+            slow.print("Slow client: connected, will send its request in " + delay + " ms");
+            others = context.supply("Clients", () -> mode.exchange(context, () -> runClients(context, address, clients)));
+            Thread.sleep(delay); // the slow client's silence is the lesson, not a wait for an event
+            mode.exchange(context, () -> {
+                silent.send("GET /" + HandoutWebServer.HELLO_FILE + " HTTP/1.1\r\nHost: " + address.host() + "\r\n\r\n");
+                return silent.recvUntilClosed(1024);
+            });
+        }
+        Optional<Long> total = others.join();
+        total.ifPresent(ms -> context.check("The other clients were served while the slow client was silent",
+                ms < delay, "all " + clients + " clients served within " + delay + " ms",
+                "the last one took " + ms + " ms"));
     }
 }

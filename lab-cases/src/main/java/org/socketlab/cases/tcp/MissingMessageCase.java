@@ -1,7 +1,10 @@
 package org.socketlab.cases.tcp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -13,6 +16,7 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 000, Task 1: Alice sends "HELLO WORLD", Bob's single {@code recv(8)} gets only part of it. */
 public final class MissingMessageCase implements LabCase {
@@ -41,14 +45,17 @@ public final class MissingMessageCase implements LabCase {
                     - Keep it off and raise `bufferSize` to 1024: a bigger buffer hides the bug for a short \
                     message, but only the loop is correct for any length.
                     - Set `bufferSize` to 1 with the loop on: eleven reads of one byte, one message.
+                    - Set `listenPort` and play Alice yourself: `printf 'HELLO WORLD' | nc -q 1 127.0.0.1 PORT` \
+                    or your own client. Bob reads what you send as the parameters say.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
             ParamSpec.bool("readUntilClosed", true,
                     "Bob calls recv in a loop until Alice closes (the fix); off: a single recv (the handout's bug)"),
             ParamSpec.integer("bufferSize", 8, 1, 65_536, "How many bytes Bob asks for in each recv"),
-            ParamSpec.string("message", "HELLO WORLD", "What Alice sends"));
+            ParamSpec.string("message", "HELLO WORLD", "What Alice sends")),
+            ServerMode.liveParams().stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -61,18 +68,33 @@ public final class MissingMessageCase implements LabCase {
     }
 
     @Override
+    public void validate(Params params) {
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
+    }
+
+    @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
         String message = params.getString("message");
         int bufferSize = params.getInt("bufferSize");
         boolean readUntilClosed = params.getBoolean("readUntilClosed");
+        ServerMode mode = ServerMode.of(params);
         Actor bob = context.actor("Bob");
-        Actor alice = context.actor("Alice");
 
         byte[] sent = message.getBytes(StandardCharsets.UTF_8);
         byte[] data;
-        try (TcpListener server = bob.listen()) {
+        try (TcpListener server = mode.listen(context, bob)) {
             bob.print("Bob's server is listening...");
+            if (mode.yourClient()) {
+                checkYourAlice(context, mode, server, message);
+                return;
+            }
+            Actor alice = context.actor("Alice");
             Task<Void> sender = context.start("Alice", () -> {
                 try (TcpConnection client = alice.connect("localhost", server.port())) {
                     client.send(message);
@@ -83,7 +105,7 @@ public final class MissingMessageCase implements LabCase {
                 // Wait for Alice to finish before Bob reads, so that the single recv sees everything she sent:
                 // the lesson is that recv(n) returns at most n bytes, even when more are waiting.
                 sender.join();
-                data = readUntilClosed ? connection.recvUntilClosed(bufferSize) : connection.recv(bufferSize);
+                data = read(connection, params);
                 bob.print("Bob received: '" + new String(data, StandardCharsets.UTF_8) + "'");
             }
         }
@@ -95,5 +117,28 @@ public final class MissingMessageCase implements LabCase {
         }
         String received = new String(data, StandardCharsets.UTF_8);
         context.checkEquals("Bob received the whole message", message, received);
+    }
+
+    // Live mode: the student's own client plays Alice; Bob reads as the parameters say.
+    private static void checkYourAlice(RunContext context, ServerMode mode, TcpListener server, String message)
+            throws Exception {
+        Optional<TcpConnection> accepted = mode.accept(server);
+        if (accepted.isPresent()) {
+            try (TcpConnection connection = accepted.get()) {
+                Optional<byte[]> data = mode.exchange(context, () -> read(connection, context.params()));
+                if (data.isPresent()) {
+                    String received = new String(data.get(), StandardCharsets.UTF_8);
+                    context.actor("Bob").print("Bob received: '" + received + "'");
+                    context.checkEquals("Bob received the whole message your client sent", message, received);
+                }
+            }
+        }
+        mode.checkClientCame(context, accepted.isPresent() ? 1 : 0, 1);
+    }
+
+    private static byte[] read(TcpConnection connection, Params params) throws Exception {
+        int bufferSize = params.getInt("bufferSize");
+        return params.getBoolean("readUntilClosed") ? connection.recvUntilClosed(bufferSize)
+                : connection.recv(bufferSize);
     }
 }
