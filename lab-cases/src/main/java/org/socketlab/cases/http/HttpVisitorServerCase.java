@@ -147,7 +147,8 @@ public final class HttpVisitorServerCase implements LabCase {
             if (response.isEmpty()) {
                 break;
             }
-            context.checkEquals("Visit " + i + " is answered 200 OK", 200, HttpMessages.statusCode(response.get()));
+            context.check("Visit " + i + " is answered 200 OK", HttpMessages.statusCode(response.get()) == 200,
+                    "HTTP/1.1 200 OK", statusOf(response.get()));
             if (i == 1 && bareLineFeeds(response.get())) {
                 context.note("The response's lines end in a bare \\n, not \\r\\n: browsers accept it (RFC 9112 §2.2).");
             }
@@ -207,6 +208,10 @@ public final class HttpVisitorServerCase implements LabCase {
                     + "\r\n");
             return connection.recvUntilClosed(BROWSER_RECV_BYTES);
         }
+    }
+
+    private static String statusOf(byte[] response) {
+        return response.length == 0 ? "nothing: the connection closed without an answer" : HttpFields.firstLine(response);
     }
 
     private static String visitorLine(byte[] response) {

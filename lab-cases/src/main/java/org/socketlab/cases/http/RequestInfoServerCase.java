@@ -155,16 +155,22 @@ public final class RequestInfoServerCase implements LabCase {
                                   Document page) {
         String request = method + " " + path;
         if (RequestInfoReferenceServer.answers(path)) {
-            context.checkEquals(request + " is answered 200", 200, HttpMessages.statusCode(response));
+            context.check(request + " is answered 200", HttpMessages.statusCode(response) == 200, "200", statusOf(response));
             context.checkEquals("The page for " + request + " shows the method", method, field(page, "Method:"));
             context.checkEquals("The page for " + request + " shows the path", path, field(page, "Path:"));
             context.checkEquals("The page for " + request + " shows the browser", agent, field(page, "Browser:"));
         } else {
-            context.checkEquals(request + " is answered 404", 404, HttpMessages.statusCode(response));
+            context.check(request + " is answered 404", HttpMessages.statusCode(response) == 404, "404", statusOf(response));
             Element heading = page.selectFirst("h1");
             context.checkEquals("The page for " + request + " says 404 Not Found", "404 Not Found",
                     heading == null ? "(no <h1> in the page)" : heading.text());
         }
+    }
+
+    private static String statusOf(byte[] response) {
+        int status = HttpMessages.statusCode(response);
+        return status >= 0 ? String.valueOf(status) : response.length == 0
+                ? "nothing: the connection closed without an answer" : HttpFields.firstLine(response);
     }
 
     // The value after a label such as "Method:", whether the label is in <strong> (as the handout) or not.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -95,6 +96,18 @@ public record YourProgram(String name, String turn) {
         } else {
             context.check(name + " completes the exchange", false, "no socket failure", message);
         }
+    }
+
+    /**
+     * Records the failed check of a UDP exchange in which no datagram came back from the student's program: UDP
+     * never says whether anybody was listening.
+     *
+     * @param context the run
+     * @param waited  how long the lab waited
+     */
+    public void noDatagram(RunContext context, Duration waited) {
+        context.check(name + " " + turn + " in time", false, "a datagram within " + waited.toMillis() + " ms",
+                "none came (UDP does not tell whether anybody listens there)");
     }
 
     // Unknown and forbidden hosts are the caller's input, not the program's behaviour.

@@ -101,7 +101,7 @@ public final class UdpCounterCase implements LabCase {
         ServerMode mode = ServerMode.of(params);
         if (mode.yourServer()) {
             mode.noteYourServer(context);
-            checkReplies(context, runClients(context, mode.target(), clients, message), false);
+            checkReplies(context, runClients(context, mode, mode.target(), clients, message), false);
             return;
         }
         Actor server = context.actor("Server");
@@ -113,7 +113,7 @@ public final class UdpCounterCase implements LabCase {
             return;
         }
         Task<List<String>> serverTask = context.supply("Server", () -> serve(mode, server, socket, clients));
-        List<String> replies = runClients(context, new HostPort("127.0.0.1", socket.port()), clients, message);
+        List<String> replies = runClients(context, mode, new HostPort("127.0.0.1", socket.port()), clients, message);
         if (replies.size() == clients) {
             List<String> received = serverTask.join();
             for (int i = 0; i < received.size(); i++) {
@@ -124,13 +124,17 @@ public final class UdpCounterCase implements LabCase {
     }
 
     // A client run without a reply ends the runs: a failed check says so (UDP reports no lost datagram).
-    private static List<String> runClients(RunContext context, HostPort address, int clients, String message)
-            throws Exception {
+    private static List<String> runClients(RunContext context, ServerMode mode, HostPort address, int clients,
+                                           String message) throws Exception {
         Actor client = context.actor("Client");
         Duration timeout = context.ioTimeout().compareTo(REPLY_TIMEOUT) < 0 ? context.ioTimeout() : REPLY_TIMEOUT;
         List<String> replies = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             String reply = runClient(client, address, message, timeout);
+            if (reply == null && mode.yourServer()) {
+                mode.yourProgram().noDatagram(context, timeout);
+                break;
+            }
             if (reply == null) {
                 context.check("Client run " + (i + 1) + " got a reply", false, "a datagram back within "
                         + timeout.toMillis() + " ms", "none: the server did not answer (or is not running)");

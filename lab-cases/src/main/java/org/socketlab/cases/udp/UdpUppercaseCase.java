@@ -111,6 +111,10 @@ public final class UdpUppercaseCase implements LabCase {
             context.note("No datagram came back within " + replyTimeout.toMillis()
                     + " ms: the handout's client would still be waiting in recvfrom.");
         }
+        if (reply == null && mode.yourServer()) {
+            mode.yourProgram().noDatagram(context, replyTimeout);
+            return;
+        }
         UppercasePrograms.checkReply(context, sentence, reply);
     }
 
