@@ -80,6 +80,14 @@ public final class CommandLineParser {
                 case "--port" -> config = config.withPort(port(value(flag, inline, rest)));
                 case "--bind" -> config = config.withBindAddress(address(value(flag, inline, rest)));
                 case "--time-limit" -> config = config.withRunTimeLimit(seconds(value(flag, inline, rest)));
+                case "--allowed-host" -> {
+                    requireServe(command, flag);
+                    config = config.withBrowser(config.browser().withAllowedHost(value(flag, inline, rest)));
+                }
+                case "--cors-origin" -> {
+                    requireServe(command, flag);
+                    config = config.withBrowser(config.browser().withCorsOrigin(value(flag, inline, rest)));
+                }
                 case "--param", "-p" -> {
                     requireRun(run, flag, command);
                     addParam(params, value(flag, inline, rest));
@@ -94,6 +102,12 @@ public final class CommandLineParser {
             }
         }
         return config;
+    }
+
+    private static void requireServe(String command, String flag) throws UsageException {
+        if (!command.equals("serve")) {
+            throw new UsageException(flag + " belongs to 'serve', not to '" + command + "'");
+        }
     }
 
     private static void requireRun(boolean run, String flag, String command) throws UsageException {
