@@ -160,7 +160,7 @@ public final class ServerMode {
             return server.listen();
         }
         TcpListener listener = server.listen(listenPort);
-        LivePeers.name(listener, YOUR_CLIENT);
+        listener.namePeers(YOUR_CLIENT);
         context.note("Listening on " + listener.local() + " for " + liveTime.toSeconds() + " s: run your client now, "
                 + "e.g. nc 127.0.0.1 " + listener.port() + ". The lab's own client does not run.");
         return listener;
@@ -179,7 +179,7 @@ public final class ServerMode {
             return server.bindUdp(0);
         }
         UdpEndpoint socket = server.bindUdp(listenPort);
-        LivePeers.name(socket, YOUR_CLIENT);
+        socket.namePeers(YOUR_CLIENT);
         context.note("Listening on " + socket.local() + " (UDP) for " + liveTime.toSeconds()
                 + " s: run your client now, e.g. nc -u 127.0.0.1 " + socket.port() + ". The lab's own client does not run.");
         return socket;
