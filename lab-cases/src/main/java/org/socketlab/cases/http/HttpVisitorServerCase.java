@@ -128,7 +128,7 @@ public final class HttpVisitorServerCase implements LabCase {
             for (int i = 0; i < requests.size(); i++) {
                 ClientRequest.parse(requests.get(i)).checkRequestLine(context, i + 1);
             }
-            mode.checkClientCame(context, requests.size(), visits);
+            mode.checkClientCame(context, visits);
             return;
         }
         Task<List<byte[]>> serverTask = context.supply("HTTP server", () -> serve(context, mode, server, listener, visits));

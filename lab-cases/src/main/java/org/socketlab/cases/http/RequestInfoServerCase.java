@@ -126,7 +126,7 @@ public final class RequestInfoServerCase implements LabCase {
                 request.checkRequestLine(context, i + 1);
                 request.checkUserAgent(context, i + 1);
             }
-            mode.checkClientCame(context, heads.size(), paths.size());
+            mode.checkClientCame(context, paths.size());
             return;
         }
         Task<List<byte[]>> serverTask = context.supply("Server",

@@ -99,7 +99,7 @@ public final class SimpleServerCase implements LabCase {
             if (request != null) {
                 ClientRequest.parse(request).checkRequestLine(context, 1);
             }
-            mode.checkClientCame(context, request == null ? 0 : 1, 1);
+            mode.checkClientCame(context, 1);
             return;
         }
         byte[] received = browse(context, new HostPort("127.0.0.1", listener.port()));

@@ -103,7 +103,7 @@ public final class ThreadedWebServerCase implements LabCase {
             for (int i = 0; i < requests.size(); i++) {
                 ClientRequest.parse(requests.get(i)).checkRequestLine(context, i + 1);
             }
-            mode.checkClientCame(context, requests.size(), clients);
+            mode.checkClientCame(context, clients);
             return;
         }
         long total = runClients(context, new HostPort("127.0.0.1", listener.port()), clients);

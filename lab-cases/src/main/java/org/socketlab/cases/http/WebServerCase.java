@@ -124,7 +124,7 @@ public final class WebServerCase implements LabCase {
             for (int i = 0; i < requests.size(); i++) {
                 ClientRequest.parse(requests.get(i)).checkRequestLine(context, i + 1);
             }
-            mode.checkClientCame(context, requests.size(), 2);
+            mode.checkClientCame(context, 2);
             return;
         }
         HostPort address = new HostPort("127.0.0.1", listener.port());

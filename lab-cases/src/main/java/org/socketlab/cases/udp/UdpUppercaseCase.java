@@ -128,7 +128,7 @@ public final class UdpUppercaseCase implements LabCase {
                 socket.reply(message.get(), UppercasePrograms.upper(message.get().data()));
                 UppercasePrograms.checkClientSentence(context, message.get().data(), UppercasePrograms.UDP_RECV_BYTES);
             }
-            mode.checkClientCame(context, message.isPresent() ? 1 : 0, 1);
+            mode.checkClientCame(context, 1);
         }
     }
 }

@@ -73,8 +73,24 @@ class ListenPortTest {
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertNull(transcript.error());
-        assertEquals(new Check("Your client reaches the lab's server within 1 s", false, "at least one exchange",
-                "no client came"), transcript.checks().get(0));
+        assertEquals(new Check("Your client reaches the lab's server within 1 s", false,
+                "at least one connection or datagram", "none came"), transcript.checks().get(0));
+    }
+
+    @Test
+    void a_client_that_connects_and_stays_silent_fails_for_its_silence_but_is_counted() throws Exception {
+        LiveRun run = LiveRun.start(new TcpCounterCase(), Map.of("liveSeconds", 1));
+        try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), run.port())) {
+            Transcript transcript = run.transcript();
+
+            assertEquals(Outcome.FAILED, transcript.outcome());
+            assertNull(transcript.error());
+            Check silence = transcript.checks().get(0);
+            assertEquals("Your client sends what the handout's client sends in time", silence.name());
+            assertTrue(silence.actual().startsWith("nothing came: recv timed out"), silence.actual());
+            assertEquals(new Check("Your client reaches the lab's server within 1 s", true,
+                    "at least one connection or datagram", "1 came"), transcript.checks().get(1));
+        }
     }
 
     @Test
