@@ -3,6 +3,7 @@ package org.socketlab.cases.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.socketlab.api.CaseRunner;
+import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.transcript.Check;
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
@@ -214,6 +219,23 @@ class ListenPortTest {
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertEquals(new Check("Your client's request 1 has a method, a path and a version", false,
                 "a request line such as GET / HTTP/1.1", "HELLO"), transcript.checks().get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "-1", "65536", "12.5"})
+    void a_listen_port_that_is_not_a_port_is_rejected_naming_it(String port) {
+        InvalidParamException e = assertThrows(InvalidParamException.class,
+                () -> CaseRunner.run(new TcpUppercaseCase(), Map.of("listenPort", port)));
+
+        assertEquals("listenPort", e.parameter());
+    }
+
+    @Test
+    void target_and_listen_port_together_are_rejected() {
+        InvalidParamException e = assertThrows(InvalidParamException.class, () -> CaseRunner.run(new WebServerCase(),
+                Map.of("listenPort", "0", "target", "127.0.0.1:9")));
+
+        assertEquals("listenPort", e.parameter());
     }
 
     @Test
