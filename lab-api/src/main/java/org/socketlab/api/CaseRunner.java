@@ -109,8 +109,8 @@ public final class CaseRunner {
         if (asked == null || asked.compareTo(standard) <= 0) {
             return standard;
         }
-        return asked.compareTo(MAX_TIME_LIMIT) > 0 ? (standard.compareTo(MAX_TIME_LIMIT) > 0 ? standard : MAX_TIME_LIMIT)
-                : asked;
+        Duration most = standard.compareTo(MAX_TIME_LIMIT) > 0 ? standard : MAX_TIME_LIMIT;
+        return asked.compareTo(most) > 0 ? most : asked;
     }
 
     private static String unjoinedTaskFailure(RecordingContext context) {

@@ -93,6 +93,7 @@ class CaseTimeLimitTest {
             }
         };
 
-        assertEquals(Duration.ofMillis(300), old.timeLimit(Params.resolve(old.params(), Map.of()), Duration.ofMillis(300)));
+        Params params = Params.resolve(old.params(), Map.of());
+        assertEquals(Duration.ofMillis(300), old.timeLimit(params, Duration.ofMillis(300)));
     }
 }

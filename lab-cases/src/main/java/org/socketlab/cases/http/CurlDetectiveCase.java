@@ -172,7 +172,8 @@ public final class CurlDetectiveCase implements LabCase {
             }
             try (TcpConnection connection = accepted.get()) {
                 Optional<byte[]> raw = mode.exchange(context, () -> readWhole
-                        ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES) : connection.recv(bufferSize));
+                        ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES)
+                        : connection.recv(bufferSize));
                 printRaw(server, raw.orElse(new byte[0]));
                 received.add(raw.orElse(new byte[0]));
             }

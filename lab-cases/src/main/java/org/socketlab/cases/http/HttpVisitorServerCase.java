@@ -131,7 +131,8 @@ public final class HttpVisitorServerCase implements LabCase {
             mode.checkClientCame(context, visits);
             return;
         }
-        Task<List<byte[]>> serverTask = context.supply("HTTP server", () -> serve(context, mode, server, listener, visits));
+        Task<List<byte[]>> serverTask = context.supply("HTTP server",
+                () -> serve(context, mode, server, listener, visits));
         List<String> seen = visit(context, mode, new HostPort("127.0.0.1", listener.port()), visits);
         serverTask.join();
         checkPages(context, seen, true);

@@ -192,7 +192,7 @@ public final class ThreadedWebServerCase implements LabCase {
     private static void testTarget(RunContext context, ServerMode mode, int clients, int delay) throws Exception {
         HostPort address = mode.target();
         Actor slow = context.actor("Slow client");
-        context.note("Testing " + mode.yourProgram().name().substring("Your ".length())
+        context.note("Testing your server at " + mode.target()
                 + ": the reference server does not run, and threaded has no effect.");
         Optional<TcpConnection> connected = mode.exchange(context, () -> slow.connect(address.host(), address.port()));
         if (connected.isEmpty()) {

@@ -195,8 +195,7 @@ public final class ServerMode {
      */
     public void noteYourServer(RunContext context) {
         if (yourServer()) {
-            context.note("Testing " + yourProgram().name().substring("Your ".length())
-                    + ": the reference server does not run.");
+            context.note("Testing your server at " + target + ": the reference server does not run.");
         }
     }
 

@@ -34,8 +34,7 @@ public record YourProgram(String name, String turn) {
      * @return the student's server, as the lab's client meets it
      */
     public static YourProgram server(HostPort address) {
-        String host = address.host().indexOf(':') >= 0 ? "[" + address.host() + "]" : address.host();
-        return new YourProgram("Your server at " + host + ":" + address.port(), "answers");
+        return new YourProgram("Your server at " + address, "answers");
     }
 
     /**

@@ -89,8 +89,7 @@ public final class ServerPushCase implements LabCase {
         String message = params.getString("message");
         ServerMode mode = ServerMode.of(params);
         if (mode.yourServer()) {
-            context.note("Testing " + mode.yourProgram().name().substring("Your ".length())
-                    + ": type '" + message + "' at its prompt.");
+            context.note("Testing your server at " + mode.target() + ": type '" + message + "' at its prompt.");
             Optional<String> printed = mode.exchange(context, () -> runClient(context, mode.target()));
             printed.ifPresent(text -> checkPrinted(context, message, text));
             return;
