@@ -111,7 +111,7 @@ public final class CurlDetectiveCase implements LabCase {
             return;
         }
         Actor server = context.actor("Server");
-        try (TcpListener listener = mode.listen(context, server)) {
+        try (TcpListener listener = mode.listenHttp(context, server)) {
             if (mode.yourClient()) {
                 List<byte[]> received = serve(context, mode, listener, Curl.testRequests("localhost").size());
                 for (int i = 0; i < received.size(); i++) {

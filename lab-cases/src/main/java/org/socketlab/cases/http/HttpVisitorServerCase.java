@@ -118,7 +118,7 @@ public final class HttpVisitorServerCase implements LabCase {
             return;
         }
         Actor server = context.actor("HTTP server");
-        TcpListener listener = mode.listen(context, server);
+        TcpListener listener = mode.listenHttp(context, server);
         // The handout binds 0.0.0.0; the lab binds loopback only, so the URL names 127.0.0.1.
         server.print("HTTP Server running on http://127.0.0.1:" + listener.port());
         server.print("Open your browser and visit the URL above");

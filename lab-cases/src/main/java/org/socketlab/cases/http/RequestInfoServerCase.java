@@ -117,7 +117,7 @@ public final class RequestInfoServerCase implements LabCase {
             return;
         }
         Actor server = context.actor("Server");
-        TcpListener listener = mode.listen(context, server);
+        TcpListener listener = mode.listenHttp(context, server);
         server.print("Request-info server running on http://127.0.0.1:" + listener.port());
         if (mode.yourClient()) {
             List<byte[]> heads = RequestInfoReferenceServer.serve(context, mode, listener, paths.size());

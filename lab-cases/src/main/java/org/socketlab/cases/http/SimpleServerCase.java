@@ -92,7 +92,7 @@ public final class SimpleServerCase implements LabCase {
             }
             return;
         }
-        TcpListener listener = mode.listen(context, context.actor("Server"));
+        TcpListener listener = mode.listenHttp(context, context.actor("Server"));
         Task<byte[]> server = serve(context, mode, listener);
         if (mode.yourClient()) {
             byte[] request = server.join();

@@ -96,7 +96,7 @@ public final class ThreadedWebServerCase implements LabCase {
             testTarget(context, mode, clients, delay);
             return;
         }
-        TcpListener listener = mode.listen(context, context.actor("Web server"));
+        TcpListener listener = mode.listenHttp(context, context.actor("Web server"));
         Task<List<byte[]>> server = serve(context, mode, listener, clients, delay, params.getBoolean("threaded"));
         if (mode.yourClient()) {
             List<byte[]> requests = server.join();

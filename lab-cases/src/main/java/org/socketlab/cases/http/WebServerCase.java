@@ -117,7 +117,7 @@ public final class WebServerCase implements LabCase {
             }
             return;
         }
-        TcpListener listener = mode.listen(context, context.actor("Web server"));
+        TcpListener listener = mode.listenHttp(context, context.actor("Web server"));
         Task<List<byte[]>> server = serve(context, mode, listener, 2, params.getBoolean("sendByCharacter"));
         if (mode.yourClient()) {
             List<byte[]> requests = server.join();

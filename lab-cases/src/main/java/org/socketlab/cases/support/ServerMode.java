@@ -159,13 +159,29 @@ public final class ServerMode {
      * @throws IOException if it cannot bind (the port is taken)
      */
     public TcpListener listen(RunContext context, Actor server) throws IOException {
+        return listen(context, server, "nc 127.0.0.1 %d");
+    }
+
+    /**
+     * {@link #listen(RunContext, Actor)} for an HTTP server: the live note suggests {@code curl}.
+     *
+     * @param context the run
+     * @param server  the reference server
+     * @return the listening socket
+     * @throws IOException if it cannot bind (the port is taken)
+     */
+    public TcpListener listenHttp(RunContext context, Actor server) throws IOException {
+        return listen(context, server, "curl http://127.0.0.1:%d/");
+    }
+
+    private TcpListener listen(RunContext context, Actor server, String exampleClient) throws IOException {
         if (!yourClient()) {
             return server.listen();
         }
         TcpListener listener = server.listen(listenPort);
         listener.namePeers(YOUR_CLIENT);
         context.note("Listening on " + listener.local() + " for " + liveTime.toSeconds() + " s: run your client now, "
-                + "e.g. nc 127.0.0.1 " + listener.port() + ". The lab's own client does not run.");
+                + "e.g. " + exampleClient.formatted(listener.port()) + ". The lab's own client does not run.");
         return listener;
     }
 
