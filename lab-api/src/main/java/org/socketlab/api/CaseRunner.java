@@ -16,7 +16,8 @@ import org.socketlab.api.transcript.Transcript;
  * assertEquals(Outcome.PASSED, t.outcome());
  * }</pre>
  *
- * <p>Each run gets its own thread; the calling thread waits at most the run's time limit. A run that
+ * <p>Each run gets its own thread; the calling thread waits at most the run's time limit: the options' limit,
+ * or longer when the case asks for more with {@link LabCase#timeLimit}. A run that
  * throws, whose unjoined task failed, or that goes past its time limit ends with outcome
  * {@code error}; its sockets are closed and its tasks interrupted, and the transcript keeps what
  * happened until then. Thread-safe: any number of runs may go on at once.
