@@ -66,14 +66,44 @@ public final class CaseRunner {
      * @throws InvalidParamException if a value is invalid (the case does not run)
      */
     public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options) {
+        return run(labCase, given, options, new RunHandle());
+    }
+
+    /**
+     * Runs {@code labCase} once under a handle that names the run before it starts and can cancel it.
+     *
+     * @param labCase the case
+     * @param given   values by name; missing ones take their defaults
+     * @param options time limits, target policy and event listener
+     * @param handle  a new handle, used for this run only; its {@link RunHandle#runId()} becomes the
+     *                transcript's run id
+     * @return the transcript, never {@code null}; outcome {@code error} and error
+     *         {@link RunHandle#CANCELLED} if the handle cancelled the run
+     * @throws InvalidParamException if a value is invalid (the case does not run)
+     * @since 1.1
+     */
+    public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle) {
+        try {
+            return runOnce(labCase, given, options, handle);
+        } catch (InvalidParamException e) {
+            handle.refused(e);
+            throw e;
+        } finally {
+            handle.ended();
+        }
+    }
+
+    private static Transcript runOnce(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle) {
         String caseId = labCase.info().id();
         Params params = Params.resolve(labCase.params(), given);
         String invalid = validate(labCase, params);
-        String runId = UUID.randomUUID().toString();
+        String runId = handle.runId();
         Instant startedAt = Instant.now();
         RunOptions runOptions = invalid != null ? options : options.withTimeLimit(timeLimit(labCase, params, options));
         RecordingContext context = new RecordingContext(caseId, runId, params, runOptions);
-        String error = invalid != null ? invalid : new RunThread(labCase, context).runWithin(runOptions.timeLimit());
+        RunThread thread = new RunThread(labCase, context);
+        handle.started(thread::cancel);
+        String error = invalid != null ? invalid : thread.runWithin(runOptions.timeLimit());
         if (error == null) {
             error = unjoinedTaskFailure(context);
         }
