@@ -48,9 +48,10 @@ public interface LabCase {
      * allows: a case that waits for the student's own client for {@code liveSeconds} asks for that time on
      * top of the standard limit. The runner uses the longer of this and {@code standard} (a case can
      * lengthen its limit, never shorten it), and at most {@link CaseRunner#MAX_TIME_LIMIT}. Called before
-     * every run, after {@link #validate}; it must return at once.
+     * every run, before {@link #validate} and on the caller's thread: it must return at once, and the values
+     * may still break the case's own rules (an exception keeps the standard limit).
      *
-     * @param params   the values of this run, already valid
+     * @param params   the values of this run, each valid for its own spec
      * @param standard the time limit the caller set for every run
      * @return the time limit this run needs; {@code standard} unless overridden
      * @since 1.1

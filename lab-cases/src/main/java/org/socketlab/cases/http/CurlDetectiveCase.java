@@ -13,18 +13,26 @@ import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.ClientRequest;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpRequestReader;
+import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.ServerMode;
 
 /** Handout 000, Task 3: Server.py prints each raw request curl sends, which means reading all of it first. */
 public final class CurlDetectiveCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.reconstructed("Server", "h000/Server.py",
+            "Written by the lab from the task: read the whole request with repeated recv(BUFFER_SIZE), print it.");
+    static final Program ONE_RECV_SERVER = HandoutPrograms.reconstructed("Server", "h000/Server_one_recv.py",
+            "Written by the lab: the first try the handout warns about, one recv per request.");
+    static final Program CURL = HandoutPrograms.verbatim("curl", "h000/curl_tests.sh");
     /** Bounds what the reference server keeps of one request; curl's test requests are far smaller. */
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -34,6 +42,7 @@ public final class CurlDetectiveCase implements LabCase {
             .tags("tcp", "http", "server", "recv", "curl")
             .source("Handout 000, Task 3: The Curl Detective Mystery")
             .group(Handouts.H000)
+            .programs(SERVER, ONE_RECV_SERVER, CURL)
             .description("""
                     ## Scenario
                     Server.py accepts the handout's three curl requests (a GET, a POST with a small body and \
@@ -48,10 +57,9 @@ public final class CurlDetectiveCase implements LabCase {
                     The server knows it has everything when the blank line ending the headers has come and \
                     then `Content-Length` bytes of body.
                     - With a single recv, the server prints only the first `bufferSize` bytes and closes with \
-                    the rest unread. A Python server closing like that has its connection reset by the system, \
-                    and curl prints `curl: (56) Recv failure: Connection reset by peer`. The lab's server runs \
-                    on the JVM, which ends the connection with a FIN first, so here curl reports an empty reply \
-                    and a note explains it. Aimed at your own Python server (`target`), the reset shows.
+                    the rest unread. The system then answers with a reset instead of a clean end (the server's \
+                    **close** event says so), and curl prints `curl: (56) Recv failure: Connection reset by \
+                    peer`, as the handout warns.
 
                     ## Try
                     - Switch off `readWholeRequest` for the handout's bug: the 5000-byte request is cut short.
@@ -100,56 +108,57 @@ public final class CurlDetectiveCase implements LabCase {
         Actor curl = context.actor("curl");
         if (mode.yourServer()) {
             HostPort target = mode.target();
-            String host = target.host().indexOf(':') >= 0 ? "[" + target.host() + "]" : target.host();
-            context.note("The lab's curl sends the handout's three requests to your server at " + host + ":"
-                    + target.port() + "; its console should show each one whole.");
-            List<Curl.Request> requests = Curl.testRequests(host + ":" + target.port());
-            for (Curl.Request request : requests) {
+            context.note("The lab's curl sends the handout's three requests to your server at " + target
+                    + "; its console should show each one whole.");
+            List<Curl.Request> requests = Curl.testRequests(target.toString());
+            for (int i = 0; i < requests.size(); i++) {
+                Curl.Request request = requests.get(i);
+                curl.at(CURL, curlLine(i));
                 checkEnding(context, request, Curl.exchange(curl, target.host(), target.port(), request,
                         replyTimeout));
             }
             return;
         }
+        Program program = params.getBoolean("readWholeRequest") ? SERVER : ONE_RECV_SERVER;
         Actor server = context.actor("Server");
-        try (TcpListener listener = mode.listenHttp(context, server)) {
+        try (TcpListener listener = mode.listenHttp(context, server.at(program, "server.listen(1)"))) {
             if (mode.yourClient()) {
-                List<byte[]> received = serve(context, mode, listener, Curl.testRequests("localhost").size());
+                int expected = Curl.testRequests("localhost").size();
+                List<byte[]> received = serve(context, mode, listener, program, expected);
                 for (int i = 0; i < received.size(); i++) {
                     if (ClientRequest.parse(received.get(i)).checkRequestLine(context, i + 1)) {
                         ClientRequest.checkWhole(context, i + 1, received.get(i));
                     }
                 }
-                mode.checkClientCame(context, Curl.testRequests("localhost").size());
+                mode.checkClientCame(context, expected);
                 return;
             }
-            runAgainstReferenceServer(context, mode, listener, curl, replyTimeout);
+            runAgainstReferenceServer(context, mode, listener, program, curl, replyTimeout);
         }
     }
 
-    private static void runAgainstReferenceServer(RunContext context, ServerMode mode, TcpListener listener, Actor curl,
-                                                  Duration replyTimeout) throws Exception {
+    private static void runAgainstReferenceServer(RunContext context, ServerMode mode, TcpListener listener,
+                                                  Program program, Actor curl, Duration replyTimeout) throws Exception {
         context.note("Server.py listens on " + listener.local() + " (the handout uses port 9090).");
         List<Curl.Request> requests = Curl.testRequests("localhost:" + listener.port());
         // One curl command after another, as typed in a shell: each waits until the server closes.
         Task<List<Curl.Result>> client = context.supply("curl", () -> {
             List<Curl.Result> results = new ArrayList<>();
-            for (Curl.Request request : requests) {
-                results.add(Curl.exchange(curl, "localhost", listener.port(), request, replyTimeout));
+            for (int i = 0; i < requests.size(); i++) {
+                curl.at(CURL, curlLine(i));
+                results.add(Curl.exchange(curl, "localhost", listener.port(), requests.get(i), replyTimeout));
             }
             return results;
         });
-        List<byte[]> received = serve(context, mode, listener, requests.size());
+        List<byte[]> received = serve(context, mode, listener, program, requests.size());
         List<Curl.Result> results = client.join();
         for (int i = 0; i < requests.size(); i++) {
             byte[] sent = requests.get(i).bytes();
             byte[] raw = received.get(i);
             if (raw.length < sent.length) {
-                // CPython's close() with unread bytes makes Linux answer with a reset alone; the JDK's close
-                // shuts the sending side first, so the peer reads a clean end before any reset.
                 context.note("Request " + (i + 1) + ": the server read " + raw.length + " of " + sent.length
-                        + " bytes and closed; the other " + (sent.length - raw.length) + " were never read. A Python "
-                        + "Server.py closing like this gets its connection reset (" + Curl.RESET + "); this lab's "
-                        + "server runs on the JVM, whose close sends a FIN first, so curl usually sees an empty reply here.");
+                        + " bytes and closed; the other " + (sent.length - raw.length) + " were never read, so the "
+                        + "system reset the connection and curl printed " + Curl.RESET + ".");
             }
             context.check("Server.py printed request " + (i + 1) + " (" + requests.get(i).label()
                     + ") exactly as curl sent it", Arrays.equals(sent, raw), preview(sent), preview(raw));
@@ -158,37 +167,50 @@ public final class CurlDetectiveCase implements LabCase {
     }
 
     // Server.py: accept, read the request (whole, or with one recv), print it, close; until `requests` were
-    // served or the live time is up.
-    private static List<byte[]> serve(RunContext context, ServerMode mode, TcpListener listener, int requests)
-            throws Exception {
+    // served or, in live mode, the live time is up.
+    private static List<byte[]> serve(RunContext context, ServerMode mode, TcpListener listener, Program program,
+                                      int requests) throws Exception {
         boolean readWhole = context.params().getBoolean("readWholeRequest");
         int bufferSize = context.params().getInt("bufferSize");
         Actor server = listener.actor();
         List<byte[]> received = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
+            server.at(program, "server.accept()");
             Optional<TcpConnection> accepted = mode.accept(listener);
             if (accepted.isEmpty()) {
                 break;
             }
-            try (TcpConnection connection = accepted.get()) {
-                Optional<byte[]> raw = mode.exchange(context, () -> readWhole
-                        ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES)
-                        : connection.recv(bufferSize));
-                printRaw(server, raw.orElse(new byte[0]));
-                received.add(raw.orElse(new byte[0]));
+            TcpConnection connection = accepted.get();
+            // Server.py's head loop and body loop both recv; the head's comes first.
+            server.at(program, readWhole ? SERVER.lineOf("not in request") + 1 : ONE_RECV_SERVER.lineOf("conn.recv"));
+            byte[] raw = mode.exchange(context, () -> readWhole
+                    ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES)
+                    : connection.recv(bufferSize)).orElse(new byte[0]);
+            server.at(program, "print(request.decode())");
+            PythonConsole.print(server, new String(raw, StandardCharsets.UTF_8));
+            received.add(raw);
+            server.at(program, "conn.close()");
+            // Closing with bytes still unread makes the system reset the connection (RFC 2525 §2.17):
+            // Python's close does, so the lab's server closes abortively when it left bytes unread.
+            if (!ClientRequest.isWhole(raw)) {
+                connection.abort();
+            } else {
+                connection.close();
             }
         }
         return received;
     }
 
-    // Python's print(request.decode()): CRLF breaks lines; the head's closing blank line stays visible.
-    private static void printRaw(Actor server, byte[] raw) {
-        String text = new String(raw, StandardCharsets.UTF_8);
-        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
-        if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
+    /** The line of curl_tests.sh that sends request {@code index} (0, 1, 2): its n-th curl command. */
+    private static int curlLine(int index) {
+        List<String> lines = CURL.lines();
+        int seen = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("curl ") && ++seen == index) {
+                return i + 1;
+            }
         }
-        lines.forEach(server::print);
+        return CURL.lineOf("bigdata");
     }
 
     // The handout: no response is needed, so an empty reply is the good ending; a reset means the server

@@ -12,7 +12,6 @@ import org.socketlab.api.Actor;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
-import org.socketlab.cases.support.HttpFields;
 import org.socketlab.cases.support.HttpMessages;
 import org.socketlab.cases.support.ServerMode;
 
@@ -70,9 +69,9 @@ final class RequestInfoReferenceServer {
                     mode.exchange(context, () -> {
                         byte[] head = readHead(client);
                         heads.add(head);
-                        String requestLine = HttpFields.firstLine(head);
-                        byte[] response = respond(requestLine, HttpFields.value(head, "User-Agent"));
-                        server.print(requestLine + " -> " + HttpFields.firstLine(response));
+                        String requestLine = HttpMessages.firstLine(head);
+                        byte[] response = respond(requestLine, HttpMessages.field(head, "User-Agent"));
+                        server.print(requestLine + " -> " + HttpMessages.firstLine(response));
                         return client.send(response);
                     });
                 }

@@ -16,19 +16,24 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.ClientRequest;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.ServerMode;
-import org.socketlab.cases.support.HttpFields;
 import org.socketlab.cases.support.HttpMessages;
 
 /** Handout 001, Part 6 (challenge): an HTTP server that shows the request's method, path and user agent. */
 public final class RequestInfoServerCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.reconstructed("Server", "h001/request_info_server.py",
+            "Written by the lab from the challenge: parse the request line and headers, answer with a page "
+                    + "that shows them.");
+
     private static final int MAX_PATHS = 20;
     private static final CaseInfo INFO = CaseInfo.builder("request-info-server")
             .title("Challenge: the Request-Info Server")
@@ -36,6 +41,7 @@ public final class RequestInfoServerCase implements LabCase {
             .tags("http", "tcp", "server", "parsing", "html", "challenge")
             .source("Handout 001, Part 6: Challenge: build a real HTTP server (request parsing)")
             .group(Handouts.H001)
+            .programs(SERVER)
             .description("""
                     ## Scenario
                     The challenge: a server that reads each request, parses the request line \
@@ -144,8 +150,8 @@ public final class RequestInfoServerCase implements LabCase {
             if (response.isEmpty()) {
                 return;
             }
-            Document page = Jsoup.parse(new String(HttpFields.body(response.get()), StandardCharsets.UTF_8));
-            browser.print(method + " " + path + " -> " + HttpFields.firstLine(response.get()));
+            Document page = Jsoup.parse(new String(HttpMessages.body(response.get()), StandardCharsets.UTF_8));
+            browser.print(method + " " + path + " -> " + HttpMessages.firstLine(response.get()));
             browser.print("Browser shows: " + page.body().text());
             checkPage(context, method, path, agent, response.get(), page);
         }
@@ -170,7 +176,7 @@ public final class RequestInfoServerCase implements LabCase {
     private static String statusOf(byte[] response) {
         int status = HttpMessages.statusCode(response);
         return status >= 0 ? String.valueOf(status) : response.length == 0
-                ? "nothing: the connection closed without an answer" : HttpFields.firstLine(response);
+                ? "nothing: the connection closed without an answer" : HttpMessages.firstLine(response);
     }
 
     // The value after a label such as "Method:", whether the label is in <strong> (as the handout) or not.

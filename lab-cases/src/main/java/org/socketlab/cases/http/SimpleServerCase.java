@@ -13,19 +13,26 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
-import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.ClientRequest;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.HttpResponseReader;
+import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.HttpResponseParts;
 
 /** Handout 002, simple_server.py: a hand-written HTTP server that a browser can read. */
 public final class SimpleServerCase implements LabCase {
+    /** Bounds what the browser stand-in keeps of one response. */
+    private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+    static final Program PROGRAM = HandoutPrograms.reconstructed("Server", "h002/simple_server.py",
+            "Rebuilt from the handout's description and its screenshot of the server's console.");
     static final String PAGE_TEXT = "Congratulations! You've downloaded the first Wireshark lab file!";
     private static final String RESPONSE = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
             + "<html>" + PAGE_TEXT + "</html>\r\n";
@@ -37,6 +44,7 @@ public final class SimpleServerCase implements LabCase {
             .tags("tcp", "http", "server")
             .source("Handout 002, 2.3: Simple HTTP server (simple_server.py)")
             .group(Handouts.H002)
+            .programs(PROGRAM)
             .description("""
                     ## Scenario
                     `simple_server.py` listens on 127.0.0.1, accepts a connection, prints who connected and the \
@@ -117,8 +125,9 @@ public final class SimpleServerCase implements LabCase {
                     + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
                     + "Accept-Language: en-US,en;q=0.9\r\nAccept-Encoding: gzip, deflate\r\n"
                     + "Connection: keep-alive\r\n\r\n");
-            // Without Content-Length the page ends when the server closes, as the browser in the handout saw it.
-            return socket.recvUntilClosed(4096);
+            // Without Content-Length the page ends when the server closes, as the browser in the handout saw it;
+            // a server of yours that sends one and keeps the connection alive is read to its length.
+            return HttpResponseReader.read(socket, 4096, MAX_RESPONSE_BYTES);
         }
     }
 
@@ -139,31 +148,43 @@ public final class SimpleServerCase implements LabCase {
     }
 
     /**
-     * The reference simple_server.py: one connection, one recv(1024), one fixed page, then close. Its value is
-     * the request received, or {@code null} when no client came in live time.
+     * The reference simple_server.py: accept, then a thread that does one recv(1024), sends the fixed page,
+     * prints what it sent between {@code >>>>>>>} and {@code <<<<<<<<}, and closes. One connection per run. Its
+     * value is the request received, or {@code null} when no client came in live time.
      */
     private static Task<byte[]> serve(RunContext context, ServerMode mode, TcpListener listener) {
         Actor server = listener.actor();
-        server.print("HTTP Server listening on " + listener.local());
+        server.at(PROGRAM, "print(f\"HTTP Server listening").print("HTTP Server listening on " + listener.local());
         return context.supply("Server", () -> {
             try (listener) {
+                server.at(PROGRAM, "server_socket.accept()");
                 Optional<TcpConnection> accepted = mode.accept(listener);
                 if (accepted.isEmpty()) {
                     return null;
                 }
                 try (TcpConnection connection = accepted.get()) {
-                    server.print("Connected by " + pythonAddress(connection.remote()));
-                    return mode.exchange(context, () -> {
-                        byte[] data = connection.recv(1024);
-                        server.print("Received: " + pythonBytes(data));
-                        server.print("Sending>>>>>");
-                        PythonConsole.print(server, RESPONSE);
-                        connection.send(RESPONSE.getBytes(StandardCharsets.UTF_8));
-                        return data;
-                    }).orElse(new byte[0]);
+                    String peer = pythonAddress(connection.remote());
+                    server.at(PROGRAM, "print(f\"Connection from").print("Connection from " + peer);
+                    return mode.exchange(context, () -> answer(server, connection, peer)).orElse(new byte[0]);
                 }
             }
         });
+    }
+
+    private static byte[] answer(Actor server, TcpConnection connection, String peer) throws Exception {
+        server.at(PROGRAM, "client_socket.recv(1024)");
+        byte[] data = connection.recv(1024);
+        server.at(PROGRAM, "print(f\"Connected by").print("Connected by " + peer);
+        server.at(PROGRAM, "print(f\"Received").print("Received: " + pythonBytes(data));
+        server.at(PROGRAM, "client_socket.send");
+        connection.send(RESPONSE.getBytes(StandardCharsets.UTF_8));
+        server.at(PROGRAM, "Sending>").print("Sending>>>>>>>");
+        server.at(PROGRAM, "print(\"HTTP/1.1 200 OK\")").print("HTTP/1.1 200 OK");
+        server.at(PROGRAM, "print(\"Content-Type").print("Content-Type: text/html; charset=UTF-8");
+        server.at(PROGRAM, "print(PAGE)").print("<html>" + PAGE_TEXT + "</html>");
+        server.at(PROGRAM, "<<<<<<<<").print("<<<<<<<<");
+        server.at(PROGRAM, "client_socket.close()");
+        return data;
     }
 
     /** {@code 127.0.0.1:51820} as Python prints the address tuple: {@code ('127.0.0.1', 51820)}. */

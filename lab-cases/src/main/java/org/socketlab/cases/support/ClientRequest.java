@@ -23,11 +23,11 @@ public record ClientRequest(String requestLine, String method, String path, Stri
      * @return what they say
      */
     public static ClientRequest parse(byte[] received) {
-        String line = HttpFields.firstLine(received);
+        String line = HttpMessages.firstLine(received);
         Matcher matcher = REQUEST_LINE.matcher(line);
         boolean request = matcher.matches();
         return new ClientRequest(line, request ? matcher.group(1) : null, request ? matcher.group(2) : null,
-                HttpFields.value(received, "User-Agent"));
+                HttpMessages.field(received, "User-Agent"));
     }
 
     /** @return whether the first line is a request line */
@@ -73,9 +73,19 @@ public record ClientRequest(String requestLine, String method, String path, Stri
     public static boolean checkWhole(RunContext context, int number, byte[] received) {
         int headEnd = HttpMessages.headEnd(received);
         long expected = headEnd < 0 ? -1 : headEnd + HttpRequestReader.contentLength(received, headEnd);
-        boolean whole = headEnd >= 0 && received.length >= expected;
+        boolean whole = isWhole(received);
         return context.check("The server read all of your client's request " + number, whole,
                 headEnd < 0 ? "a head that ends with an empty line" : expected + " bytes (head and Content-Length body)",
                 received.length + " bytes" + (headEnd < 0 ? ", without the empty line that ends the head" : ""));
+    }
+
+    /**
+     * @param received the bytes a server read of one request
+     * @return whether they hold the whole request: the head up to its blank line, then as many body bytes as
+     *         its {@code Content-Length} says (RFC 9112 §6.3)
+     */
+    public static boolean isWhole(byte[] received) {
+        int headEnd = HttpMessages.headEnd(received);
+        return headEnd >= 0 && received.length >= headEnd + HttpRequestReader.contentLength(received, headEnd);
     }
 }

@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -70,11 +71,7 @@ class TargetVerdictTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource({"tcpCases", "udpCases"})
     void a_target_where_nothing_listens_fails_a_check(LabCase labCase, Map<String, Object> params) throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        Transcript transcript = run(labCase, params, "127.0.0.1:" + port);
+        Transcript transcript = run(labCase, params, "127.0.0.1:" + closedPort());
 
         assertFailedByTheStudentsServer(transcript);
         if (labCase instanceof UdpUppercaseCase || labCase instanceof UdpCounterCase) {
@@ -124,6 +121,22 @@ class TargetVerdictTest {
 
             assertFailedByTheStudentsServer(transcript);
         }
+    }
+
+    /**
+     * A port where nothing listens, below Linux's ephemeral range (32768 and up): a client's own port is never
+     * there, so the lab's connect cannot meet itself (a TCP self-connect) and must be refused.
+     */
+    private static int closedPort() throws IOException {
+        int start = 20_000 + ThreadLocalRandom.current().nextInt(10_000);
+        for (int port = start; port < start + 2_000; port++) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // another program has it: try the next one
+            }
+        }
+        throw new IOException("no free port between " + start + " and " + (start + 2_000));
     }
 
     private static Transcript run(LabCase labCase, Map<String, Object> params, String target) {

@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.ParamType;
+import org.socketlab.api.Program;
+import org.socketlab.server.plugins.PluginHealth;
 import org.socketlab.server.plugins.PluginStatus;
 import org.socketlab.server.plugins.RegisteredCase;
 
@@ -35,6 +37,22 @@ final class CaseJson {
         JsonArray params = new JsonArray();
         registered.params().forEach(spec -> params.add(param(spec)));
         json.add("params", params);
+        JsonArray programs = new JsonArray();
+        registered.info().programs().forEach(program -> programs.add(program(program)));
+        json.add("programs", programs);
+        return json;
+    }
+
+    private static JsonObject program(Program program) {
+        JsonObject json = new JsonObject();
+        json.addProperty("actor", program.actor());
+        json.addProperty("file", program.file());
+        json.addProperty("language", program.language());
+        json.addProperty("reconstructed", program.reconstructed());
+        if (program.note() != null) {
+            json.addProperty("note", program.note());
+        }
+        json.addProperty("code", program.code());
         return json;
     }
 
@@ -69,6 +87,15 @@ final class CaseJson {
         JsonArray warnings = new JsonArray();
         status.warnings().forEach(warnings::add);
         json.add("warnings", warnings);
+        // Read at each request: runs change it while the catalogue stays the same.
+        PluginHealth health = status.health();
+        JsonArray leaks = new JsonArray();
+        if (health != null) {
+            health.recentLeaks().forEach(leaks::add);
+        }
+        json.addProperty("leakingRuns", health == null ? 0 : health.leakingRuns());
+        json.add("leaks", leaks);
+        json.addProperty("quarantined", health != null && health.quarantined());
         return json;
     }
 }
