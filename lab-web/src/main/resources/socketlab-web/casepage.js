@@ -7,8 +7,8 @@ import { h, replace } from './dom.js';
 import { getCase, runCase, ApiError } from './api.js';
 import { renderMarkdown } from './markdown.js';
 import { buildField, parseQueryValue, toQuery } from './params.js';
-import { renderDiagram } from './diagram.js';
-import { renderDetail, renderDetailPlaceholder } from './detail.js';
+import { RunView } from './runview.js';
+import { renderNotes } from './notes.js';
 import { renderOutcome, renderChecks, renderOutput } from './results.js';
 import { renderReproduce } from './reproduce.js';
 import { renderLoading, renderError } from './feedback.js';
@@ -177,58 +177,15 @@ class CasePage {
 
   showResults(transcript, { focus }) {
     const banner = renderOutcome(transcript);
-    this.diagramHolder = h('div', { class: 'diagram-holder' });
-    this.detailHolder = h('div', { class: 'detail-holder' }, renderDetailPlaceholder());
-    const diagramCard = h('section', { class: 'card diagram-card', 'aria-labelledby': 'diagram-heading' },
-      h('h3', { id: 'diagram-heading', text: 'What happened on the wire' }),
-      legend(),
-      this.diagramHolder,
-      this.detailHolder);
+    this.wire = new RunView({ signal: this.signal });
+    // Outcome and checks first: on a phone they are what the student came for.
     replace(this.results,
       h('h2', { class: 'results-heading', text: 'Result' }),
       banner,
-      h('div', { class: 'results-grid' }, diagramCard,
-        h('div', { class: 'results-side' }, renderChecks(transcript.checks), renderOutput(transcript.output))),
+      renderNotes(transcript),
+      h('div', { class: 'results-grid' }, renderChecks(transcript.checks), this.wire.element, renderOutput(transcript.output)),
       renderReproduce(transcript));
-    this.transcript = transcript;
-    this.drawDiagram(null);
-    this.watchWidth();
+    this.wire.update(transcript);
     if (focus) banner.focus();
   }
-
-  // The diagram is sized to the room it has, so it is drawn after it is in the page
-  // and again when that room changes a lot (rotating a phone, resizing the window).
-  drawDiagram(selected) {
-    this.drawnWidth = this.diagramHolder.clientWidth;
-    const view = renderDiagram(this.transcript, {
-      width: this.drawnWidth,
-      onSelect: (row, model) => replace(this.detailHolder, renderDetail(row, model, { onJump: (i) => view.select(i, { focus: true }) })),
-    });
-    this.diagram = view;
-    replace(this.diagramHolder, view.element);
-    if (selected !== null && selected !== undefined) view.select(selected);
-  }
-
-  watchWidth() {
-    if (this.watching) return;
-    this.watching = true;
-    let timer = null;
-    window.addEventListener('resize', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (this.diagramHolder && Math.abs(this.diagramHolder.clientWidth - this.drawnWidth) > 40) this.drawDiagram(this.diagram?.selected);
-      }, 150);
-    }, { signal: this.signal });
-  }
-}
-
-function legend() {
-  return h('details', { class: 'legend-box' },
-    h('summary', { text: 'How to read this diagram' }),
-    h('ul', {},
-      h('li', { text: 'One column (lane) per actor, in the order they first act; time runs down, the left column is milliseconds since the run started.' }),
-      h('li', { text: 'An arrow is a send: it points to the other end of its connection and is labelled with the byte count and the first bytes (\\r \\n shown as escapes). “11 B, 8 read, 3 never read” means the receiver read only part of it; a red dashed arrow’s bytes were never read.' }),
-      h('li', { text: 'A small box on a lane is a recv: “recv(8) → 8” asked for up to 8 bytes and got 8. It is highlighted when it got fewer than it asked for; → 0 means the peer closed the connection.' }),
-      h('li', { text: 'A dashed arrow ending in ✕ is a datagram nobody received; a lane with a dashed outline is a peer outside the lab.' }),
-      h('li', { text: 'Click an event, or Tab into the diagram and use ↑ ↓ then Enter, to see its bytes in full and as a hex dump.' })));
 }
