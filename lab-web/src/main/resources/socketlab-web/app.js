@@ -11,8 +11,11 @@
 //   dom.js        h()/s() element builders (textContent only); feedback.js loading/errors
 
 import { showCatalogue } from './catalogue.js';
-import { showCasePage } from './casepage.js';
 import { h, replace } from './dom.js';
+
+// The case page and its diagram code load only when a case is opened: the catalogue
+// asks for its data first instead of after modules it does not use.
+const casePage = () => import('./casepage.js');
 
 const main = document.getElementById('main');
 let current = null;               // AbortController of the view on screen
@@ -24,7 +27,7 @@ function parseHash(hash) {
   return { path: q === -1 ? text : text.slice(0, q), query: new URLSearchParams(q === -1 ? '' : text.slice(q + 1)) };
 }
 
-function route({ focusHeading }) {
+function route({ focusHeading, fromCase = null }) {
   // Only "#/…" are routes; any other fragment is an in-page anchor and is left alone.
   if (location.hash && !location.hash.startsWith('#/')) return;
   current?.abort();
@@ -33,11 +36,13 @@ function route({ focusHeading }) {
   const { path, query } = parseHash(location.hash);
   const caseMatch = /^\/cases\/([^/]+)\/?$/.exec(path);
   if (path === '/' || path === '') {
-    showCatalogue(main, { query, signal, focusHeading });
+    showCatalogue(main, { query, signal, focusHeading, fromCase });
   } else if (caseMatch) {
     let id;
     try { id = decodeURIComponent(caseMatch[1]); } catch { id = caseMatch[1]; }
-    showCasePage(main, { id, query, backHref: catalogueHash, signal, focusHeading });
+    casePage().then(({ showCasePage }) => {
+      if (!signal.aborted) showCasePage(main, { id, query, backHref: catalogueHash, signal, focusHeading });
+    });
   } else {
     document.title = 'Not found · Socket Lab';
     const heading = h('h1', { tabindex: '-1', text: 'Page not found' });
@@ -48,8 +53,12 @@ function route({ focusHeading }) {
 
 window.addEventListener('hashchange', (event) => {
   const old = new URL(event.oldURL).hash || '#/';
-  if (parseHash(old).path === '/') catalogueHash = old;
-  route({ focusHeading: true });
+  const oldPath = parseHash(old).path;
+  if (oldPath === '/') catalogueHash = old;
+  const fromCase = /^\/cases\/([^/]+)\/?$/.exec(oldPath)?.[1];
+  let id = null;
+  try { id = fromCase ? decodeURIComponent(fromCase) : null; } catch { id = fromCase; }
+  route({ focusHeading: true, fromCase: id });
 });
 
 // The skip link moves focus itself: following "#main" would replace the route in the URL.

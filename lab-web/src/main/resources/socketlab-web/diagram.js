@@ -113,7 +113,7 @@ export class SequenceDiagram {
     this.body.setAttribute('aria-label', `Sequence diagram: ${lanes.length} lanes, ${items.length} items for ${model.rows.length} events. Use the arrow keys to move between events and Enter to inspect one.`);
     this.body.replaceChildren(
       ...lanes.map((lane) => s('line', { class: lane.external ? 'lifeline external' : 'lifeline', x1: this.geo.laneX(lane.id), x2: this.geo.laneX(lane.id), y1: 0, y2: bodyH })),
-      ...(layout.gaps ?? []).map((gap) => s('text', { class: 'time-gap', x: 6, y: layout.tops[gap.at] - 8 }, `⋯ ${formatMs(gap.ms)}`)),
+      ...(layout.gaps ?? []).map((gap) => s('text', { class: 'time-gap', x: 6, y: layout.tops[gap.at] - 60 }, `⋯ ${formatMs(gap.ms)} later`)),
       this.rowsG);
     this.layout = layout;
     this.focusItem = Math.min(this.focusItem, Math.max(0, items.length - 1));

@@ -70,7 +70,7 @@ export class RunView {
     this.view.show(this.model, this.items, layout, this.main.clientWidth - 18);
     this.count.textContent = this.items.length === this.model.rows.length
       ? `${number(this.model.rows.length)} events`
-      : `${number(this.items.length)} rows for ${number(rows.length)} of ${number(this.model.rows.length)} events`;
+      : `${number(this.items.length)} ${this.items.length === 1 ? 'row' : 'rows'} for ${number(rows.length)} of ${number(this.model.rows.length)} events`;
     if (this.model.rows.length === 0) this.main.replaceChildren(h('p', { class: 'muted', text: 'This run recorded no events.' }));
   }
 

@@ -2,7 +2,7 @@
 // sent, one colour per direction, as text or hex, with a mark where each recv ended
 // (where the program's reads cut the stream), and an HTTP message shown parsed.
 
-import { h } from './dom.js';
+import { h, replace } from './dom.js';
 import { decodeUtf8, hexDumpRows, formatSize } from './bytes.js';
 import { renderVisible } from './visible.js';
 import { followStream, splitAtCuts } from './stream.js';
@@ -22,7 +22,7 @@ export function renderStream(model, conn, { onClose, mode = 'text' }) {
     h('button', { type: 'button', class: 'chip', 'data-testid': `stream-mode-${m}`, 'aria-pressed': String(m === mode), on: { click: () => show(m) } }, label));
   const show = (m) => {
     for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.testid === `stream-mode-${m}`));
-    body.replaceChildren(m === 'hex' ? hexView(stream) : m === 'http' ? httpView(stream, http) : textView(stream));
+    replace(body, m === 'hex' ? hexView(stream) : m === 'http' ? httpView(stream, http) : textView(stream));
   };
   show(mode);
   return h('section', { class: 'card detail stream', 'data-testid': 'stream', 'data-conn': conn, 'aria-labelledby': 'stream-heading' },

@@ -152,11 +152,12 @@ function cutText(text, max) {
 
 /**
  * Vertical places: {tops: number[], heights: number[], total, gaps: [{at, ms}]}. 'even' gives
- * every item `rowPx`. 'time' places an item at its `atMs` on a scale where the run's median
- * step is one `minPx`: a long wait (a time-out) is long and a burst is packed at `minPx`;
- * a wait longer than `maxGapPx` is drawn that tall with its duration in `gaps`.
+ * every item `rowPx`. 'time' places items by `atMs` on a scale where the whole run takes about
+ * twice the height of its items packed at `minPx`: a burst stays packed at `minPx` a step, a
+ * long wait (a time-out) is long, and a wait that would be taller than `maxGapPx` is drawn that
+ * tall with its duration in `gaps`.
  */
-export function layoutItems(items, { spacing = 'even', rowPx = 38, minPx = 26, maxGapPx = 600 } = {}) {
+export function layoutItems(items, { spacing = 'even', rowPx = 38, minPx = 26, maxGapPx = 240 } = {}) {
   const tops = new Array(items.length);
   const heights = new Array(items.length);
   if (spacing !== 'time') {
@@ -164,20 +165,16 @@ export function layoutItems(items, { spacing = 'even', rowPx = 38, minPx = 26, m
     return { tops, heights, total: items.length * rowPx, gaps: [] };
   }
   const times = items.map(itemTime);
-  const steps = [];
-  for (let i = 1; i < times.length; i++) if (times[i] > times[i - 1]) steps.push(times[i] - times[i - 1]);
-  steps.sort((a, b) => a - b);
-  const median = steps.length ? steps[Math.floor(steps.length / 2)] : 1;
-  const pxPerMs = minPx / Math.max(median, 1e-3);
+  const duration = times.length ? Math.max(...times) - Math.min(...times) : 0;
+  const pxPerMs = (2 * minPx * Math.max(1, items.length)) / Math.max(duration, 1e-3);
   const gaps = [];
   let y = 0;
   for (let i = 0; i < items.length; i++) {
     if (i > 0) {
       const dt = Math.max(0, times[i] - times[i - 1]);
       const wanted = dt * pxPerMs;
-      const step = Math.min(maxGapPx, Math.max(minPx, wanted));
       if (wanted > maxGapPx) gaps.push({ at: i, ms: dt });
-      y += step;
+      y += Math.min(maxGapPx, Math.max(minPx, wanted));
     }
     tops[i] = y;
   }
