@@ -7,7 +7,7 @@ import { h, replace } from './dom.js';
 import { getCase, runCase, ApiError } from './api.js';
 import { renderMarkdown } from './markdown.js';
 import { buildField, parseQueryValue, toQuery } from './params.js';
-import { RunView } from './runview.js';
+import { WireView } from './wireview.js';
 import { renderNotes } from './notes.js';
 import { renderOutcome, renderChecks, renderOutput } from './results.js';
 import { renderReproduce } from './reproduce.js';
@@ -177,7 +177,7 @@ class CasePage {
 
   showResults(transcript, { focus }) {
     const banner = renderOutcome(transcript);
-    this.wire = new RunView({ signal: this.signal });
+    this.wire = new WireView({ signal: this.signal });
     // Outcome and checks first: on a phone they are what the student came for.
     replace(this.results,
       h('h2', { class: 'results-heading', text: 'Result' }),

@@ -1,4 +1,4 @@
-// "What happened on the wire": the filters, the diagram (or, on a narrow screen, the
+// "What happened on the wire" (of a run view, runview.js): the filters, the diagram (or, on a narrow screen, the
 // event list), and the detail of the selected event beside it (a panel that stays in
 // view on a wide screen, a sheet from the bottom on a narrow one), which can follow
 // the event's whole connection. update() takes a grown transcript (a live run) and
@@ -21,7 +21,7 @@ const ROW_PX = 38;
 const KIND_NAMES = { output: 'console lines', note: 'notes', send: 'sends', recv: 'recvs', connect: 'connects', accept: 'accepts',
   listen: 'listens', close: 'closes', error: 'errors' };
 
-export class RunView {
+export class WireView {
   constructor({ signal }) {
     this.signal = signal;
     this.filters = null;
@@ -39,6 +39,12 @@ export class RunView {
       this.toolbar,
       h('div', { class: 'wire-grid' }, this.main, this.detail));
     signal.addEventListener('abort', () => document.body.classList.remove('sheet-open'));
+    // Lanes are sized to the room they have: draw again when it changes a lot (a window resized).
+    let timer = null;
+    window.addEventListener('resize', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { if (this.model && Math.abs(this.main.clientWidth - this.drawnWidth) > 40) this.draw(); }, 150);
+    }, { signal });
     this.narrow.addEventListener('change', () => { if (this.model) { this.drawTools(); this.draw(); } }, { signal });
   }
 
@@ -47,10 +53,18 @@ export class RunView {
     this.transcript = transcript;
     // A run still going (state "running", from the live API) may yet read what was sent.
     this.model = buildSequence(transcript.events, { complete: transcript.state !== 'running' });
-    if (!this.filters) this.filters = defaultFilters(this.model);
+    // Until the student changes a filter, the defaults follow the run as it grows (a live run
+    // becomes long: its console lines are then hidden).
+    if (!this.filters || !this.touched) this.filters = { ...defaultFilters(this.model), ...(this.filters ? pick(this.filters) : {}) };
     this.drawTools();
     this.draw();
-    if (this.followed !== undefined) this.showStream(this.followed);
+    if (this.followed !== undefined) {
+      const pre = this.detailBody.querySelector('.stream-body pre');
+      const top = pre?.scrollTop ?? 0;
+      this.showStream(this.followed);
+      const again = this.detailBody.querySelector('.stream-body pre');
+      if (again) again.scrollTop = top;
+    }
   }
 
   draw() {
@@ -67,7 +81,9 @@ export class RunView {
     const rows = visibleRows(this.model, this.filters);
     this.items = this.filters.collapse ? collapseRuns(rows, { lanes: this.model.lanes, expanded: this.expanded }) : rows.map((row) => ({ type: 'row', row }));
     const layout = layoutItems(this.items, narrow ? { rowPx: LIST_ROW_PX } : { spacing: this.filters.spacing, rowPx: ROW_PX });
-    this.view.show(this.model, this.items, layout, this.main.clientWidth - 18);
+    this.drawnWidth = this.main.clientWidth;
+    // The room less the box's border and its (reserved) scrollbar: no needless sideways scrollbar.
+    this.view.show(this.model, this.items, layout, this.drawnWidth - 18);
     this.count.textContent = this.items.length === this.model.rows.length
       ? `${number(this.model.rows.length)} events`
       : `${number(this.items.length)} ${this.items.length === 1 ? 'row' : 'rows'} for ${number(rows.length)} of ${number(this.model.rows.length)} events`;
@@ -85,7 +101,7 @@ export class RunView {
     const f = this.filters;
     const kindChips = [...kinds].sort(([a], [b]) => order(a) - order(b)).map(([kind, n]) =>
       h('button', { type: 'button', class: 'chip', 'data-testid': 'filter-kind', 'data-kind': kind, 'aria-pressed': String(!f.hiddenKinds.has(kind)),
-        on: { click: () => { if (f.hiddenKinds.has(kind)) f.hiddenKinds.delete(kind); else f.hiddenKinds.add(kind); this.drawTools(); this.draw(); } } },
+        on: { click: () => { this.touched = true; if (f.hiddenKinds.has(kind)) f.hiddenKinds.delete(kind); else f.hiddenKinds.add(kind); this.drawTools(); this.draw(); } } },
       KIND_NAMES[kind] ?? kind, h('span', { class: 'chip-count', text: number(n) })));
     const select = (label, testId, values, current, set) => h('label', { class: 'tool' }, label,
       h('select', { 'data-testid': testId, on: { change: (event) => { set(event.target.value === '' ? null : event.target.value); this.draw(); } } },
@@ -137,6 +153,11 @@ export class RunView {
     document.body.classList.remove('sheet-open');
     this.view?.focusCurrent();
   }
+}
+
+// The filters other than the kinds, kept when the kind defaults are worked out again.
+function pick({ actor, conn, collapse, spacing }) {
+  return { actor, conn, collapse, spacing };
 }
 
 function order(kind) {
