@@ -1,8 +1,10 @@
 // Socket Lab case browser: bootstrap and hash routing. Static ES modules, no build step.
-//   app.js        routes #/ (catalogue) and #/cases/ID?param=value (case page)
+//   app.js        routes #/ (catalogue), #/cases/ID?param=value (case page), #/runs/ID
+//                 (one run, live or finished) and #/open (a transcript file)
 //   api.js        fetch wrapper: timeouts, {"error": "..."} messages, unreachable server
 //   catalogue.js  grouped case list, search, tag chips, last-outcome badges (lastruns.js)
-//   casepage.js   description, parameter form (params.js), run, results layout
+//   casepage.js   description, parameter form (params.js), Run; runpage.js the run and open pages
+//   runview.js    one run: live over Server-Sent Events with Stop and the listen banner, then whole
 //   markdown.js   safe Markdown → DOM for descriptions (no HTML is ever interpreted)
 //   sequence.js   transcript events → lanes, rows, send↔recv matching (pure)
 //   diagram.js    that model → SVG sequence diagram; detail.js the selected event
@@ -13,9 +15,10 @@
 import { showCatalogue } from './catalogue.js';
 import { h, replace } from './dom.js';
 
-// The case page and its diagram code load only when a case is opened: the catalogue
+// The case and run pages and their diagram code load only when opened: the catalogue
 // asks for its data first instead of after modules it does not use.
 const casePage = () => import('./casepage.js');
+const runPage = () => import('./runpage.js');
 
 const main = document.getElementById('main');
 let current = null;               // AbortController of the view on screen
@@ -35,6 +38,7 @@ function route({ focusHeading, fromCase = null }) {
   const { signal } = current;
   const { path, query } = parseHash(location.hash);
   const caseMatch = /^\/cases\/([^/]+)\/?$/.exec(path);
+  const runMatch = /^\/runs\/([^/]+)\/?$/.exec(path);
   if (path === '/' || path === '') {
     showCatalogue(main, { query, signal, focusHeading, fromCase });
   } else if (caseMatch) {
@@ -42,6 +46,16 @@ function route({ focusHeading, fromCase = null }) {
     try { id = decodeURIComponent(caseMatch[1]); } catch { id = caseMatch[1]; }
     casePage().then(({ showCasePage }) => {
       if (!signal.aborted) showCasePage(main, { id, query, backHref: catalogueHash, signal, focusHeading });
+    });
+  } else if (runMatch) {
+    let runId;
+    try { runId = decodeURIComponent(runMatch[1]); } catch { runId = runMatch[1]; }
+    runPage().then(({ showRunPage }) => {
+      if (!signal.aborted) showRunPage(main, { runId, backHref: catalogueHash, signal, focusHeading });
+    });
+  } else if (path === '/open') {
+    runPage().then(({ showOpenPage }) => {
+      if (!signal.aborted) showOpenPage(main, { backHref: catalogueHash, signal, focusHeading });
     });
   } else {
     document.title = 'Not found · Socket Lab';

@@ -1,16 +1,14 @@
 // The case page: what the case is about (rendered description), its parameter form,
-// Run, and the result of the last run (outcome, diagram with the event detail panel,
-// checks, console output, and how to reproduce it). The URL always says which case
-// and which parameter values are on screen, so it can be bookmarked or shared.
+// Run (and Stop), and the run drawn live as its events arrive, then its result
+// (outcome, diagram with the event detail panel, checks, console output, how to
+// reproduce it, and a link to the run's own page). The URL always says which case and
+// which parameter values are on screen, so it can be bookmarked or shared.
 
 import { h, replace } from './dom.js';
-import { getCase, runCase, ApiError } from './api.js';
+import { getCase, startRun, ApiError } from './api.js';
 import { renderMarkdown } from './markdown.js';
 import { buildField, parseQueryValue, toQuery } from './params.js';
-import { WireView } from './wireview.js';
-import { renderNotes } from './notes.js';
-import { renderOutcome, renderChecks, renderOutput } from './results.js';
-import { renderReproduce } from './reproduce.js';
+import { RunView } from './runview.js';
 import { renderLoading, renderError } from './feedback.js';
 import { rememberRun } from './lastruns.js';
 
@@ -141,9 +139,9 @@ class CasePage {
     }
     this.syncUrl();
     this.setRunning(true);
-    let transcript;
+    let started;
     try {
-      transcript = await runCase(this.id, values, { signal: this.signal });
+      started = await startRun(this.id, values, { signal: this.signal });
     } catch (error) {
       if (this.signal.aborted) return;
       this.setRunning(false);
@@ -155,10 +153,28 @@ class CasePage {
       return;
     }
     if (this.signal.aborted) return;
-    this.setRunning(false);
-    rememberRun(transcript);
-    sessionRuns.set(this.id, { query: this.query(), transcript });
-    this.showResults(transcript, { focus: true });
+    const query = this.query();
+    const view = this.newView((transcript) => {
+      this.setRunning(false);
+      rememberRun(transcript);
+      sessionRuns.set(this.id, { query, transcript });
+      this.banner()?.focus();
+    });
+    this.view = view;
+    view.follow(started.runId);
+    // The run is drawn below the form: bring it (and a listen banner) into view.
+    this.results.scrollIntoView({ block: 'start' });
+  }
+
+  newView(onDone) {
+    const tags = Array.isArray(this.detail.tags) ? this.detail.tags : [];
+    const view = new RunView({ signal: this.signal, tags, onDone, onFailure: () => this.setRunning(false), runLink: true });
+    replace(this.results, h('h2', { class: 'results-heading', text: 'Result' }), view.element);
+    return view;
+  }
+
+  banner() {
+    return this.results.querySelector('[data-testid=outcome]');
   }
 
   setRunning(running) {
@@ -166,26 +182,10 @@ class CasePage {
     this.runButton.disabled = running;
     this.runButton.lastChild.textContent = running ? 'Running…' : 'Run';
     this.runStatus.replaceChildren(running ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : '', running ? 'Running the case on real sockets…' : '');
-    this.results.classList.toggle('stale', running);
-    this.results.setAttribute('aria-busy', String(running));
   }
 
   restoreSessionRun() {
     const last = sessionRuns.get(this.id);
-    if (last && last.query === this.query()) this.showResults(last.transcript, { focus: false });
-  }
-
-  showResults(transcript, { focus }) {
-    const banner = renderOutcome(transcript);
-    this.wire = new WireView({ signal: this.signal });
-    // Outcome and checks first: on a phone they are what the student came for.
-    replace(this.results,
-      h('h2', { class: 'results-heading', text: 'Result' }),
-      banner,
-      renderNotes(transcript),
-      h('div', { class: 'results-grid' }, renderChecks(transcript.checks), this.wire.element, renderOutput(transcript.output)),
-      renderReproduce(transcript));
-    this.wire.update(transcript);
-    if (focus) banner.focus();
+    if (last && last.query === this.query()) this.newView(() => {}).showTranscript(last.transcript);
   }
 }
