@@ -87,7 +87,11 @@ export class WireView {
     this.count.textContent = this.items.length === this.model.rows.length
       ? `${number(this.model.rows.length)} events`
       : `${number(this.items.length)} ${this.items.length === 1 ? 'row' : 'rows'} for ${number(rows.length)} of ${number(this.model.rows.length)} events`;
-    if (this.model.rows.length === 0) this.main.replaceChildren(h('p', { class: 'muted', text: 'This run recorded no events.' }));
+    if (this.model.rows.length === 0) {
+      this.main.replaceChildren(h('p', { class: 'muted', text: this.transcript.state === 'running' ? 'No events yet.' : 'This run recorded no events.' }));
+    } else if (this.view.element.parentNode !== this.main) {
+      this.main.replaceChildren(this.view.element);
+    }
   }
 
   toggle(key) {

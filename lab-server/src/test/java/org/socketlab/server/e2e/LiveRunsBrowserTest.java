@@ -93,6 +93,11 @@ class LiveRunsBrowserTest {
         browser.get("http://127.0.0.1:" + server.port() + "/" + hash);
     }
 
+    // The run page's code loads when it is first opened, so the file input comes a moment after the page.
+    private static WebElement transcriptFile() {
+        return waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=transcript-file]")));
+    }
+
     private static WebElement outcome() {
         return waitFor().until(d -> {
             var found = d.findElements(By.cssSelector("[data-testid=outcome][data-outcome]"));
@@ -100,8 +105,10 @@ class LiveRunsBrowserTest {
         });
     }
 
+    // The events the diagram draws, a collapsed run of alike events (data-count) counting as its events.
     private static int drawnEvents() {
-        return browser.findElements(By.cssSelector("[data-testid=diagram] g.row")).size();
+        return ((Number) browser.executeScript("return [...document.querySelectorAll('[data-testid=diagram] g.row')]"
+                + ".reduce((n, row) => n + Number(row.dataset.count ?? 1), 0)")).intValue();
     }
 
     private static String api(String method, String path, String prefer) throws Exception {
@@ -175,7 +182,7 @@ class LiveRunsBrowserTest {
         Path file = Files.writeString(files.resolve("missing-message.json"), api("GET", "/api/runs/" + runId, null));
 
         go("#/open");
-        browser.findElement(By.cssSelector("[data-testid=transcript-file]")).sendKeys(file.toAbsolutePath().toString());
+        transcriptFile().sendKeys(file.toAbsolutePath().toString());
 
         assertEquals("passed", outcome().getAttribute("data-outcome"));
         assertTrue(drawnEvents() > 3);
@@ -187,7 +194,7 @@ class LiveRunsBrowserTest {
         Path file = Files.writeString(files.resolve("other.json"), "{\"hello\": 1}");
 
         go("#/open");
-        browser.findElement(By.cssSelector("[data-testid=transcript-file]")).sendKeys(file.toAbsolutePath().toString());
+        transcriptFile().sendKeys(file.toAbsolutePath().toString());
 
         assertTrue(byTestId("error-message").getText().contains("events"));
     }
