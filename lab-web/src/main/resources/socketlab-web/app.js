@@ -6,8 +6,12 @@
 //   casepage.js   description, parameter form (params.js), Run; runpage.js the run and open pages
 //   runview.js    one run: live over Server-Sent Events with Stop and the listen banner, then whole
 //   markdown.js   safe Markdown → DOM for descriptions (no HTML is ever interpreted)
+//   wireview.js   what happened on the wire: filters, the diagram or (narrow) eventlist.js, the detail
+//                 beside it, follow a stream (streamview.js; stream.js, http.js pure)
 //   sequence.js   transcript events → lanes, rows, send↔recv matching (pure)
-//   diagram.js    that model → SVG sequence diagram; detail.js the selected event
+//   timeline.js   filters, collapsed runs of alike events, even or by-time places (pure)
+//   diagram.js    that model → SVG sequence diagram, drawn virtually (virtual.js); detail.js the event
+//   notes.js      the lab's notes on a run, whole
 //   results.js    outcome banner, checks, console output; reproduce.js curl/CLI/JSON
 //   bytes.js      base64, previews, hex dump (pure); visible.js shows \r \n \t and spaces
 //   dom.js        h()/s() element builders (textContent only); feedback.js loading/errors
