@@ -41,7 +41,7 @@ export function describeRow(row, lanes) {
     case 'connect': return `${who} connects to ${e.remote ?? '?'}`;
     case 'accept': return `${who} accepts a connection from ${e.remote ?? '?'}`;
     case 'close': return `${who} closes ${e.local ?? 'a socket'}`;
-    case 'error': return `${who}: error: ${e.text ?? 'unknown'}`;
+    case 'error': return `${who}: error${e.remote ? ` (${e.remote})` : ''}: ${e.text ?? 'unknown'}`;
     case 'output': return `${who} prints: ${e.text ?? ''}`;
     case 'note': return `Note: ${e.text ?? ''}`;
     default: return `${who}: ${e.kind}`;
