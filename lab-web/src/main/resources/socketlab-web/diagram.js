@@ -12,8 +12,8 @@ import { VirtualWindow } from './virtual.js';
 
 const GUTTER = 78;        // px, the time column
 const HEADER = 56;        // px, lane name boxes
-const RIGHT_PAD = 56;     // px after the last lane, room for its labels
-const LANE_MIN = 120;
+const RIGHT_PAD = 40;     // px after the last lane, room for its labels
+const LANE_MIN = 112;
 const LANE_MAX = 300;
 const CHAR_PX = 7.3;      // width of one 12px monospace character, for cutting labels
 
