@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildSequence } from '../../main/resources/socketlab-web/sequence.js';
-import { defaultFilters, facets, visibleRows, collapseRuns, groupLabel, layoutItems, windowOf, itemOfRow, ranges, portOf, number }
+import { defaultFilters, facets, visibleRows, collapseRuns, groupLabel, layoutItems, windowOf, itemOfRow, itemKey, ranges, portOf, number }
   from '../../main/resources/socketlab-web/timeline.js';
 import { helloWorld, send, recv, A, B } from './fixtures.js';
 
@@ -19,6 +19,11 @@ function portScan(ports) {
 test('a long run starts with console lines and notes hidden, a short one with everything', () => {
   assert.deepEqual([...defaultFilters(portScan(1024)).hiddenKinds].sort(), ['note', 'output']);
   assert.equal(defaultFilters(buildSequence(helloWorld())).hiddenKinds.size, 0);
+});
+
+test('a long run that only prints keeps its lines', () => {
+  const model = buildSequence(Array.from({ length: 100 }, (_, i) => ({ atMs: i, actor: 'Talker', kind: 'output', text: `line ${i}` })));
+  assert.equal(defaultFilters(model).hiddenKinds.size, 0);
 });
 
 test('filters keep the rows of one kind, actor or connection', () => {
@@ -111,4 +116,19 @@ test('a row inside a collapsed run is found in its group', () => {
   assert.equal(items.length, 1);
   assert.equal(itemOfRow(items, model.rows[4].index), 0);
   assert.equal(itemOfRow(items, 999), -1);
+});
+
+test('an item keeps its key while it would be drawn the same, and not once a read arrives', () => {
+  const events = helloWorld().filter((e) => e.kind !== 'recv');
+  const layout = (items) => layoutItems(items);
+  const before = buildSequence(events, { complete: false });
+  const items = collapseRuns(before.rows);
+  const send = items.findIndex((i) => i.row?.event.kind === 'send');
+  const grown = buildSequence([...events, { atMs: 99, actor: 'Lab', kind: 'note', text: 'later' }], { complete: false });
+  const grownItems = collapseRuns(grown.rows);
+  assert.equal(itemKey(grownItems[send], layout(grownItems), send), itemKey(items[send], layout(items), send));
+  const read = buildSequence(helloWorld(), { complete: false });
+  const readItems = collapseRuns(read.rows);
+  const readSend = readItems.findIndex((i) => i.row?.event.kind === 'send');
+  assert.notEqual(itemKey(readItems[readSend], layout(readItems), readSend), itemKey(items[send], layout(items), send));
 });

@@ -7,7 +7,7 @@
 
 import { s, h } from './dom.js';
 import { preview, formatSize } from './bytes.js';
-import { itemOfRow, number } from './timeline.js';
+import { itemKey, itemOfRow, number } from './timeline.js';
 import { VirtualWindow } from './virtual.js';
 
 const GUTTER = 78;        // px, the time column
@@ -82,12 +82,15 @@ export class SequenceDiagram {
     this.focusItem = 0;
     this.laneBar = s('svg', { class: 'diagram lane-bar', 'aria-hidden': 'true' });
     this.body = s('svg', { class: 'diagram diagram-body', role: 'group' });
+    this.backG = s('g', { class: 'lifelines' });
     this.rowsG = s('g', { class: 'rows' });
+    this.body.append(this.backG, this.rowsG);
     this.element = h('div', { class: 'diagram-scroll', 'data-testid': 'diagram' },
       h('div', { class: 'lane-bar-holder' }, this.laneBar), this.body);
     this.window = new VirtualWindow(this.element, {
       offset: HEADER,
       draw: (i) => this.drawItem(i),
+      keyOf: (i) => itemKey(this.items[i], this.layout, i),
       place: (elements) => { this.rowsG.replaceChildren(...elements); this.markSelection(); },
     });
     this.body.addEventListener('keydown', (event) => this.key(event));
@@ -111,13 +114,17 @@ export class SequenceDiagram {
     this.laneBar.replaceChildren(s('text', { class: 'gutter-title', x: GUTTER - 10, y: HEADER / 2 + 4, 'text-anchor': 'end' }, layout.gaps ? 'time' : ''),
       ...lanes.map((lane) => laneHeader(lane, this.geo, 12)));
     this.body.setAttribute('aria-label', `Sequence diagram: ${lanes.length} lanes, ${items.length} items for ${model.rows.length} events. Use the arrow keys to move between events and Enter to inspect one.`);
-    this.body.replaceChildren(
+    // Only the lifelines are replaced: the rows' group stays, so a focused row keeps its focus.
+    this.backG.replaceChildren(
       ...lanes.map((lane) => s('line', { class: lane.external ? 'lifeline external' : 'lifeline', x1: this.geo.laneX(lane.id), x2: this.geo.laneX(lane.id), y1: 0, y2: bodyH })),
-      ...(layout.gaps ?? []).map((gap) => s('text', { class: 'time-gap', x: 6, y: layout.tops[gap.at] - 60 }, `⋯ ${formatMs(gap.ms)} later`)),
-      this.rowsG);
+      ...(layout.gaps ?? []).map((gap) => s('text', { class: 'time-gap', x: 6, y: layout.tops[gap.at] - 60 }, `⋯ ${formatMs(gap.ms)} later`)));
     this.layout = layout;
     this.focusItem = Math.min(this.focusItem, Math.max(0, items.length - 1));
-    this.window.reset(layout);
+    // Rows keep their elements while the lanes keep their places (a live run growing).
+    const geometry = `${svgW} ${laneW} ${lanes.length}`;
+    this.window.reset(layout, { keep: geometry === this.geometry });
+    this.geometry = geometry;
+    this.markSelection();
     this.element.classList.toggle('diagram-empty', items.length === 0);
   }
 
@@ -129,8 +136,8 @@ export class SequenceDiagram {
       ? drawGroup(item, this.model, this.geo, top, height)
       : drawRow(item.row, this.model, this.geo, top, height);
     el.setAttribute('tabindex', i === this.focusItem ? '0' : '-1');
-    el.addEventListener('click', () => { this.setFocusable(i); this.activate(i); el.focus({ preventScroll: true }); });
-    el.addEventListener('focus', () => this.setFocusable(i));
+    el.addEventListener('click', () => { const at = Number(el.dataset.item); this.setFocusable(at); this.activate(at); el.focus({ preventScroll: true }); });
+    el.addEventListener('focus', () => this.setFocusable(Number(el.dataset.item)));
     return el;
   }
 
@@ -171,6 +178,7 @@ export class SequenceDiagram {
       const item = this.items[i];
       const rows = item.type === 'group' ? item.rows : [item.row];
       const isSelected = rows.some((r) => r.index === this.selected);
+      el.setAttribute('tabindex', i === this.focusItem ? '0' : '-1');
       el.classList.toggle('selected', isSelected);
       el.classList.toggle('related', !isSelected && rows.some((r) => related.has(r.index)));
       if (item.type === 'row') el.setAttribute('aria-pressed', String(isSelected));

@@ -5,7 +5,7 @@
 import { h } from './dom.js';
 import { describeRow, formatMs } from './diagram.js';
 import { preview } from './bytes.js';
-import { itemOfRow } from './timeline.js';
+import { itemKey, itemOfRow } from './timeline.js';
 import { VirtualWindow } from './virtual.js';
 
 /** The row height of the list, for timeline.layoutItems. */
@@ -22,6 +22,7 @@ export class EventList {
     this.window = new VirtualWindow(this.element, {
       offset: 0,
       draw: (i) => this.drawItem(i),
+      keyOf: (i) => itemKey(this.items[i], this.layout, i),
       place: (elements) => { this.inner.replaceChildren(...elements); this.markSelection(); },
     });
     this.inner.addEventListener('keydown', (event) => this.key(event));
@@ -34,7 +35,8 @@ export class EventList {
     this.inner.style.height = `${layout.total}px`;
     this.inner.setAttribute('aria-label', `${items.length} items for ${model.rows.length} events. Use the arrow keys to move and Enter to inspect one.`);
     this.focusItem = Math.min(this.focusItem, Math.max(0, items.length - 1));
-    this.window.reset(layout);
+    this.window.reset(layout, { keep: true });
+    this.markSelection();
   }
 
   drawItem(i) {
@@ -55,8 +57,8 @@ export class EventList {
     bytes ? h('span', { class: 'list-bytes', text: bytes }) : null);
     el.style.top = `${this.layout.tops[i]}px`;
     el.style.height = `${this.layout.heights[i] - 4}px`;
-    el.addEventListener('click', () => { this.setFocusable(i); this.activate(i); el.focus({ preventScroll: true }); });
-    el.addEventListener('focus', () => this.setFocusable(i));
+    el.addEventListener('click', () => { const at = Number(el.dataset.item); this.setFocusable(at); this.activate(at); el.focus({ preventScroll: true }); });
+    el.addEventListener('focus', () => this.setFocusable(Number(el.dataset.item)));
     return el;
   }
 
@@ -96,6 +98,7 @@ export class EventList {
       const item = this.items[i];
       const rows = item.type === 'group' ? item.rows : [item.row];
       const isSelected = rows.some((r) => r.index === this.selected);
+      el.setAttribute('tabindex', i === this.focusItem ? '0' : '-1');
       el.classList.toggle('selected', isSelected);
       el.classList.toggle('related', !isSelected && rows.some((r) => related.has(r.index)));
       el.setAttribute('aria-pressed', String(isSelected));

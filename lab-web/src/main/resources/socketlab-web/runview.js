@@ -190,7 +190,9 @@ export class RunView {
   // Checks before the diagram: on a phone the verdict is what the student came for (on a
   // wide screen checks and console sit side by side above the diagram, styles.css).
   layout(transcript) {
-    this.wire = new WireView({ signal: this.signal });
+    // The same wire view from the first live event to the final transcript: the student's
+    // filters, selection and scroll position survive the end of the run.
+    this.wire ??= new WireView({ signal: this.signal });
     this.outputHolder = h('div', { class: 'output-holder' }, renderOutput(transcript.output));
     return h('div', { class: 'results-grid' },
       transcript.state === 'running' ? null : renderChecks(transcript.checks), this.wire.element, this.outputHolder);

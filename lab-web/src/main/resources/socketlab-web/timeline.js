@@ -10,10 +10,14 @@ export const LONG_RUN_EVENTS = 60;
 /** This many alike events in a row, or more, are drawn as one item. */
 export const MIN_RUN = 3;
 
-/** The filters a transcript starts with: quiet kinds hidden in a long run, nothing else. */
+/**
+ * The filters a transcript starts with: quiet kinds hidden in a long run that has socket events
+ * to show instead (a run that only prints keeps its lines), nothing else.
+ */
 export function defaultFilters(model) {
   const long = model.rows.length > LONG_RUN_EVENTS;
-  return { hiddenKinds: new Set(long ? QUIET_KINDS : []), actor: null, conn: null, collapse: true, spacing: 'even' };
+  const sockets = model.rows.some((r) => !QUIET_KINDS.includes(r.event.kind));
+  return { hiddenKinds: new Set(long && sockets ? QUIET_KINDS : []), actor: null, conn: null, collapse: true, spacing: 'even' };
 }
 
 /** How many rows of each kind, actor and connection there are (for the filter controls). */
@@ -210,4 +214,15 @@ export function windowOf(layout, top, bottom) {
 /** The index of the item that shows row `index` (a group shows its rows), or -1. */
 export function itemOfRow(items, index) {
   return items.findIndex((item) => (item.type === 'row' ? item.row.index === index : item.rows.some((r) => r.index === index)));
+}
+
+/**
+ * A key that changes whenever item i would be drawn differently: its rows, its place, and what
+ * the model says of it (a send's delivery changes as reads arrive in a live run).
+ */
+export function itemKey(item, layout, i) {
+  const place = `${layout.tops[i]} ${layout.heights[i]}`;
+  if (item.type === 'group') return `g${item.key} ${item.rows.length} ${item.label} ${place}`;
+  const r = item.row;
+  return `r${r.index} ${place} ${r.lane} ${r.delivery} ${r.read} ${r.target} ${r.source}`;
 }

@@ -9,28 +9,39 @@ const OVERSCAN_PX = 600;
 export class VirtualWindow {
   /**
    * scroller: the element that scrolls; offset: px from its content top to item 0;
-   * draw(i): the element for item i; place(from, elements): puts the window's elements in.
+   * draw(i): the element for item i; place(elements): puts the window's elements in;
+   * keyOf(i): a key that is the same for an item drawn the same (its element is then kept).
    */
-  constructor(scroller, { offset, draw, place }) {
+  constructor(scroller, { offset, draw, place, keyOf }) {
     this.scroller = scroller;
     this.offset = offset;
     this.draw = draw;
     this.place = place;
+    this.keyOf = keyOf;
     this.layout = { tops: [], heights: [], total: 0 };
-    this.cache = new Map();
+    this.cache = new Map();       // item index → element, for the items in the window
+    this.byKey = new Map();       // keyOf(i) → element, for the same items
     this.range = { from: 0, to: 0 };
+    this.lastTop = 0;
     let queued = false;
     scroller.addEventListener('scroll', () => {
+      this.lastTop = scroller.scrollTop;
       if (queued) return;
       queued = true;
       requestAnimationFrame(() => { queued = false; this.refresh(); });
     }, { passive: true });
   }
 
-  /** A new layout: every element is drawn again (the items or their places changed). */
-  reset(layout) {
+  /**
+   * A new layout. With `keep`, an item whose key is unchanged keeps its element (a live run
+   * that grew: what the student points at or has focused stays); else all are drawn again.
+   */
+  reset(layout, { keep = false } = {}) {
     this.layout = layout;
+    // A box moved to a new place in the page (a live run that ended) comes back scrolled to the top.
+    if (this.lastTop > 0 && this.scroller.scrollTop !== this.lastTop && this.scroller.isConnected) this.scroller.scrollTop = this.lastTop;
     this.cache.clear();
+    if (!keep) this.byKey.clear();
     this.range = { from: -1, to: -1 };
     this.refresh();
   }
@@ -43,14 +54,22 @@ export class VirtualWindow {
     if (from === this.range.from && to === this.range.to) return;
     this.range = { from, to };
     const next = new Map();
+    const nextByKey = new Map();
     const elements = [];
     for (let i = from; i < to; i++) {
-      const el = this.cache.get(i) ?? this.draw(i);
+      const key = this.keyOf(i);
+      const el = this.byKey.get(key) ?? this.draw(i);
+      el.dataset.item = i;
       next.set(i, el);
+      nextByKey.set(key, el);
       elements.push(el);
     }
     this.cache = next;
-    this.place(elements);
+    this.byKey = nextByKey;
+    // Only what changed is touched, so an element that stays keeps focus and hover.
+    const current = this.placed ?? [];
+    if (current.length !== elements.length || current.some((el, k) => el !== elements[k])) this.place(elements);
+    this.placed = elements;
   }
 
   /** The element of item i, drawing the window around it first when it is off screen. */

@@ -151,6 +151,26 @@ class LiveRunsBrowserTest {
     }
 
     @Test
+    void the_event_selected_while_a_run_goes_on_stays_selected_when_it_ends() {
+        go("#/cases/test-talker");
+        byTestId("run-button").click();
+        waitFor().until(d -> drawnEvents() >= 3);
+
+        // The talker's lines are alike: drawn as one run of events, opened to pick the first.
+        WebElement group = byTestId("diagram-group");
+        group.click();
+        waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=diagram-event][data-index='0']")).isEmpty());
+        browser.findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']")).click();
+        waitFor().until(d -> byTestId("event-detail").getText().contains("line 1"));
+        byTestId("stop-button").click();
+
+        assertEquals("error", outcome().getAttribute("data-outcome"));
+        assertTrue(byTestId("event-detail").getText().contains("line 1"), byTestId("event-detail").getText());
+        assertEquals("true", browser.findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']"))
+                .getAttribute("aria-pressed"));
+    }
+
+    @Test
     void a_runs_page_survives_a_reload() {
         String runId = runId(uncheck(() -> api("POST", "/api/cases/missing-message/runs", null)));
 
