@@ -33,15 +33,17 @@ export class RunView {
    * the client command of the listen banner); `onDone(transcript)` is called once
    * when a followed run has ended, `onFailure()` when it could not be loaded;
    * `onKnown(run)` when the run's case id and parameters are first known;
-   * `runLink` adds a link to the run's own page.
+   * `runLink` adds a link to the run's own page; `programs` is the case's program panel
+   * (programs.js), shown beside the diagram, whose line for the selected event lights up.
    */
-  constructor({ signal, tags = [], onKnown = () => {}, onDone = () => {}, onFailure = () => {}, runLink = false }) {
+  constructor({ signal, tags = [], onKnown = () => {}, onDone = () => {}, onFailure = () => {}, runLink = false, programs = null }) {
     this.signal = signal;
     this.onKnown = onKnown;
     this.tags = tags;
     this.onDone = onDone;
     this.onFailure = onFailure;
     this.runLink = runLink;
+    this.programs = programs;
     this.element = h('div', { class: 'run-view' });
     signal.addEventListener('abort', () => this.stopWatching());
   }
@@ -176,6 +178,12 @@ export class RunView {
     if (this.listen && !this.ended) replace(this.bannerHolder, renderListenBanner(this.listen, this.tags));
   }
 
+  /** Shows the case's programs beside the diagram (when they are known only after the run). */
+  setPrograms(programs) {
+    this.programs = programs;
+    if (this.programsHolder) replace(this.programsHolder, programs?.element ?? null);
+  }
+
   /** Shows a finished transcript whole (from the server or from a file). */
   showTranscript(transcript) {
     this.ended = true;
@@ -192,8 +200,11 @@ export class RunView {
   layout(transcript) {
     // The same wire view from the first live event to the final transcript: the student's
     // filters, selection and scroll position survive the end of the run.
-    this.wire ??= new WireView({ signal: this.signal });
+    this.wire ??= new WireView({ signal: this.signal, onSelect: (row) => this.programs?.highlight(row.event) });
     this.outputHolder = h('div', { class: 'output-holder' }, renderOutput(transcript.output));
+    // The programs sit under the event detail, beside the diagram, so the highlighted line is in view.
+    this.programsHolder = this.wire.programsSlot;
+    replace(this.programsHolder, this.programs?.element ?? null);
     return h('div', { class: 'results-grid' },
       transcript.state === 'running' ? null : renderChecks(transcript.checks), this.wire.element, this.outputHolder);
   }

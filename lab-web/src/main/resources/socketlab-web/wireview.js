@@ -22,8 +22,10 @@ const KIND_NAMES = { output: 'console lines', note: 'notes', send: 'sends', recv
   listen: 'listens', close: 'closes', error: 'errors' };
 
 export class WireView {
-  constructor({ signal }) {
+  /** onSelect(row): an event was selected (the program pane lights its line). */
+  constructor({ signal, onSelect = () => {} }) {
     this.signal = signal;
+    this.onSelect = onSelect;
     this.filters = null;
     this.expanded = new Set();
     this.narrow = window.matchMedia(NARROW);
@@ -31,7 +33,9 @@ export class WireView {
     this.main = h('div', { class: 'wire-main' });
     this.sheetClose = h('button', { type: 'button', class: 'button small sheet-close', 'aria-label': 'Close the details', on: { click: () => this.closeSheet() } }, '✕');
     this.detailBody = h('div', { class: 'detail-body' }, renderDetailPlaceholder());
-    this.detail = h('aside', { class: 'detail-holder', 'data-testid': 'detail-holder', 'aria-label': 'Event details' }, this.sheetClose, this.detailBody);
+    /** Where the case's programs go (runview.js): under the detail, in the same sticky column. */
+    this.programsSlot = h('div', { class: 'programs-holder' });
+    this.detail = h('aside', { class: 'detail-holder', 'data-testid': 'detail-holder', 'aria-label': 'Event details' }, this.sheetClose, this.detailBody, this.programsSlot);
     this.toolbar = h('div', { class: 'wire-tools', role: 'group', 'aria-label': 'What the diagram shows' });
     this.element = h('section', { class: 'card diagram-card', 'aria-labelledby': 'diagram-heading' },
       h('h3', { id: 'diagram-heading', text: 'What happened on the wire' }),
@@ -136,6 +140,7 @@ export class WireView {
     }
     this.detailBody.replaceChildren(panel);
     this.openSheet();
+    this.onSelect(row);
   }
 
   showStream(conn) {
