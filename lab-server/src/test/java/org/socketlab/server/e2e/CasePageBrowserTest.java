@@ -131,6 +131,8 @@ class CasePageBrowserTest {
         double diagramRight = byTestId("diagram").getRect().getX() + byTestId("diagram").getRect().getWidth();
         assertTrue(detailLeft >= diagramRight, "the panel is beside the diagram: " + detailLeft + " vs " + diagramRight);
         assertTrue(detail.getText().contains("8 read, 3 never read"), detail.getText());
+        String note = byTestId("note").getText();
+        assertTrue(note.contains("of the 11 bytes") && !note.contains("…"), "the lab's note is shown whole: " + note);
         assertFalse((Boolean) js("const d = arguments[0]; return d.scrollWidth > d.clientWidth", byTestId("diagram")),
                 "no needless horizontal scrollbar under the diagram");
         screenshot("page-1280-missing-message-detail.png");
