@@ -44,11 +44,15 @@ export class WireView {
       h('div', { class: 'wire-grid' }, this.main, this.detail));
     signal.addEventListener('abort', () => document.body.classList.remove('sheet-open'));
     // Lanes are sized to the room they have: draw again when it changes a lot (a window resized).
-    let timer = null;
-    window.addEventListener('resize', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => { if (this.model && Math.abs(this.main.clientWidth - this.drawnWidth) > 40) this.draw(); }, 150);
-    }, { signal });
+    // The room is watched rather than read at each draw: reading it would force a layout of the
+    // whole page before every redraw of a live run, and another after it.
+    this.room = 0;
+    const watcher = new ResizeObserver(([entry]) => {
+      this.room = entry.contentRect.width;
+      if (this.model && Math.abs(this.room - this.drawnWidth) > 40) this.draw();
+    });
+    watcher.observe(this.main);
+    signal.addEventListener('abort', () => watcher.disconnect());
     this.narrow.addEventListener('change', () => { if (this.model) { this.drawTools(); this.draw(); } }, { signal });
   }
 
@@ -85,7 +89,7 @@ export class WireView {
     const rows = visibleRows(this.model, this.filters);
     this.items = this.filters.collapse ? collapseRuns(rows, { lanes: this.model.lanes, expanded: this.expanded }) : rows.map((row) => ({ type: 'row', row }));
     const layout = layoutItems(this.items, narrow ? { rowPx: LIST_ROW_PX } : { spacing: this.filters.spacing, rowPx: ROW_PX });
-    this.drawnWidth = this.main.clientWidth;
+    this.drawnWidth = this.room || this.main.clientWidth;
     // The room less the box's border and its (reserved) scrollbar: no needless sideways scrollbar.
     this.view.show(this.model, this.items, layout, this.drawnWidth - 18);
     this.count.textContent = this.items.length === this.model.rows.length
