@@ -43,6 +43,10 @@ export class WireView {
       this.toolbar,
       h('div', { class: 'wire-grid' }, this.main, this.detail));
     signal.addEventListener('abort', () => document.body.classList.remove('sheet-open'));
+    // Escape closes the sheet on a narrow screen (and gives the keyboard back to the list).
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.sheet.matches && this.detail.classList.contains('open')) this.closeSheet();
+    }, { signal });
     // Lanes are sized to the room they have: draw again when it changes a lot (a window resized).
     // The room is watched rather than read at each draw: reading it would force a layout of the
     // whole page before every redraw of a live run, and another after it.

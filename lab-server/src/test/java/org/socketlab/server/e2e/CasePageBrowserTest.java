@@ -154,6 +154,8 @@ class CasePageBrowserTest {
         assertEquals(scrolled, number(js("return scrollY")), 1.0, "selecting scrolled the page");
         assertTrue(detail.getText().contains("HELLO WO"), detail.getText());
         screenshot("page-375-missing-message-detail.png");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        waitFor().until(ExpectedConditions.invisibilityOf(detail));
     }
 
     @Test
