@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.Datagram;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
@@ -31,8 +35,53 @@ public final class UppercasePrograms {
     public static final int UDP_RECV_BYTES = 2048;
     /** What Python 3 prints last when {@code connect} is refused on Linux. */
     public static final String REFUSED_OUTPUT = "ConnectionRefusedError: [Errno 111] Connection refused";
+    /** What Python 2, the handout's, prints last when {@code connect} is refused on Linux. */
+    public static final String REFUSED_OUTPUT_PYTHON2 = "socket.error: [Errno 111] Connection refused";
+    /**
+     * Which Python runs the programs: the handout runs them with Python 2 ({@code print 'x'}, {@code raw_input});
+     * the two differ in how a refused connect is reported.
+     */
+    public static final ParamSpec PYTHON = ParamSpec.choice("python", "2", List.of("2", "3"),
+            "The Python that runs tcp_client.py: 2 as in the handout, or 3 (its error is worded differently)");
+
+    /** The sentence the student types at the clients' {@code raw_input} prompt. */
+    public static final ParamSpec MESSAGE =
+            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt");
 
     private UppercasePrograms() {
+    }
+
+    /**
+     * Refuses an empty {@link #MESSAGE}: the student types a sentence before the client sends anything.
+     *
+     * @param params the run's parameters
+     * @throws InvalidParamException naming {@code message} when it is empty
+     */
+    public static void requireMessage(Params params) {
+        if (params.getString("message").isEmpty()) {
+            throw new InvalidParamException("message", "must not be empty");
+        }
+    }
+
+    /**
+     * Prints the traceback that {@code tcp_client.py} dies with when its {@code connect} (line 5) is refused,
+     * as the chosen Python prints it: Python 2 goes through its socket module's wrapper and raises
+     * {@code socket.error}, Python 3 raises {@code ConnectionRefusedError}.
+     *
+     * @param client who prints
+     * @param python {@code "2"} or {@code "3"}, the {@link #PYTHON} parameter
+     */
+    public static void printRefused(Actor client, String python) {
+        client.print("Traceback (most recent call last):");
+        client.print("  File \"tcp_client.py\", line 5, in <module>");
+        client.print("    clientSocket.connect((serverName,serverPort))");
+        if ("3".equals(python)) {
+            client.print(REFUSED_OUTPUT);
+        } else {
+            client.print("  File \"/usr/lib/python2.7/socket.py\", line 228, in meth");
+            client.print("    return getattr(self._sock,name)(*args)");
+            client.print(REFUSED_OUTPUT_PYTHON2);
+        }
     }
 
     /**
@@ -85,10 +134,30 @@ public final class UppercasePrograms {
      * @param reply what came back, or {@code null} when nothing did
      */
     public static void checkReply(RunContext context, String sentence, String reply) {
-        String actual = reply == null ? "(no reply)" : reply;
+        String actual = reply == null ? "(no reply)" : reply.isEmpty() ? "(no reply: the connection was closed)" : reply;
         context.checkEquals("The reply is the sentence with a-z turned into A-Z", upper(sentence), actual);
         context.checkEquals("Capitals, digits and special characters come back unchanged",
                 outsideLowercase(sentence, sentence), outsideLowercase(sentence, actual));
+    }
+
+    /**
+     * Records what the lab's server checks of the student's own client in live mode: it sent a sentence, and
+     * the server's one {@code recv}/{@code recvfrom} got it whole (a full buffer may have cut it). The
+     * server has answered it in capitals by then.
+     *
+     * @param context    the run
+     * @param sentence   what the server received from the student's client
+     * @param bufferSize what the server's read asked for
+     */
+    public static void checkClientSentence(RunContext context, byte[] sentence, int bufferSize) {
+        context.check("Your client sent a sentence", sentence.length > 0, "a sentence such as hello world",
+                sentence.length == 0 ? "nothing: your client closed without sending"
+                        : new String(sentence, StandardCharsets.UTF_8));
+        if (sentence.length > 0) {
+            context.check("Your client's sentence fits in the server's one read of " + bufferSize + " bytes",
+                    sentence.length < bufferSize, "fewer than " + bufferSize + " bytes",
+                    sentence.length + " bytes" + (sentence.length < bufferSize ? "" : ": the rest may be cut off"));
+        }
     }
 
     /**
@@ -108,11 +177,23 @@ public final class UppercasePrograms {
                 return null;
             }
             try (connection) {
-                byte[] sentence = connection.recv(TCP_RECV_BYTES);
-                connection.send(upper(sentence));
-                return new String(sentence, StandardCharsets.UTF_8);
+                return new String(answerTcp(connection), StandardCharsets.UTF_8);
             }
         });
+    }
+
+    /**
+     * The body of {@code tcp_server.py}'s loop for one accepted connection: {@code recv(1024)}, send it back
+     * in uppercase. The caller closes the connection.
+     *
+     * @param connection the accepted connection
+     * @return the bytes received (empty when the client closed without sending)
+     * @throws IOException if the connection failed (recorded)
+     */
+    public static byte[] answerTcp(TcpConnection connection) throws IOException {
+        byte[] sentence = connection.recv(TCP_RECV_BYTES);
+        connection.send(upper(sentence));
+        return sentence;
     }
 
     /**
