@@ -51,7 +51,8 @@ import org.socketlab.server.plugins.RegisteredCase;
 /** Runs watched live in headless Chromium: drawn as they happen, stopped, reopened from their link or a file. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LiveRunsBrowserTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    // Generous: on a loaded machine a page and a run can be slow; it is only reached when a test fails.
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     static Path profile;
