@@ -52,7 +52,8 @@ import org.socketlab.server.plugins.RegisteredCase;
 /** Runs watched live in headless Chromium: drawn as they happen, stopped, reopened from their link or a file. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LiveRunsBrowserTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    // Generous: on a loaded machine a page and a run can be slow; it is only reached when a test fails.
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     static Path profile;
@@ -247,6 +248,26 @@ class LiveRunsBrowserTest {
 
         assertEquals("passed", outcome().getAttribute("data-outcome"));
         assertTrue(byTestId("diagram").getAttribute("innerHTML").contains("hello from my client"));
+    }
+
+    @Test
+    void the_tcp_uppercase_server_waits_for_the_students_client_and_the_page_shows_the_exchange() throws Exception {
+        go("#/cases/tcp-uppercase?listenPort=0");
+        byTestId("run-button").click();
+
+        Matcher nc = Pattern.compile("^nc 127\\.0\\.0\\.1 (\\d+)$").matcher(byTestId("listen-command").getText());
+        assertTrue(nc.matches(), nc.toString());
+        screenshot("listen-tcp-uppercase.png");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(nc.group(1))), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("shout this".getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            assertEquals("SHOUT THIS", new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+
+        assertEquals("passed", outcome().getAttribute("data-outcome"));
+        assertTrue(byTestId("diagram").getAttribute("innerHTML").contains("SHOUT THIS"));
     }
 
     private interface Call {
