@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,21 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.RunContext;
-import org.socketlab.server.ServerConfig;
-import org.socketlab.server.SocketLabServer;
-import org.socketlab.server.http.AccessLog;
 import org.socketlab.server.plugins.CaseDiscovery;
-import org.socketlab.server.plugins.CaseRegistry;
-import org.socketlab.server.plugins.RegisteredCase;
 
 /** The case browser in headless Chromium, as a student uses it. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -42,39 +31,26 @@ class CaseBrowserTest {
 
     @TempDir
     static Path profile;
-    private static SocketLabServer server;
+    private static PageDriver page;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.start(profile);
-        List<RegisteredCase> cases = new ArrayList<>(CaseRegistry.ofBuiltIns().catalogue().cases());
-        cases.add(CaseDiscovery.describe(new ScriptInDescription(), "evil-plugin.jar"));
-        server = SocketLabServer.start(ServerConfig.defaults().withPort(0), new CaseRegistry(cases), AccessLog.none());
+        page = PageDriver.start(profile, WAIT, List.of(CaseDiscovery.describe(new ScriptInDescription(), "evil-plugin.jar")));
+        browser = page.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
+        if (page != null) {
+            page.close();
         }
     }
 
     @BeforeEach
     void openTheCatalogue() {
-        browser.get("http://127.0.0.1:" + server.port() + "/");
-        waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=case-item]")).isEmpty());
-    }
-
-    // A case page replaces the catalogue a moment after the URL changes (its code loads when first
-    // opened): an element found on the page before may be gone when it is looked at.
-    private static WebDriverWait waitFor() {
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        browser.get(page.url("/"));
+        page.waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=case-item]")).isEmpty());
     }
 
     private static List<WebElement> visibleCases() {
@@ -82,30 +58,13 @@ class CaseBrowserTest {
                 .filter(WebElement::isDisplayed).toList();
     }
 
-    private static WebElement byTestId(String id) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=" + id + "]")));
-    }
-
-    private static void open(String caseId) {
-        browser.get("http://127.0.0.1:" + server.port() + "/#/cases/" + caseId);
-        waitFor().until(d -> d.findElement(By.cssSelector("[data-testid=case-title]")).isDisplayed());
-    }
-
-    private static WebElement runAndWait() {
-        byTestId("run-button").click();
-        return waitFor().until(d -> {
-            var outcome = d.findElements(By.cssSelector("[data-testid=outcome][data-outcome]"));
-            return outcome.isEmpty() || outcome.get(0).getAttribute("data-outcome").isBlank() ? null : outcome.get(0);
-        });
-    }
-
     @Test
     void search_narrows_the_list_as_you_type() {
         int all = visibleCases().size();
 
-        byTestId("search").sendKeys("scanner");
+        page.byTestId("search").sendKeys("scanner");
 
-        waitFor().until(d -> visibleCases().size() < all);
+        page.waitFor().until(d -> visibleCases().size() < all);
         List<String> ids = visibleCases().stream().map(e -> e.getAttribute("data-case-id")).toList();
         assertTrue(ids.contains("port-scanner"), ids.toString());
         assertFalse(ids.contains("missing-message"), ids.toString());
@@ -113,45 +72,43 @@ class CaseBrowserTest {
 
     @Test
     void running_missing_message_draws_the_conversation_and_passes() throws Exception {
-        open("missing-message");
+        page.open("missing-message");
 
-        WebElement outcome = runAndWait();
+        String outcome = page.runAndWait();
 
-        assertEquals("passed", outcome.getAttribute("data-outcome"));
-        WebElement diagram = byTestId("diagram");
+        assertEquals("passed", outcome);
+        WebElement diagram = page.byTestId("diagram");
         assertTrue(diagram.getText().contains("HELLO WORLD") || diagram.getAttribute("innerHTML").contains("HELLO WORLD"));
         assertFalse(browser.findElements(By.cssSelector("[data-testid=diagram-arrow]")).isEmpty());
         List<WebElement> checks = browser.findElements(By.cssSelector("[data-testid=check]"));
         assertFalse(checks.isEmpty());
         checks.forEach(check -> assertEquals("true", check.getAttribute("data-passed")));
-        assertTrue(byTestId("output").getText().contains("Bob received: 'HELLO WORLD'"));
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(shots.resolve("transcript.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertTrue(page.byTestId("output").getText().contains("Bob received: 'HELLO WORLD'"));
+        page.screenshot("transcript.png");
     }
 
     @Test
     void switching_off_read_until_closed_shows_the_failed_check_with_expected_and_actual() throws Exception {
-        open("missing-message");
-        WebElement readUntilClosed = byTestId("param-readUntilClosed");
+        page.open("missing-message");
+        WebElement readUntilClosed = page.byTestId("param-readUntilClosed");
         if (readUntilClosed.isSelected()) {
             readUntilClosed.click();
         }
 
-        WebElement outcome = runAndWait();
+        String outcome = page.runAndWait();
 
-        assertEquals("failed", outcome.getAttribute("data-outcome"));
+        assertEquals("failed", outcome);
         WebElement failed = browser.findElement(By.cssSelector("[data-testid=check][data-passed=false]"));
         assertTrue(failed.findElement(By.cssSelector("[data-testid=check-expected]")).getText().contains("HELLO WORLD"));
         assertTrue(failed.findElement(By.cssSelector("[data-testid=check-actual]")).getText().contains("HELLO WO"));
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(shots.resolve("failed-check.png"), browser.getScreenshotAs(OutputType.BYTES));
+        page.screenshot("failed-check.png");
     }
 
     @Test
     void a_script_in_a_description_is_shown_as_text_and_never_runs() {
-        open("script-in-description");
+        page.open("script-in-description");
 
-        WebElement description = byTestId("case-description");
+        WebElement description = page.byTestId("case-description");
 
         assertTrue(description.getText().contains("<script>"), description.getText());
         assertNull(browser.executeScript("return window.__injected === undefined ? null : window.__injected;"));

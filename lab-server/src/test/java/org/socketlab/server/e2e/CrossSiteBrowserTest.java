@@ -20,7 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socketlab.server.ServerConfig;
-import org.socketlab.server.SocketLabServer;
 import org.socketlab.server.http.AccessLogEntry;
 import org.socketlab.server.http.HttpResponse;
 import org.socketlab.server.http.HttpServer;
@@ -36,15 +35,15 @@ class CrossSiteBrowserTest {
     @TempDir
     static Path profile;
     private static final Queue<AccessLogEntry> LOG = new ConcurrentLinkedQueue<>();
-    private static SocketLabServer server;
+    private static PageDriver page;
     private static HttpServer evilSite;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.start(profile);
-        server = SocketLabServer.start(ServerConfig.defaults().withPort(0), CaseRegistry.ofBuiltIns(), LOG::add);
-        String target = "http://127.0.0.1:" + server.port() + "/api/cases/missing-message/runs";
+        page = PageDriver.start(profile, WAIT, ServerConfig.defaults().withPort(0), CaseRegistry.ofBuiltIns(), LOG::add);
+        browser = page.browser();
+        String target = page.url("/api/cases/missing-message/runs");
         String page = """
                 <!doctype html><title>loading</title><script>
                 const results = [];
@@ -67,11 +66,8 @@ class CrossSiteBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
+        if (page != null) {
+            page.close();
         }
         if (evilSite != null) {
             evilSite.close();
@@ -81,7 +77,7 @@ class CrossSiteBrowserTest {
     @Test
     void the_page_runs_a_case_when_opened_as_localhost() {
         LOG.clear();
-        browser.get("http://localhost:" + server.port() + "/#/cases/missing-message");
+        browser.get("http://localhost:" + page.port() + "/#/cases/missing-message");
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.until(d -> d.findElement(By.cssSelector("[data-testid=run-button]")).isDisplayed());
         browser.findElement(By.cssSelector("[data-testid=run-button]")).click();

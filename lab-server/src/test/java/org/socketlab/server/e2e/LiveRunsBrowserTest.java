@@ -30,12 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
@@ -43,7 +40,6 @@ import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.server.ServerConfig;
-import org.socketlab.server.SocketLabServer;
 import org.socketlab.server.http.AccessLog;
 import org.socketlab.server.plugins.CaseDiscovery;
 import org.socketlab.server.plugins.CaseRegistry;
@@ -59,53 +55,38 @@ class LiveRunsBrowserTest {
     static Path profile;
     @TempDir
     static Path files;
-    private static SocketLabServer server;
+    private static PageDriver page;
     private static ChromeDriver browser;
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.start(profile);
         List<RegisteredCase> cases = new ArrayList<>(CaseRegistry.ofBuiltIns().catalogue().cases());
         cases.add(CaseDiscovery.describe(new Talker(), RegisteredCase.BUILT_IN));
         cases.add(CaseDiscovery.describe(new OwnClient(), RegisteredCase.BUILT_IN));
         ServerConfig config = ServerConfig.defaults().withPort(0).withRunTimeLimit(Duration.ofSeconds(60));
-        server = SocketLabServer.start(config, new CaseRegistry(cases), AccessLog.none());
+        page = PageDriver.start(profile, WAIT, config, new CaseRegistry(cases), AccessLog.none());
+        browser = page.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (page != null) {
+            page.close();
         }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    // Pages replace each other a moment after the URL changes (their code loads when first opened):
-    // an element found before may be gone when it is looked at.
-    private static WebDriverWait waitFor() {
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static WebElement byTestId(String id) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=" + id + "]")));
     }
 
     private static void go(String hash) {
-        browser.get("http://127.0.0.1:" + server.port() + "/" + hash);
+        browser.get(page.url("/" + hash));
     }
 
     // The run page's code loads when it is first opened, so the file input comes a moment after the page.
     private static WebElement transcriptFile() {
-        return waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=transcript-file]")));
+        return page.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=transcript-file]")));
     }
 
     private static WebElement outcome() {
-        return waitFor().until(d -> {
+        return page.waitFor().until(d -> {
             var found = d.findElements(By.cssSelector("[data-testid=outcome][data-outcome]"));
             return found.isEmpty() ? null : found.get(0);
         });
@@ -118,7 +99,7 @@ class LiveRunsBrowserTest {
     }
 
     private static String api(String method, String path, String prefer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(page.url(path)))
                 .timeout(Duration.ofSeconds(20)).method(method, method.equals("POST")
                         ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody())
                 .header("Content-Type", "application/json");
@@ -132,46 +113,41 @@ class LiveRunsBrowserTest {
         return JsonParser.parseString(json).getAsJsonObject().get("runId").getAsString();
     }
 
-    private static void screenshot(String name) throws Exception {
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(shots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
     @Test
     void a_run_is_drawn_while_it_goes_on_and_stop_cancels_it() throws Exception {
         go("#/cases/test-talker");
-        byTestId("run-button").click();
+        page.byTestId("run-button").click();
 
-        byTestId("live-status");
-        waitFor().until(d -> drawnEvents() >= 3);
-        assertTrue(byTestId("stop-button").isEnabled());
-        screenshot("live-run.png");
-        byTestId("stop-button").click();
+        page.byTestId("live-status");
+        page.waitFor().until(d -> drawnEvents() >= 3);
+        assertTrue(page.byTestId("stop-button").isEnabled());
+        page.screenshot("live-run.png");
+        page.byTestId("stop-button").click();
 
         WebElement outcome = outcome();
         assertEquals("error", outcome.getAttribute("data-outcome"));
-        assertTrue(byTestId("outcome-error").getText().contains("cancelled"));
-        byTestId("run-link").click();
-        waitFor().until(d -> d.getCurrentUrl().contains("#/runs/"));
+        assertTrue(page.byTestId("outcome-error").getText().contains("cancelled"));
+        page.byTestId("run-link").click();
+        page.waitFor().until(d -> d.getCurrentUrl().contains("#/runs/"));
         assertEquals("error", outcome().getAttribute("data-outcome"));
     }
 
     @Test
     void the_event_selected_while_a_run_goes_on_stays_selected_when_it_ends() {
         go("#/cases/test-talker");
-        byTestId("run-button").click();
-        waitFor().until(d -> drawnEvents() >= 3);
+        page.byTestId("run-button").click();
+        page.waitFor().until(d -> drawnEvents() >= 3);
 
         // The talker's lines are alike: drawn as one run of events, opened to pick the first.
-        WebElement group = byTestId("diagram-group");
+        WebElement group = page.byTestId("diagram-group");
         group.click();
-        waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=diagram-event][data-index='0']")).isEmpty());
+        page.waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=diagram-event][data-index='0']")).isEmpty());
         browser.findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']")).click();
-        waitFor().until(d -> byTestId("event-detail").getText().contains("line 1"));
-        byTestId("stop-button").click();
+        page.waitFor().until(d -> page.byTestId("event-detail").getText().contains("line 1"));
+        page.byTestId("stop-button").click();
 
         assertEquals("error", outcome().getAttribute("data-outcome"));
-        assertTrue(byTestId("event-detail").getText().contains("line 1"), byTestId("event-detail").getText());
+        assertTrue(page.byTestId("event-detail").getText().contains("line 1"), page.byTestId("event-detail").getText());
         assertEquals("true", browser.findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']"))
                 .getAttribute("aria-pressed"));
     }
@@ -182,12 +158,12 @@ class LiveRunsBrowserTest {
 
         go("#/runs/" + runId);
         assertEquals("passed", outcome().getAttribute("data-outcome"));
-        waitFor().until(d -> byTestId("run-title").getText().contains("The Missing Message Mystery"));
+        page.waitFor().until(d -> page.byTestId("run-title").getText().contains("The Missing Message Mystery"));
         browser.navigate().refresh();
 
         assertEquals("passed", outcome().getAttribute("data-outcome"));
         assertTrue(drawnEvents() > 3);
-        assertTrue(byTestId("case-link").getAttribute("href").contains("#/cases/missing-message?"));
+        assertTrue(page.byTestId("case-link").getAttribute("href").contains("#/cases/missing-message?"));
     }
 
     @Test
@@ -195,8 +171,8 @@ class LiveRunsBrowserTest {
         String runId = runId(api("POST", "/api/cases/test-talker/runs", "respond-async"));
 
         go("#/runs/" + runId);
-        byTestId("live-status");
-        waitFor().until(d -> drawnEvents() >= 2);
+        page.byTestId("live-status");
+        page.waitFor().until(d -> drawnEvents() >= 2);
         api("DELETE", "/api/runs/" + runId, null);
 
         assertEquals("error", outcome().getAttribute("data-outcome"));
@@ -212,7 +188,7 @@ class LiveRunsBrowserTest {
 
         assertEquals("passed", outcome().getAttribute("data-outcome"));
         assertTrue(drawnEvents() > 3);
-        waitFor().until(d -> d.findElement(By.tagName("h1")).getText().contains("The Missing Message Mystery"));
+        page.waitFor().until(d -> d.findElement(By.tagName("h1")).getText().contains("The Missing Message Mystery"));
     }
 
     @Test
@@ -222,19 +198,19 @@ class LiveRunsBrowserTest {
         go("#/open");
         transcriptFile().sendKeys(file.toAbsolutePath().toString());
 
-        assertTrue(byTestId("error-message").getText().contains("events"));
+        assertTrue(page.byTestId("error-message").getText().contains("events"));
     }
 
     @Test
     void with_listen_port_the_page_says_where_to_connect_and_shows_the_clients_bytes() throws Exception {
         go("#/cases/test-own-client?listenPort=0");
-        byTestId("run-button").click();
+        page.byTestId("run-button").click();
 
-        String command = byTestId("listen-command").getText();
-        assertTrue(byTestId("listen-banner").getText().contains("run your client now"));
+        String command = page.byTestId("listen-command").getText();
+        assertTrue(page.byTestId("listen-banner").getText().contains("run your client now"));
         Matcher nc = Pattern.compile("^nc 127\\.0\\.0\\.1 (\\d+)$").matcher(command);
         assertTrue(nc.matches(), command);
-        screenshot("listen-banner.png");
+        page.screenshot("listen-banner.png");
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(nc.group(1))), 5_000);
             socket.setSoTimeout(10_000);
@@ -247,17 +223,17 @@ class LiveRunsBrowserTest {
         }
 
         assertEquals("passed", outcome().getAttribute("data-outcome"));
-        assertTrue(byTestId("diagram").getAttribute("innerHTML").contains("hello from my client"));
+        assertTrue(page.byTestId("diagram").getAttribute("innerHTML").contains("hello from my client"));
     }
 
     @Test
     void the_tcp_uppercase_server_waits_for_the_students_client_and_the_page_shows_the_exchange() throws Exception {
         go("#/cases/tcp-uppercase?listenPort=0");
-        byTestId("run-button").click();
+        page.byTestId("run-button").click();
 
-        Matcher nc = Pattern.compile("^nc 127\\.0\\.0\\.1 (\\d+)$").matcher(byTestId("listen-command").getText());
+        Matcher nc = Pattern.compile("^nc 127\\.0\\.0\\.1 (\\d+)$").matcher(page.byTestId("listen-command").getText());
         assertTrue(nc.matches(), nc.toString());
-        screenshot("listen-tcp-uppercase.png");
+        page.screenshot("listen-tcp-uppercase.png");
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(nc.group(1))), 5_000);
             socket.setSoTimeout(10_000);
@@ -267,7 +243,7 @@ class LiveRunsBrowserTest {
         }
 
         assertEquals("passed", outcome().getAttribute("data-outcome"));
-        assertTrue(byTestId("diagram").getAttribute("innerHTML").contains("SHOUT THIS"));
+        assertTrue(page.byTestId("diagram").getAttribute("innerHTML").contains("SHOUT THIS"));
     }
 
     private interface Call {

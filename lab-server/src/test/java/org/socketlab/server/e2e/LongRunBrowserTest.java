@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,16 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.socketlab.server.ServerConfig;
-import org.socketlab.server.SocketLabServer;
-import org.socketlab.server.http.AccessLog;
-import org.socketlab.server.plugins.CaseRegistry;
 
 /** Long runs stay readable: filters, collapsed runs of alike events, and following a whole stream. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -42,50 +33,31 @@ class LongRunBrowserTest {
 
     @TempDir
     static Path profile;
-    private static SocketLabServer server;
+    private static PageDriver page;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.start(profile);
-        server = SocketLabServer.start(ServerConfig.defaults().withPort(0), CaseRegistry.ofBuiltIns(), AccessLog.none());
+        page = PageDriver.start(profile, WAIT);
+        browser = page.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (page != null) {
+            page.close();
         }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private static WebDriverWait waitFor() {
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static WebElement byTestId(String id) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=" + id + "]")));
     }
 
     private static void openAndRun(String caseAndQuery) {
         browser.get("about:blank");
-        browser.get("http://127.0.0.1:" + server.port() + "/#/cases/" + caseAndQuery);
-        byTestId("run-button").click();
-        waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=outcome][data-outcome]")).isEmpty());
+        browser.get(page.url("/#/cases/" + caseAndQuery));
+        page.byTestId("run-button").click();
+        page.waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=outcome][data-outcome]")).isEmpty());
     }
 
     private static List<WebElement> drawn(String selector) {
-        return byTestId("diagram").findElements(By.cssSelector(selector));
-    }
-
-    private static void screenshot(String name) throws Exception {
-        browser.executeScript("arguments[0].scrollIntoView()", byTestId("diagram"));
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(shots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        return page.byTestId("diagram").findElements(By.cssSelector(selector));
     }
 
     @Test
@@ -96,21 +68,21 @@ class LongRunBrowserTest {
         assertEquals(1, groups.size());
         assertEquals("1024", groups.get(0).getAttribute("data-count"));
         assertTrue(groups.get(0).getText().contains("ports 1–1,024"), groups.get(0).getText());
-        assertTrue(byTestId("wire-count").getText().contains("1 row for 1,024 of 2,048 events"), byTestId("wire-count").getText());
-        screenshot("page-1280-port-scan-collapsed.png");
+        assertTrue(page.byTestId("wire-count").getText().contains("1 row for 1,024 of 2,048 events"), page.byTestId("wire-count").getText());
+        page.screenshotOfDiagram("page-1280-port-scan-collapsed.png");
 
         groups.get(0).click();
-        waitFor().until(d -> drawn("[data-testid=diagram-group]").isEmpty());
+        page.waitFor().until(d -> drawn("[data-testid=diagram-group]").isEmpty());
         int rowsDrawn = drawn("[data-testid=diagram-event]").size();
         assertTrue(rowsDrawn > 10 && rowsDrawn < 200, "only the rows near the visible part are drawn: " + rowsDrawn);
         assertTrue(drawn("[data-testid=diagram-event]").get(0).getText().contains("127.0.0.1:1"), "each row keeps its port");
 
         browser.findElement(By.cssSelector("[data-testid=filter-kind][data-kind=output]")).click();
-        waitFor().until(d -> byTestId("wire-count").getText().matches("(.* of )?2,048 events"));
+        page.waitFor().until(d -> page.byTestId("wire-count").getText().matches("(.* of )?2,048 events"));
         browser.findElement(By.cssSelector("[data-testid=filter-kind][data-kind=error]")).click();
-        waitFor().until(d -> byTestId("wire-count").getText().contains("1 row for 1,024 of 2,048 events"));
+        page.waitFor().until(d -> page.byTestId("wire-count").getText().contains("1 row for 1,024 of 2,048 events"));
         assertEquals("output", drawn("[data-testid=diagram-group]").get(0).getAttribute("data-kind"));
-        screenshot("page-1280-port-scan-console-only.png");
+        page.screenshotOfDiagram("page-1280-port-scan-console-only.png");
     }
 
     @Test
@@ -122,8 +94,8 @@ class LongRunBrowserTest {
         browser.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", false));
 
         drawn("[data-testid=diagram-arrow]").get(0).click();
-        byTestId("follow-stream").click();
-        byTestId("stream");
+        page.byTestId("follow-stream").click();
+        page.byTestId("stream");
 
         Map<String, StringBuilder> shown = new LinkedHashMap<>();
         List<WebElement> chunks = new ArrayList<>(browser.findElements(By.cssSelector("[data-testid=stream-chunk]")));
@@ -143,15 +115,15 @@ class LongRunBrowserTest {
                 .filter(e -> "recv".equals(e.get("kind").getAsString()) && e.get("size").getAsInt() > 0).count();
         assertEquals(reads, browser.findElements(By.cssSelector("[data-testid=recv-cut]")).size(), "a mark where each recv ended");
 
-        byTestId("stream-mode-http").click();
+        page.byTestId("stream-mode-http").click();
         List<WebElement> http = browser.findElements(By.cssSelector("[data-testid=http-message]"));
         assertTrue(http.get(1).getText().contains("HTTP/1.1 200 OK"), http.get(1).getText());
-        screenshot("page-1280-large-file-get-stream.png");
+        page.screenshotOfDiagram("page-1280-large-file-get-stream.png");
     }
 
     // The transcript as the page holds it: its "Download the transcript (JSON)" link.
     private static String downloadedTranscript() {
-        String href = byTestId("download-json").getAttribute("href");
+        String href = page.byTestId("download-json").getAttribute("href");
         return (String) browser.executeAsyncScript(
                 "fetch(arguments[0]).then(r => r.text()).then(arguments[arguments.length - 1])", href);
     }

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,24 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
-import org.socketlab.server.ServerConfig;
-import org.socketlab.server.SocketLabServer;
-import org.socketlab.server.http.AccessLog;
 import org.socketlab.server.plugins.CaseDiscovery;
-import org.socketlab.server.plugins.CaseRegistry;
-import org.socketlab.server.plugins.RegisteredCase;
 
 /** The sequence diagram draws connections and reads from the transcript's conn and offset facts. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -47,103 +36,66 @@ class SequenceDiagramBrowserTest {
 
     @TempDir
     static Path profile;
-    private static SocketLabServer server;
+    private static PageDriver page;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.start(profile);
-        List<RegisteredCase> cases = new ArrayList<>(CaseRegistry.ofBuiltIns().catalogue().cases());
-        cases.add(CaseDiscovery.describe(new AcceptAfterSend(), "tests.jar"));
-        cases.add(CaseDiscovery.describe(new OutsideClient(), "tests.jar"));
-        server = SocketLabServer.start(ServerConfig.defaults().withPort(0), new CaseRegistry(cases), AccessLog.none());
+        page = PageDriver.start(profile, WAIT, List.of(CaseDiscovery.describe(new AcceptAfterSend(), "tests.jar"),
+                CaseDiscovery.describe(new OutsideClient(), "tests.jar")));
+        browser = page.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (page != null) {
+            page.close();
         }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private static WebDriverWait waitFor() {
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static WebElement byTestId(String id) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=" + id + "]")));
-    }
-
-    private static void open(String caseId) {
-        // A fresh page each time: a result left from the previous test must not pass for this one's.
-        browser.get("about:blank");
-        browser.get("http://127.0.0.1:" + server.port() + "/#/cases/" + caseId);
-        waitFor().until(d -> d.findElement(By.cssSelector("[data-testid=case-title]")).isDisplayed());
-    }
-
-    private static String runAndWait() {
-        byTestId("run-button").click();
-        return waitFor().until(d -> {
-            var outcome = d.findElements(By.cssSelector("[data-testid=outcome][data-outcome]"));
-            String value = outcome.isEmpty() ? "" : outcome.get(0).getAttribute("data-outcome");
-            return value == null || value.isBlank() ? null : value;
-        });
     }
 
     private static List<WebElement> arrows() {
-        return byTestId("diagram").findElements(By.cssSelector("[data-testid=diagram-arrow]"));
-    }
-
-    private static void screenshot(String name) throws Exception {
-        browser.executeScript("arguments[0].scrollIntoView()", byTestId("diagram"));
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(shots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        return page.byTestId("diagram").findElements(By.cssSelector("[data-testid=diagram-arrow]"));
     }
 
     @Test
     void missing_message_passed_shows_every_byte_read_and_no_never_read() throws Exception {
-        open("missing-message");
+        page.openFresh("missing-message");
 
-        assertEquals("passed", runAndWait());
+        assertEquals("passed", page.runAndWait());
 
-        WebElement diagram = byTestId("diagram");
+        WebElement diagram = page.byTestId("diagram");
         List<WebElement> arrows = arrows();
         assertEquals(1, arrows.size());
         assertEquals("received", arrows.get(0).getAttribute("data-delivery"));
         assertFalse(diagram.getAttribute("innerHTML").contains("never read"), diagram.getAttribute("innerHTML"));
-        screenshot("missing-message-passed.png");
+        page.screenshotOfDiagram("missing-message-passed.png");
     }
 
     @Test
     void the_recv_bug_marks_the_send_with_the_three_bytes_never_read() throws Exception {
-        open("missing-message");
-        WebElement readUntilClosed = byTestId("param-readUntilClosed");
+        page.openFresh("missing-message");
+        WebElement readUntilClosed = page.byTestId("param-readUntilClosed");
         if (readUntilClosed.isSelected()) {
             readUntilClosed.click();
         }
 
-        assertEquals("failed", runAndWait());
+        assertEquals("failed", page.runAndWait());
 
         WebElement send = arrows().get(0);
         assertEquals("partial", send.getAttribute("data-delivery"));
         assertTrue(send.getText().contains("11 B, 8 read, 3 never read"), send.getText());
         send.click();
-        assertTrue(byTestId("unread-bytes").getText().contains("offsets 8–10"), byTestId("unread-bytes").getText());
-        screenshot("missing-message-bug.png");
+        assertTrue(page.byTestId("unread-bytes").getText().contains("offsets 8–10"), page.byTestId("unread-bytes").getText());
+        page.screenshotOfDiagram("missing-message-bug.png");
     }
 
     @Test
     void an_accept_recorded_after_the_first_send_draws_one_connection_between_the_two_actors() throws Exception {
-        open("accept-after-send");
+        page.openFresh("accept-after-send");
 
-        assertEquals("passed", runAndWait());
+        assertEquals("passed", page.runAndWait());
 
-        WebElement diagram = byTestId("diagram");
+        WebElement diagram = page.byTestId("diagram");
         assertTrue(diagram.findElements(By.cssSelector(".lane-head.external")).isEmpty(), "no lane for an outside peer");
         List<String> conns = diagram.findElements(By.cssSelector("[data-conn]")).stream()
                 .map(e -> e.getAttribute("data-conn")).distinct().toList();
@@ -154,16 +106,16 @@ class SequenceDiagramBrowserTest {
         List<WebElement> arrows = arrows();
         assertEquals(List.of("received", "received"), arrows.stream().map(a -> a.getAttribute("data-delivery")).toList());
         assertFalse(diagram.getAttribute("innerHTML").contains("never read"));
-        screenshot("accept-after-send.png");
+        page.screenshotOfDiagram("accept-after-send.png");
     }
 
     @Test
     void a_client_outside_the_lab_is_drawn_on_a_lane_named_by_the_case() throws Exception {
-        open("outside-client");
+        page.openFresh("outside-client");
 
-        assertEquals("passed", runAndWait());
+        assertEquals("passed", page.runAndWait());
 
-        WebElement diagram = byTestId("diagram");
+        WebElement diagram = page.byTestId("diagram");
         List<String> outside = diagram.findElements(By.cssSelector(".lane-head.external")).stream()
                 .map(WebElement::getText).distinct().toList();
         assertEquals(List.of("Your client"), outside);
@@ -171,7 +123,7 @@ class SequenceDiagramBrowserTest {
         assertEquals("external", answer.getAttribute("data-delivery"));
         assertTrue(answer.getText().contains("HI"), answer.getText());
         assertFalse(diagram.getAttribute("innerHTML").contains("never read"));
-        screenshot("outside-client.png");
+        page.screenshotOfDiagram("outside-client.png");
     }
 
     /** A server whose client is a plain JDK socket, as a student's own client would be. */

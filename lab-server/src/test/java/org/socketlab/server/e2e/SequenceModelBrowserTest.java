@@ -3,6 +3,7 @@ package org.socketlab.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +23,7 @@ import org.socketlab.api.CaseRunner;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.transcript.Check;
 import org.socketlab.api.transcript.Transcript;
-import org.socketlab.server.ServerConfig;
-import org.socketlab.server.SocketLabServer;
 import org.socketlab.server.api.TranscriptJson;
-import org.socketlab.server.http.AccessLog;
 import org.socketlab.server.plugins.CaseRegistry;
 
 /**
@@ -36,7 +34,7 @@ import org.socketlab.server.plugins.CaseRegistry;
 class SequenceModelBrowserTest {
     @TempDir
     static Path profile;
-    private static SocketLabServer server;
+    private static PageDriver page;
     private static ChromeDriver browser;
 
     // Returns, per row in time order, "kind|delivery|read|linked rows|target lane|source lane".
@@ -56,18 +54,15 @@ class SequenceModelBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.start(profile);
-        server = SocketLabServer.start(ServerConfig.defaults().withPort(0), CaseRegistry.ofBuiltIns(), AccessLog.none());
-        browser.get("http://127.0.0.1:" + server.port() + "/");
+        page = PageDriver.start(profile, Duration.ofSeconds(15));
+        browser = page.browser();
+        browser.get(page.url("/"));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
+        if (page != null) {
+            page.close();
         }
     }
 
