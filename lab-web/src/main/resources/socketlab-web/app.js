@@ -11,6 +11,7 @@
 //   sequence.js   transcript events → lanes, rows, send↔recv matching (pure)
 //   timeline.js   filters, collapsed runs of alike events, even or by-time places (pure)
 //   diagram.js    that model → SVG sequence diagram, drawn virtually (virtual.js); detail.js the event
+//   itemview.js   focus, selection and keys the diagram and the event list share
 //   notes.js      the lab's notes on a run, whole
 //   results.js    outcome banner, checks, console output; reproduce.js curl/CLI/JSON
 //   bytes.js      base64, previews, hex dump (pure); visible.js shows \r \n \t and spaces

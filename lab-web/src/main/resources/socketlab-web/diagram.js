@@ -7,8 +7,9 @@
 
 import { s, h } from './dom.js';
 import { preview, formatSize } from './bytes.js';
-import { itemKey, itemOfRow, number } from './timeline.js';
+import { itemKey, number } from './timeline.js';
 import { VirtualWindow } from './virtual.js';
+import { ItemView } from './itemview.js';
 
 const GUTTER = 78;        // px, the time column
 const HEADER = 56;        // px, lane name boxes
@@ -74,12 +75,9 @@ const closedByPeer = (row) => row.event.kind === 'recv' && row.event.protocol !=
  *   onSelect(row, model): the user selected a row; onToggle(groupKey): a collapsed run
  *   was opened (Enter or click on it).
  */
-export class SequenceDiagram {
-  constructor({ onSelect = () => {}, onToggle = () => {} } = {}) {
-    this.onSelect = onSelect;
-    this.onToggle = onToggle;
-    this.selected = null;      // row index (a row of the model, not an item)
-    this.focusItem = 0;
+export class SequenceDiagram extends ItemView {
+  constructor(callbacks = {}) {
+    super(callbacks, { pageStep: 10, pressGroups: false });
     this.laneBar = s('svg', { class: 'diagram lane-bar', 'aria-hidden': 'true' });
     this.body = s('svg', { class: 'diagram diagram-body', role: 'group' });
     this.backG = s('g', { class: 'lifelines' });
@@ -136,68 +134,7 @@ export class SequenceDiagram {
       ? drawGroup(item, this.model, this.geo, top, height)
       : drawRow(item.row, this.model, this.geo, top, height);
     el.setAttribute('tabindex', i === this.focusItem ? '0' : '-1');
-    el.addEventListener('click', () => { const at = Number(el.dataset.item); this.setFocusable(at); this.activate(at); el.focus({ preventScroll: true }); });
-    el.addEventListener('focus', () => this.setFocusable(Number(el.dataset.item)));
-    return el;
-  }
-
-  setFocusable(i) {
-    this.window.cache.get(this.focusItem)?.setAttribute('tabindex', '-1');
-    this.focusItem = i;
-    this.window.cache.get(i)?.setAttribute('tabindex', '0');
-  }
-
-  activate(i) {
-    const item = this.items[i];
-    if (item.type === 'group') this.onToggle(item.key);
-    else this.select(item.row.index);
-  }
-
-  /** Selects model row `index` (drawn as its own item, or inside a collapsed run). */
-  select(index, { focus = false } = {}) {
-    const row = this.model?.rows[index];
-    if (!row) return;
-    this.selected = index;
-    const i = itemOfRow(this.items, index);
-    if (i !== -1) {
-      this.window.reveal(i);
-      this.setFocusable(i);
-      if (focus) this.window.element(i)?.focus({ preventScroll: true });
-    }
-    this.markSelection();
-    this.onSelect(row, this.model);
-  }
-
-  focusCurrent() {
-    this.window.element(this.focusItem)?.focus({ preventScroll: true });
-  }
-
-  markSelection() {
-    const related = this.model?.links.get(this.selected) ?? new Set();
-    for (const [i, el] of this.window.cache) {
-      const item = this.items[i];
-      const rows = item.type === 'group' ? item.rows : [item.row];
-      const isSelected = rows.some((r) => r.index === this.selected);
-      el.setAttribute('tabindex', i === this.focusItem ? '0' : '-1');
-      el.classList.toggle('selected', isSelected);
-      el.classList.toggle('related', !isSelected && rows.some((r) => related.has(r.index)));
-      if (item.type === 'row') el.setAttribute('aria-pressed', String(isSelected));
-    }
-  }
-
-  key(event) {
-    const i = this.focusItem;
-    const moves = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: this.items.length - 1, PageDown: i + 10, PageUp: i - 10 };
-    if (event.key in moves) {
-      event.preventDefault();
-      const next = Math.max(0, Math.min(this.items.length - 1, moves[event.key]));
-      this.window.reveal(next);
-      this.setFocusable(next);
-      this.window.element(next)?.focus({ preventScroll: true });
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.activate(i);
-    }
+    return this.listen(el);
   }
 }
 
