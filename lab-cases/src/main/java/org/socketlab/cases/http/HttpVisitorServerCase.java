@@ -22,6 +22,7 @@ import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.ClientRequest;
+import org.socketlab.cases.support.CounterStart;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpMessages;
@@ -167,7 +168,7 @@ public final class HttpVisitorServerCase implements LabCase {
         if (seen.isEmpty()) {
             return;
         }
-        int first = firstNumber(seen.get(0), ownServer, context);
+        int first = CounterStart.of(VISITOR, seen.get(0), ownServer, context, "visitor(s)");
         for (int i = 0; i < seen.size(); i++) {
             String expected = "You are visitor #" + (first + i);
             context.checkEquals("Visit " + (i + 1) + " shows visitor #" + (first + i), expected,
@@ -229,18 +230,5 @@ public final class HttpVisitorServerCase implements LabCase {
         String text = new String(response, StandardCharsets.ISO_8859_1);
         int end = text.indexOf('\n');
         return end > 0 && text.charAt(end - 1) != '\r';
-    }
-
-    // The reference server starts at #1; a student's server may have had visitors already.
-    private static int firstNumber(String firstLine, boolean ownServer, RunContext context) {
-        if (ownServer || firstLine == null) {
-            return 1;
-        }
-        Matcher matcher = VISITOR.matcher(firstLine);
-        int first = matcher.find() ? Integer.parseInt(matcher.group(1)) : 1;
-        if (first != 1) {
-            context.note("Your server had already counted " + (first - 1) + " visitor(s) before this run.");
-        }
-        return first;
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -21,6 +20,7 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.CounterStart;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.PythonConsole;
@@ -148,7 +148,7 @@ public final class TcpCounterCase implements LabCase {
         if (replies.isEmpty()) {
             return;
         }
-        int first = firstCount(replies.get(0), ownServer, context);
+        int first = CounterStart.of(COUNTER, replies.get(0), ownServer, context, "connection(s)");
         for (int i = 0; i < replies.size(); i++) {
             String expected = "Hello! You are connection #" + (first + i);
             context.checkEquals("Client run " + (i + 1) + " is told it is connection #" + (first + i), expected,
@@ -192,18 +192,5 @@ public final class TcpCounterCase implements LabCase {
             client.print("Received: " + data);
             return data;
         }
-    }
-
-    // The reference server starts at #1; a student's server may have counted earlier clients already.
-    private static int firstCount(String firstReply, boolean ownServer, RunContext context) {
-        Matcher matcher = COUNTER.matcher(firstReply);
-        if (ownServer || !matcher.find()) {
-            return 1;
-        }
-        int first = Integer.parseInt(matcher.group(1));
-        if (first != 1) {
-            context.note("Your server had already counted " + (first - 1) + " connection(s) before this run.");
-        }
-        return first;
     }
 }

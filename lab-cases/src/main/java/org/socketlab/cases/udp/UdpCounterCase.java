@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -22,6 +21,7 @@ import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.UdpEndpoint;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.CounterStart;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.PythonConsole;
@@ -155,7 +155,7 @@ public final class UdpCounterCase implements LabCase {
         if (replies.isEmpty()) {
             return;
         }
-        int first = firstCount(replies.get(0), ownServer, context);
+        int first = CounterStart.of(COUNTER, replies.get(0), ownServer, context, "message(s)");
         for (int i = 0; i < replies.size(); i++) {
             String expected = "Received! Message #" + (first + i);
             context.checkEquals("Client run " + (i + 1) + " is told it sent message #" + (first + i), expected,
@@ -197,18 +197,5 @@ public final class UdpCounterCase implements LabCase {
             client.print("Received from " + PythonConsole.address(reply.senderAddress()) + ": " + reply.text());
             return reply.text();
         }
-    }
-
-    // The reference server starts at #1; a student's server may have counted earlier datagrams already.
-    private static int firstCount(String firstReply, boolean ownServer, RunContext context) {
-        Matcher matcher = COUNTER.matcher(firstReply);
-        if (ownServer || !matcher.find()) {
-            return 1;
-        }
-        int first = Integer.parseInt(matcher.group(1));
-        if (first != 1) {
-            context.note("Your server had already counted " + (first - 1) + " message(s) before this run.");
-        }
-        return first;
     }
 }
