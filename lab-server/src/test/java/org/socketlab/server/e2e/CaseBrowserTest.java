@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.RunContext;
@@ -29,32 +25,18 @@ import org.socketlab.server.plugins.CaseDiscovery;
 class CaseBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    @TempDir
-    static Path profile;
-    private static PageDriver page;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        page = PageDriver.start(profile, WAIT, List.of(CaseDiscovery.describe(new ScriptInDescription(), "evil-plugin.jar")));
-        browser = page.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.close();
-        }
-    }
+    @RegisterExtension
+    static final PageDriver page = PageDriver.withCases(WAIT,
+            () -> List.of(CaseDiscovery.describe(new ScriptInDescription(), "evil-plugin.jar")));
 
     @BeforeEach
     void openTheCatalogue() {
-        browser.get(page.url("/"));
+        page.browser().get(page.url("/"));
         page.waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=case-item]")).isEmpty());
     }
 
     private static List<WebElement> visibleCases() {
-        return browser.findElements(By.cssSelector("[data-testid=case-item]")).stream()
+        return page.browser().findElements(By.cssSelector("[data-testid=case-item]")).stream()
                 .filter(WebElement::isDisplayed).toList();
     }
 
@@ -79,8 +61,8 @@ class CaseBrowserTest {
         assertEquals("passed", outcome);
         WebElement diagram = page.byTestId("diagram");
         assertTrue(diagram.getText().contains("HELLO WORLD") || diagram.getAttribute("innerHTML").contains("HELLO WORLD"));
-        assertFalse(browser.findElements(By.cssSelector("[data-testid=diagram-arrow]")).isEmpty());
-        List<WebElement> checks = browser.findElements(By.cssSelector("[data-testid=check]"));
+        assertFalse(page.browser().findElements(By.cssSelector("[data-testid=diagram-arrow]")).isEmpty());
+        List<WebElement> checks = page.browser().findElements(By.cssSelector("[data-testid=check]"));
         assertFalse(checks.isEmpty());
         checks.forEach(check -> assertEquals("true", check.getAttribute("data-passed")));
         assertTrue(page.byTestId("output").getText().contains("Bob received: 'HELLO WORLD'"));
@@ -98,7 +80,7 @@ class CaseBrowserTest {
         String outcome = page.runAndWait();
 
         assertEquals("failed", outcome);
-        WebElement failed = browser.findElement(By.cssSelector("[data-testid=check][data-passed=false]"));
+        WebElement failed = page.browser().findElement(By.cssSelector("[data-testid=check][data-passed=false]"));
         assertTrue(failed.findElement(By.cssSelector("[data-testid=check-expected]")).getText().contains("HELLO WORLD"));
         assertTrue(failed.findElement(By.cssSelector("[data-testid=check-actual]")).getText().contains("HELLO WO"));
         page.screenshot("failed-check.png");
@@ -111,7 +93,7 @@ class CaseBrowserTest {
         WebElement description = page.byTestId("case-description");
 
         assertTrue(description.getText().contains("<script>"), description.getText());
-        assertNull(browser.executeScript("return window.__injected === undefined ? null : window.__injected;"));
+        assertNull(page.browser().executeScript("return window.__injected === undefined ? null : window.__injected;"));
         assertTrue(description.findElements(By.tagName("script")).isEmpty());
         assertTrue(description.findElements(By.cssSelector("img[onerror]")).isEmpty());
     }

@@ -4,22 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -30,37 +26,22 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class CasePageBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path profile;
-    private static PageDriver page;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        page = PageDriver.start(profile, WAIT);
-        browser = page.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.close();
-        }
-    }
+    @RegisterExtension
+    static final PageDriver page = PageDriver.builtIns(WAIT);
 
     @AfterEach
     void wide_again() {
-        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        page.browser().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     /** A phone: 375 CSS px wide, as Chromium's device emulation draws it. */
-    static void phone(ChromeDriver browser) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    static void phone() {
+        page.browser().executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
     }
 
     private static Object js(String script, Object... args) {
-        return browser.executeScript(script, args);
+        return page.browser().executeScript(script, args);
     }
 
     private static double number(Object value) {
@@ -99,27 +80,27 @@ class CasePageBrowserTest {
 
     @Test
     void at_375_px_the_detail_of_a_selected_event_opens_in_view() throws Exception {
-        phone(browser);
+        phone();
         page.openFresh("missing-message?readUntilClosed=false");
         assertEquals("failed", page.runAndWait());
         WebElement event = page.byTestId("list-event");
         js("arguments[0].scrollIntoView({block: 'center'})", event);
         double scrolled = number(js("return scrollY"));
 
-        browser.findElements(By.cssSelector("[data-testid=list-event][data-kind=send]")).get(0).click();
+        page.browser().findElements(By.cssSelector("[data-testid=list-event][data-kind=send]")).get(0).click();
 
         WebElement detail = page.byTestId("event-detail");
         assertTrue(inViewport(detail), "the detail sheet is in view");
         assertEquals(scrolled, number(js("return scrollY")), 1.0, "selecting scrolled the page");
         assertTrue(detail.getText().contains("HELLO WO"), detail.getText());
         page.screenshot("page-375-missing-message-detail.png");
-        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        page.browser().switchTo().activeElement().sendKeys(Keys.ESCAPE);
         page.waitFor().until(ExpectedConditions.invisibilityOf(detail));
     }
 
     @Test
     void at_375_px_the_page_does_not_scroll_sideways_and_puts_run_and_the_verdict_first() throws Exception {
-        phone(browser);
+        phone();
         for (String run : List.of("missing-message?readUntilClosed=false", "large-file-get", "port-scanner?ports=1-1024")) {
             page.openFresh(run);
             WebElement button = page.byTestId("run-button");
@@ -129,7 +110,7 @@ class CasePageBrowserTest {
             page.byTestId("event-list");
 
             assertTrue(number(js("return document.documentElement.scrollWidth")) <= 375, run + ": no horizontal page overflow");
-            assertTrue(browser.findElements(By.cssSelector("[data-testid=diagram]")).isEmpty(), run + ": a list, not lanes");
+            assertTrue(page.browser().findElements(By.cssSelector("[data-testid=diagram]")).isEmpty(), run + ": a list, not lanes");
             double checks = number(js("return document.querySelector('.checks').getBoundingClientRect().top"));
             double events = number(js("return document.querySelector('[data-testid=event-list]').getBoundingClientRect().top"));
             assertTrue(checks < events, run + ": the checks come before the events");
@@ -145,30 +126,30 @@ class CasePageBrowserTest {
 
         toggle.sendKeys(Keys.ENTER);
         page.waitFor().until(d -> toggle.isSelected() != before);
-        assertTrue(browser.getCurrentUrl().contains("readUntilClosed=" + !before), browser.getCurrentUrl());
+        assertTrue(page.browser().getCurrentUrl().contains("readUntilClosed=" + !before), page.browser().getCurrentUrl());
         toggle.sendKeys(Keys.SPACE);
         page.waitFor().until(d -> toggle.isSelected() == before);
 
-        assertTrue(browser.findElements(By.cssSelector("[data-testid=outcome]")).isEmpty(), "the form was not submitted");
+        assertTrue(page.browser().findElements(By.cssSelector("[data-testid=outcome]")).isEmpty(), "the form was not submitted");
     }
 
     @Test
     void the_tags_are_one_tab_stop_and_back_returns_focus_to_the_case() {
-        browser.get("about:blank");
-        browser.get(page.url("/#/"));
+        page.browser().get("about:blank");
+        page.browser().get(page.url("/#/"));
         WebElement search = page.byTestId("search");
         search.click();
         int tabs = 0;
-        while (tabs < 10 && !"case-item".equals(browser.switchTo().activeElement().getAttribute("data-testid"))) {
-            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        while (tabs < 10 && !"case-item".equals(page.browser().switchTo().activeElement().getAttribute("data-testid"))) {
+            page.browser().switchTo().activeElement().sendKeys(Keys.TAB);
             tabs++;
         }
         assertTrue(tabs <= 3, "tabs from the search box to the first case: " + tabs);
 
-        String id = browser.switchTo().activeElement().getAttribute("data-case-id");
-        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        String id = page.browser().switchTo().activeElement().getAttribute("data-case-id");
+        page.browser().switchTo().activeElement().sendKeys(Keys.ENTER);
         page.byTestId("run-button");
-        browser.findElement(By.linkText("← All cases")).click();
+        page.browser().findElement(By.linkText("← All cases")).click();
 
         page.waitFor().until(d -> id.equals(d.switchTo().activeElement().getAttribute("data-case-id")));
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -15,11 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socketlab.server.ServerConfig;
+import org.socketlab.server.SocketLabServer;
 import org.socketlab.server.http.AccessLogEntry;
 import org.socketlab.server.http.HttpResponse;
 import org.socketlab.server.http.HttpServer;
@@ -32,19 +31,16 @@ import org.socketlab.server.plugins.CaseRegistry;
 class CrossSiteBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    @TempDir
-    static Path profile;
     private static final Queue<AccessLogEntry> LOG = new ConcurrentLinkedQueue<>();
-    private static PageDriver page;
+    @RegisterExtension
+    static final PageDriver page = PageDriver.of(WAIT, () -> SocketLabServer.start(ServerConfig.defaults().withPort(0),
+            CaseRegistry.ofBuiltIns(), LOG::add));
     private static HttpServer evilSite;
-    private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        page = PageDriver.start(profile, WAIT, ServerConfig.defaults().withPort(0), CaseRegistry.ofBuiltIns(), LOG::add);
-        browser = page.browser();
         String target = page.url("/api/cases/missing-message/runs");
-        String page = """
+        String html = """
                 <!doctype html><title>loading</title><script>
                 const results = [];
                 async function attempt(options) {
@@ -61,14 +57,11 @@ class CrossSiteBrowserTest {
                 </script>
                 """.formatted(target);
         evilSite = HttpServer.start(HttpServerConfig.defaults(),
-                request -> HttpResponse.of(Status.OK, "text/html; charset=utf-8", page.getBytes()));
+                request -> HttpResponse.of(Status.OK, "text/html; charset=utf-8", html.getBytes()));
     }
 
     @AfterAll
     static void stop() {
-        if (page != null) {
-            page.close();
-        }
         if (evilSite != null) {
             evilSite.close();
         }
@@ -77,10 +70,10 @@ class CrossSiteBrowserTest {
     @Test
     void the_page_runs_a_case_when_opened_as_localhost() {
         LOG.clear();
-        browser.get("http://localhost:" + page.port() + "/#/cases/missing-message");
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        page.browser().get("http://localhost:" + page.port() + "/#/cases/missing-message");
+        WebDriverWait wait = new WebDriverWait(page.browser(), WAIT);
         wait.until(d -> d.findElement(By.cssSelector("[data-testid=run-button]")).isDisplayed());
-        browser.findElement(By.cssSelector("[data-testid=run-button]")).click();
+        page.browser().findElement(By.cssSelector("[data-testid=run-button]")).click();
         String outcome = wait.until(d -> {
             var found = d.findElements(By.cssSelector("[data-testid=outcome][data-outcome]"));
             return found.isEmpty() || found.get(0).getAttribute("data-outcome").isBlank()
@@ -94,8 +87,8 @@ class CrossSiteBrowserTest {
     @Test
     void another_sites_page_cannot_run_a_case() {
         LOG.clear();
-        browser.get("http://localhost:" + evilSite.port() + "/");
-        String title = new WebDriverWait(browser, WAIT).until(d -> d.getTitle().startsWith("done") ? d.getTitle() : null);
+        page.browser().get("http://localhost:" + evilSite.port() + "/");
+        String title = new WebDriverWait(page.browser(), WAIT).until(d -> d.getTitle().startsWith("done") ? d.getTitle() : null);
 
         List<String> results = List.of(title.substring("done ".length()).split(","));
         assertEquals("blocked", results.get(1), "the JSON POST needs a preflight, which is refused: " + title);

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -24,14 +23,12 @@ import java.util.regex.Pattern;
 
 import com.google.gson.JsonParser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
@@ -40,9 +37,9 @@ import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.server.ServerConfig;
+import org.socketlab.server.SocketLabServer;
 import org.socketlab.server.http.AccessLog;
 import org.socketlab.server.plugins.CaseDiscovery;
-import org.socketlab.server.plugins.CaseRegistry;
 import org.socketlab.server.plugins.RegisteredCase;
 
 /** Runs watched live in headless Chromium: drawn as they happen, stopped, reopened from their link or a file. */
@@ -52,32 +49,16 @@ class LiveRunsBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
-    static Path profile;
-    @TempDir
     static Path files;
-    private static PageDriver page;
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final PageDriver page = PageDriver.of(WAIT, () -> SocketLabServer.start(
+            ServerConfig.defaults().withPort(0).withRunTimeLimit(Duration.ofSeconds(60)),
+            PageDriver.builtInsAnd(List.of(CaseDiscovery.describe(new Talker(), RegisteredCase.BUILT_IN),
+                    CaseDiscovery.describe(new OwnClient(), RegisteredCase.BUILT_IN))), AccessLog.none()));
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @BeforeAll
-    static void start() throws Exception {
-        List<RegisteredCase> cases = new ArrayList<>(CaseRegistry.ofBuiltIns().catalogue().cases());
-        cases.add(CaseDiscovery.describe(new Talker(), RegisteredCase.BUILT_IN));
-        cases.add(CaseDiscovery.describe(new OwnClient(), RegisteredCase.BUILT_IN));
-        ServerConfig config = ServerConfig.defaults().withPort(0).withRunTimeLimit(Duration.ofSeconds(60));
-        page = PageDriver.start(profile, WAIT, config, new CaseRegistry(cases), AccessLog.none());
-        browser = page.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.close();
-        }
-    }
-
     private static void go(String hash) {
-        browser.get(page.url("/" + hash));
+        page.browser().get(page.url("/" + hash));
     }
 
     // The run page's code loads when it is first opened, so the file input comes a moment after the page.
@@ -94,7 +75,7 @@ class LiveRunsBrowserTest {
 
     // The events the diagram draws, a collapsed run of alike events (data-count) counting as its events.
     private static int drawnEvents() {
-        return ((Number) browser.executeScript("return [...document.querySelectorAll('[data-testid=diagram] g.row')]"
+        return ((Number) page.browser().executeScript("return [...document.querySelectorAll('[data-testid=diagram] g.row')]"
                 + ".reduce((n, row) => n + Number(row.dataset.count ?? 1), 0)")).intValue();
     }
 
@@ -142,13 +123,13 @@ class LiveRunsBrowserTest {
         WebElement group = page.byTestId("diagram-group");
         group.click();
         page.waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=diagram-event][data-index='0']")).isEmpty());
-        browser.findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']")).click();
+        page.browser().findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']")).click();
         page.waitFor().until(d -> page.byTestId("event-detail").getText().contains("line 1"));
         page.byTestId("stop-button").click();
 
         assertEquals("error", outcome().getAttribute("data-outcome"));
         assertTrue(page.byTestId("event-detail").getText().contains("line 1"), page.byTestId("event-detail").getText());
-        assertEquals("true", browser.findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']"))
+        assertEquals("true", page.browser().findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']"))
                 .getAttribute("aria-pressed"));
     }
 
@@ -159,7 +140,7 @@ class LiveRunsBrowserTest {
         go("#/runs/" + runId);
         assertEquals("passed", outcome().getAttribute("data-outcome"));
         page.waitFor().until(d -> page.byTestId("run-title").getText().contains("The Missing Message Mystery"));
-        browser.navigate().refresh();
+        page.browser().navigate().refresh();
 
         assertEquals("passed", outcome().getAttribute("data-outcome"));
         assertTrue(drawnEvents() > 3);

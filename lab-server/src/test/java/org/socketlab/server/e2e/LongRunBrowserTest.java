@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,41 +16,23 @@ import java.util.concurrent.TimeUnit;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Long runs stay readable: filters, collapsed runs of alike events, and following a whole stream. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LongRunBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path profile;
-    private static PageDriver page;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        page = PageDriver.start(profile, WAIT);
-        browser = page.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.close();
-        }
-    }
+    @RegisterExtension
+    static final PageDriver page = PageDriver.builtIns(WAIT);
 
     private static void openAndRun(String caseAndQuery) {
-        browser.get("about:blank");
-        browser.get(page.url("/#/cases/" + caseAndQuery));
+        page.browser().get("about:blank");
+        page.browser().get(page.url("/#/cases/" + caseAndQuery));
         page.byTestId("run-button").click();
         page.waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=outcome][data-outcome]")).isEmpty());
     }
@@ -77,9 +58,9 @@ class LongRunBrowserTest {
         assertTrue(rowsDrawn > 10 && rowsDrawn < 200, "only the rows near the visible part are drawn: " + rowsDrawn);
         assertTrue(drawn("[data-testid=diagram-event]").get(0).getText().contains("127.0.0.1:1"), "each row keeps its port");
 
-        browser.findElement(By.cssSelector("[data-testid=filter-kind][data-kind=output]")).click();
+        page.browser().findElement(By.cssSelector("[data-testid=filter-kind][data-kind=output]")).click();
         page.waitFor().until(d -> page.byTestId("wire-count").getText().matches("(.* of )?2,048 events"));
-        browser.findElement(By.cssSelector("[data-testid=filter-kind][data-kind=error]")).click();
+        page.browser().findElement(By.cssSelector("[data-testid=filter-kind][data-kind=error]")).click();
         page.waitFor().until(d -> page.byTestId("wire-count").getText().contains("1 row for 1,024 of 2,048 events"));
         assertEquals("output", drawn("[data-testid=diagram-group]").get(0).getAttribute("data-kind"));
         page.screenshotOfDiagram("page-1280-port-scan-console-only.png");
@@ -88,23 +69,23 @@ class LongRunBrowserTest {
     @Test
     void following_the_large_file_get_stream_shows_exactly_the_bytes_sent() throws Exception {
         // The test reads the page's own download link, a blob: URL the page's policy does not let scripts fetch.
-        browser.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
+        page.browser().executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
         openAndRun("large-file-get");
         JsonObject transcript = JsonParser.parseString(downloadedTranscript()).getAsJsonObject();
-        browser.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", false));
+        page.browser().executeCdpCommand("Page.setBypassCSP", Map.of("enabled", false));
 
         drawn("[data-testid=diagram-arrow]").get(0).click();
         page.byTestId("follow-stream").click();
         page.byTestId("stream");
 
         Map<String, StringBuilder> shown = new LinkedHashMap<>();
-        List<WebElement> chunks = new ArrayList<>(browser.findElements(By.cssSelector("[data-testid=stream-chunk]")));
+        List<WebElement> chunks = new ArrayList<>(page.browser().findElements(By.cssSelector("[data-testid=stream-chunk]")));
         chunks.sort(Comparator.comparingInt((WebElement c) -> Integer.parseInt(c.getAttribute("data-dir")))
                 .thenComparingInt(c -> Integer.parseInt(c.getAttribute("data-offset"))));
         for (WebElement chunk : chunks) {
             shown.computeIfAbsent(chunk.getAttribute("data-dir"), k -> new StringBuilder())
                     // As JSON: Selenium's own string result turns \r\n into \n.
-                    .append(JsonParser.parseString((String) browser.executeScript(
+                    .append(JsonParser.parseString((String) page.browser().executeScript(
                             "return JSON.stringify(arguments[0].textContent)", chunk)).getAsString());
         }
         Map<String, StringBuilder> sent = sentByEnd(transcript);
@@ -113,10 +94,10 @@ class LongRunBrowserTest {
                 shown.values().stream().map(StringBuilder::toString).toList());
         long reads = transcript.getAsJsonArray("events").asList().stream().map(JsonElement::getAsJsonObject)
                 .filter(e -> "recv".equals(e.get("kind").getAsString()) && e.get("size").getAsInt() > 0).count();
-        assertEquals(reads, browser.findElements(By.cssSelector("[data-testid=recv-cut]")).size(), "a mark where each recv ended");
+        assertEquals(reads, page.browser().findElements(By.cssSelector("[data-testid=recv-cut]")).size(), "a mark where each recv ended");
 
         page.byTestId("stream-mode-http").click();
-        List<WebElement> http = browser.findElements(By.cssSelector("[data-testid=http-message]"));
+        List<WebElement> http = page.browser().findElements(By.cssSelector("[data-testid=http-message]"));
         assertTrue(http.get(1).getText().contains("HTTP/1.1 200 OK"), http.get(1).getText());
         page.screenshotOfDiagram("page-1280-large-file-get-stream.png");
     }
@@ -124,7 +105,7 @@ class LongRunBrowserTest {
     // The transcript as the page holds it: its "Download the transcript (JSON)" link.
     private static String downloadedTranscript() {
         String href = page.byTestId("download-json").getAttribute("href");
-        return (String) browser.executeAsyncScript(
+        return (String) page.browser().executeAsyncScript(
                 "fetch(arguments[0]).then(r => r.text()).then(arguments[arguments.length - 1])", href);
     }
 

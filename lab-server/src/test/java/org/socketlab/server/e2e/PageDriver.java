@@ -1,10 +1,18 @@
 package org.socketlab.server.e2e;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -20,42 +28,80 @@ import org.socketlab.server.plugins.CaseRegistry;
 import org.socketlab.server.plugins.RegisteredCase;
 
 /**
- * The browser tests' fixture: a Socket Lab server and a headless Chromium looking at it, and the steps
- * every page test takes (open a case, run it and wait for the outcome, find an element, take a screenshot).
+ * The browser tests' fixture: a Socket Lab server and a headless Chromium looking at it, started before a
+ * test class's tests and stopped after them ({@code @RegisterExtension static final PageDriver page = ...}),
+ * and the steps every page test takes (open a case, run it and wait for the outcome, find an element,
+ * take a screenshot).
  */
-final class PageDriver implements AutoCloseable {
-    private final ChromeDriver browser;
-    private final SocketLabServer server;
-    private final Duration wait;
-
-    private PageDriver(ChromeDriver browser, SocketLabServer server, Duration wait) {
-        this.browser = browser;
-        this.server = server;
-        this.wait = wait;
+final class PageDriver implements BeforeAllCallback, AfterAllCallback {
+    /** Starts the server a test class looks at. */
+    interface ServerStart {
+        SocketLabServer start() throws Exception;
     }
 
-    /** Starts the browser (which skips or fails the test without Chromium), then the server. */
-    static PageDriver start(Path profile, Duration wait, ServerConfig config, CaseRegistry cases, AccessLog log)
-            throws Exception {
-        ChromeDriver browser = Browser.start(profile);
-        try {
-            return new PageDriver(browser, SocketLabServer.start(config, cases, log), wait);
-        } catch (Exception | Error e) {
-            browser.quit();
-            throw e;
-        }
+    private final Duration wait;
+    private final ServerStart serverStart;
+    private Path profile;
+    private ChromeDriver browser;
+    private SocketLabServer server;
+
+    private PageDriver(Duration wait, ServerStart serverStart) {
+        this.wait = wait;
+        this.serverStart = serverStart;
+    }
+
+    /** @param wait how long a wait for the page may take before the test fails */
+    static PageDriver of(Duration wait, ServerStart serverStart) {
+        return new PageDriver(wait, serverStart);
     }
 
     /** The built-in cases on an ephemeral port, without an access log. */
-    static PageDriver start(Path profile, Duration wait) throws Exception {
-        return start(profile, wait, ServerConfig.defaults().withPort(0), CaseRegistry.ofBuiltIns(), AccessLog.none());
+    static PageDriver builtIns(Duration wait) {
+        return of(wait, () -> SocketLabServer.start(ServerConfig.defaults().withPort(0), CaseRegistry.ofBuiltIns(),
+                AccessLog.none()));
     }
 
-    /** The built-in cases and {@code extra} on an ephemeral port, without an access log. */
-    static PageDriver start(Path profile, Duration wait, List<RegisteredCase> extra) throws Exception {
+    /** The built-in cases and {@code extra} (made when the server starts) on an ephemeral port, without an access log. */
+    static PageDriver withCases(Duration wait, Supplier<List<RegisteredCase>> extra) {
+        return of(wait, () -> SocketLabServer.start(ServerConfig.defaults().withPort(0), builtInsAnd(extra.get()),
+                AccessLog.none()));
+    }
+
+    static CaseRegistry builtInsAnd(List<RegisteredCase> extra) {
         List<RegisteredCase> cases = new ArrayList<>(CaseRegistry.ofBuiltIns().catalogue().cases());
         cases.addAll(extra);
-        return start(profile, wait, ServerConfig.defaults().withPort(0), new CaseRegistry(cases), AccessLog.none());
+        return new CaseRegistry(cases);
+    }
+
+    /** Starts the browser (which skips or fails the tests without Chromium), then the server. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        profile = Files.createTempDirectory("socketlab-browser");
+        browser = Browser.start(profile);
+        server = serverStart.start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            if (profile != null) {
+                deleteProfile();
+            }
+        }
+    }
+
+    // Chromium may still be letting go of its profile: what cannot be deleted now is left to the OS.
+    private void deleteProfile() throws IOException {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
     }
 
     ChromeDriver browser() {
@@ -118,14 +164,5 @@ final class PageDriver implements AutoCloseable {
     void screenshotOfDiagram(String name) throws Exception {
         browser.executeScript("arguments[0].scrollIntoView()", byTestId("diagram"));
         screenshot(name);
-    }
-
-    @Override
-    public void close() {
-        try {
-            browser.quit();
-        } finally {
-            server.close();
-        }
     }
 }

@@ -3,42 +3,23 @@ package org.socketlab.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The case page shows the handout's programs and, for a selected event, the line that made it. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProgramViewBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    @TempDir
-    static Path profile;
-    private static PageDriver page;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        page = PageDriver.start(profile, WAIT);
-        browser = page.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.close();
-        }
-    }
+    @RegisterExtension
+    static final PageDriver page = PageDriver.builtIns(WAIT);
 
     @Test
     void the_programs_are_shown_before_a_run_with_the_handouts_code() {

@@ -7,20 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.RunContext;
@@ -34,24 +30,10 @@ import org.socketlab.server.plugins.CaseDiscovery;
 class SequenceDiagramBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    @TempDir
-    static Path profile;
-    private static PageDriver page;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        page = PageDriver.start(profile, WAIT, List.of(CaseDiscovery.describe(new AcceptAfterSend(), "tests.jar"),
-                CaseDiscovery.describe(new OutsideClient(), "tests.jar")));
-        browser = page.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.close();
-        }
-    }
+    @RegisterExtension
+    static final PageDriver page = PageDriver.withCases(WAIT,
+            () -> List.of(CaseDiscovery.describe(new AcceptAfterSend(), "tests.jar"),
+                    CaseDiscovery.describe(new OutsideClient(), "tests.jar")));
 
     private static List<WebElement> arrows() {
         return page.byTestId("diagram").findElements(By.cssSelector("[data-testid=diagram-arrow]"));

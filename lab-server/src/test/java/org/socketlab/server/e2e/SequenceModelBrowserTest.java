@@ -2,7 +2,6 @@ package org.socketlab.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +9,13 @@ import java.util.concurrent.TimeUnit;
 
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.socketlab.api.CaseRunner;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.transcript.Check;
@@ -32,10 +29,8 @@ import org.socketlab.server.plugins.CaseRegistry;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SequenceModelBrowserTest {
-    @TempDir
-    static Path profile;
-    private static PageDriver page;
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final PageDriver page = PageDriver.builtIns(Duration.ofSeconds(15));
 
     // Returns, per row in time order, "kind|delivery|read|linked rows|target lane|source lane".
     private static final String MODEL = """
@@ -54,21 +49,12 @@ class SequenceModelBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        page = PageDriver.start(profile, Duration.ofSeconds(15));
-        browser = page.browser();
-        browser.get(page.url("/"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.close();
-        }
+        page.browser().get(page.url("/"));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, List<String>> model(String eventsJson) {
-        Object result = browser.executeAsyncScript(MODEL, eventsJson);
+        Object result = page.browser().executeAsyncScript(MODEL, eventsJson);
         Map<String, Object> map = (Map<String, Object>) result;
         assertEquals(null, map.get("error"));
         return (Map<String, List<String>>) (Map<String, ?>) map;
