@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import org.socketlab.server.api.ApiErrors;
+import org.socketlab.server.api.BatchRunsApi;
 import org.socketlab.server.api.CasesApi;
+import org.socketlab.server.api.OpenApiDocument;
 import org.socketlab.server.api.RunService;
 import org.socketlab.server.api.RunStore;
 import org.socketlab.server.http.AccessLog;
@@ -40,7 +42,9 @@ public final class SocketLabServer implements AutoCloseable {
      */
     public static SocketLabServer start(ServerConfig config, CaseRegistry registry, AccessLog log) throws IOException {
         RunService runs = new RunService(config.runOptions(), config.maxRunsAtOnce(), new RunStore(config.keptRuns()));
-        Router router = new CasesApi(registry, runs).addTo(new Router())
+        Router router = new CasesApi(registry, runs).addTo(new Router());
+        router = new BatchRunsApi(registry, runs).addTo(router);
+        router = OpenApiDocument.addTo(router)
                 .fallback(new PageFiles(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT)));
         HttpServerConfig httpConfig = HttpServerConfig.defaults()
                 .withBindAddress(config.bindAddress())

@@ -76,7 +76,7 @@ public final class CasesApi {
         try {
             return ok(TranscriptJson.of(runs.run(registered, params)));
         } catch (InvalidParamException e) {
-            throw new HttpException(Status.BAD_REQUEST, Printable.of(e.getMessage()));
+            return ApiErrors.invalidParameter(e.getMessage(), e.parameter());
         }
     }
 

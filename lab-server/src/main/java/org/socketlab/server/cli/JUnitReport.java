@@ -3,7 +3,7 @@ package org.socketlab.server.cli;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +24,8 @@ import org.socketlab.api.transcript.Transcript;
 public final class JUnitReport {
     /** The {@code classname} of every test case, so that tools group them under one name. */
     static final String CLASS_NAME = "socketlab";
+    // Seconds always written: LocalDateTime.toString() drops ":00", which is not an xs:dateTime.
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
     private JUnitReport() {
     }
@@ -48,8 +50,7 @@ public final class JUnitReport {
             xml.writeAttribute("time", seconds(runs.stream().mapToDouble(Transcript::durationMs).sum()));
             Instant start = runs.stream().map(Transcript::startedAt).min(Instant::compareTo).orElse(Instant.now());
             // xs:dateTime without a zone, as Ant and Surefire write it; the time is UTC.
-            xml.writeAttribute("timestamp", start.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)
-                    .toLocalDateTime().toString());
+            xml.writeAttribute("timestamp", TIMESTAMP.format(start.atOffset(ZoneOffset.UTC)));
             xml.writeAttribute("hostname", "localhost");
             for (Transcript t : runs) {
                 testCase(xml, t);
