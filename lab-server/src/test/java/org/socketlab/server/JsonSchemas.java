@@ -17,6 +17,11 @@ public final class JsonSchemas {
     private JsonSchemas() {
     }
 
+    /** @return the meta-schema of JSON Schema 2020-12, which the validator ships */
+    public static Schema metaSchema2020() {
+        return REGISTRY.getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    }
+
     /** @param schemaJson a schema's text @return the compiled schema */
     public static Schema schema(String schemaJson) {
         return REGISTRY.getSchema(schemaJson, InputFormat.JSON);
