@@ -56,7 +56,8 @@ async function request(method, path, body, { timeoutMillis = DEFAULT_TIMEOUT_MIL
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      // The server refuses a POST without this type (a cross-site defence), even one with no body.
+      headers: method === 'GET' ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: controller.signal,
     });

@@ -5,13 +5,13 @@
 import { h } from './dom.js';
 import { decodeUtf8, hexDumpRows, formatSize } from './bytes.js';
 import { renderVisible } from './visible.js';
-import { describeRow, formatMs } from './diagram.js';
+import { describeRow, formatMs, readFate } from './diagram.js';
 
 // Enough for any realistic lab payload; a bigger one is cut so the page stays fast
 // (the downloadable JSON always has everything).
 const MAX_SHOWN_BYTES = 256 * 1024;
 
-const FIELDS = ['actor', 'kind', 'protocol', 'local', 'remote', 'requested', 'size'];
+const FIELDS = ['actor', 'kind', 'protocol', 'conn', 'local', 'remote', 'peer', 'peerConn', 'offset', 'requested', 'size'];
 
 /** An empty panel that invites a selection. */
 export function renderDetailPlaceholder() {
@@ -39,14 +39,22 @@ function linked(row, model, onJump) {
   if (kind === 'send') {
     if (others.length === 0) {
       const why = { lost: 'No recv got this datagram: it was lost (nobody was listening at that address, or it was dropped).',
-        unread: 'The receiving actor never read these bytes.',
-        external: 'The peer is outside the lab, so its reads are not recorded.' }[row.delivery] ?? '';
+        unread: 'The receiving end never read these bytes: no recv on this connection reached them.',
+        external: 'The other end is outside the lab, so its reads are not recorded.' }[row.delivery] ?? '';
       return h('p', { class: 'linked muted', text: why });
     }
-    return linkList('Read by', others, model, onJump);
+    return h('div', {}, linkList('Read by', others, model, onJump),
+      row.delivery === 'partial' ? h('p', { class: 'linked', 'data-testid': 'unread-bytes', text: unreadText(row) }) : null);
   }
   if (kind === 'recv' && others.length > 0) return linkList('Bytes sent by', others, model, onJump);
   return null;
+}
+
+// Reads take the stream in order, so the unread part of a send is its end.
+function unreadText(row) {
+  const first = row.event.offset + row.read;
+  const last = row.event.offset + row.bytes.length - 1;
+  return `${readFate(row)}: no recv reached the bytes at stream offsets ${first}–${last}.`;
 }
 
 function linkList(title, rows, model, onJump) {

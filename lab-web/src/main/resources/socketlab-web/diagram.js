@@ -1,6 +1,7 @@
 // Draws a transcript as an SVG sequence diagram: one lane per actor, time running
 // down one uniform row per event (the real time is in the left gutter), sends as
-// arrows to the lane that read the bytes. Each row is a focusable button: click,
+// arrows to the lane at the other end of their connection, marked when some of their
+// bytes were never read. Each row is a focusable button: click,
 // or Tab into the diagram then ↑/↓/Home/End to move and Enter/Space to select
 // (one tab stop for the whole diagram, so long transcripts do not trap the keyboard).
 
@@ -32,7 +33,7 @@ export function describeRow(row, lanes) {
   switch (e.kind) {
     case 'send': {
       const to = lanes[row.target]?.name ?? e.remote ?? '?';
-      const fate = { lost: ' (lost: nobody received it)', unread: ' (never read)', external: '' }[row.delivery] ?? '';
+      const fate = { lost: ' (lost: nobody received it)', unread: ' (never read)', partial: ` (${readFate(row)})` }[row.delivery] ?? '';
       return `${who} sends ${formatSize(row.bytes.length)} to ${to}${fate}`;
     }
     case 'recv': return `${who} recv(${e.requested ?? '?'}) → ${e.size ?? row.bytes.length}${closedByPeer(row) ? ' (peer closed)' : ''}`;
@@ -45,6 +46,20 @@ export function describeRow(row, lanes) {
     case 'note': return `Note: ${e.text ?? ''}`;
     default: return `${who}: ${e.kind}`;
   }
+}
+
+/** "8 read, 3 never read" for a send whose bytes were partly read. */
+export function readFate(row) {
+  return `${row.read} read, ${row.bytes.length - row.read} never read`;
+}
+
+// The arrow's head, never cut: "11 B", "11 B, never read", "11 B, 8 read, 3 never read".
+function sendHead(row) {
+  const size = `${row.bytes.length} B`;
+  if (row.delivery === 'partial') return `${size}, ${readFate(row)}`;
+  if (row.delivery === 'unread') return `${size}, never read`;
+  if (row.delivery === 'lost') return `${size}, lost`;
+  return size;
 }
 
 const closedByPeer = (row) => row.event.kind === 'recv' && row.event.protocol !== 'udp' && row.bytes.length === 0;
@@ -192,6 +207,8 @@ function drawRow(row, model, geo) {
     'data-index': row.index, 'data-kind': kind,
     'data-testid': e.kind === 'send' ? 'diagram-arrow' : 'diagram-event',
     'data-size': e.kind === 'send' ? row.bytes.length : null,
+    'data-conn': typeof e.conn === 'number' ? e.conn : null,
+    'data-delivery': row.delivery ?? null,
     'aria-label': `${formatMs(e.atMs)}: ${describeRow(row, model.lanes)}`,
   });
   g.append(s('rect', { class: 'hit', x: 2, y: y - ROW / 2 + 1, width: geo.svgW - 4, height: ROW - 2, rx: 4 }));
@@ -200,10 +217,9 @@ function drawRow(row, model, geo) {
 
   switch (e.kind) {
     case 'send': {
-      const fate = { lost: ' · lost', unread: ' · never read' }[row.delivery] ?? '';
-      const text = preview(row.bytes, 200) + fate;
       g.classList.add(`delivery-${row.delivery}`);
-      g.append(...arrow(x, geo.laneX(row.target), y, [`${row.bytes.length} B`, text], row.delivery === 'received' || row.delivery === 'external' ? '' : 'dashed', row.delivery));
+      const dashed = row.delivery === 'unread' || row.delivery === 'lost';
+      g.append(...arrow(x, geo.laneX(row.target), y, [sendHead(row), preview(row.bytes, 200)], dashed ? 'dashed' : '', row.delivery));
       break;
     }
     case 'recv': {
@@ -233,6 +249,7 @@ function drawRow(row, model, geo) {
       }
       break;
     case 'accept':
+      if (row.source !== undefined) g.append(...arrow(geo.laneX(row.source), x, y, ['connect', e.remote ?? ''], 'dotted', 'received'));
       g.append(s('path', { class: 'mark mark-accept', d: `M${x},${y - 8} l8,8 l-8,8 l-8,-8 z` }));
       g.append(sideLabel(`accept ← ${e.remote ?? '?'}`, x, y, geo));
       break;

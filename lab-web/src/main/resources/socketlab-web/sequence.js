@@ -2,53 +2,33 @@
 // order of first appearance, plus lanes for peers outside the lab), rows in time
 // order, and for every send the recv(s) that read its bytes. Pure: no DOM.
 //
-// Matching follows the addresses: the receiver's event has local == sender's remote
-// and remote == sender's local. TCP is a byte stream, so a send and a recv match when
-// their byte ranges in that direction of the connection overlap (one send may be read
-// by several recvs and one recv may read several sends). UDP keeps message
-// boundaries, so each datagram matches at most one later recv of the same bytes.
+// Everything comes from the facts the sockets recorded (transcript version 2):
+//  - TCP: `conn` names the connection (the same id at both ends), and each end is
+//    told apart by its own `local` address within it. `offset` places every send and
+//    recv in its direction of the stream, so a recv read exactly the bytes of the
+//    sends on the same conn whose [offset, offset + size) ranges overlap its own.
+//  - UDP: `conn` names the socket and `peerConn` the lab socket at the other end; a
+//    datagram goes to the first later recv at that socket from this one with its bytes
+//    (or their start: a too-small buffer truncates a datagram).
+// No connection is guessed from addresses, port reuse or timing. A version 1 transcript
+// (no `conn`) is drawn without links: its sends point at a lane for their remote address.
 
 import { eventBytes } from './bytes.js';
 
-const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '*', '']);
-
-/** "localhost/127.0.0.1:80", "/127.0.0.1:80", "[::1]:80" → {host, port}; null when absent. */
-export function parseAddress(address) {
-  if (typeof address !== 'string' || address === '') return null;
-  let text = address.slice(address.lastIndexOf('/') + 1).toLowerCase();
-  const colon = text.lastIndexOf(':');
-  if (colon === -1) return { host: text, port: '' };
-  let host = text.slice(0, colon).replace(/^\[(.*)\]$/, '$1');
-  if (host === 'localhost') host = '127.0.0.1';
-  return { host, port: text.slice(colon + 1) };
-}
-
-function addressKey(address) {
-  const a = parseAddress(address);
-  return a ? `${a.host}:${a.port}` : '?';
-}
-
-/** True when two addresses name the same endpoint (a wildcard host matches any host). */
-export function sameEndpoint(x, y) {
-  const a = parseAddress(x);
-  const b = parseAddress(y);
-  if (!a || !b || a.port !== b.port) return false;
-  return a.host === b.host || WILDCARD_HOSTS.has(a.host) || WILDCARD_HOSTS.has(b.host);
-}
-
 const isTcp = (e) => (e.protocol ?? 'tcp') !== 'udp';
-const SOCKET_KINDS = new Set(['listen', 'connect', 'accept', 'send', 'recv', 'close', 'error']);
+const hasConn = (e) => typeof e.conn === 'number';
 
 /**
- * Builds the model. Returns {lanes, rows, links} where
- *  lanes: [{id, name, external}]       (external: a peer address, not an actor)
- *  rows:  [{index, event, lane, target?, delivery?, bytes?}] in time order; for a send,
- *         `target` is the lane its bytes went to and `delivery` one of
- *         'received' | 'external' (peer outside the lab) | 'unread' (TCP, never read)
- *         | 'lost' (UDP, no recv); a connect gets `target` when the listener is an
- *         actor; an unmatched recv from a peer outside the lab gets
- *         `source` (the lane the bytes came from).
+ * Builds the model. Returns {lanes, rows, links, conns} where
+ *  lanes: [{id, name, external}]       (external: a peer outside the lab, not an actor)
+ *  rows:  [{index, event, lane, target?, delivery?, read?, source?, bytes?}] in time
+ *         order; for a send, `target` is the lane at the other end and `delivery` one of
+ *         'received' (every byte read) | 'partial' (`read` of its bytes read, the rest
+ *         never) | 'unread' (TCP, never read) | 'external' (the other end is outside
+ *         the lab) | 'lost' (UDP, no recv); a connect gets `target` (the accepting lane),
+ *         an accept from outside the lab and a recv from outside get `source`.
  *  links: Map(rowIndex → Set(rowIndex)) both ways between matching sends and recvs.
+ *  conns: Map(conn → {ends: Map(local → lane), outside?: lane}) for TCP connections.
  */
 export function buildSequence(events) {
   const rows = (Array.isArray(events) ? events : [])
@@ -70,93 +50,118 @@ export function buildSequence(events) {
     if (actorsWithLanes.has(actor)) row.lane = lane(actor, false);
     if (row.event.kind === 'send' || row.event.kind === 'recv') row.bytes = eventBytes(row.event);
   }
+  const outsideLane = (e) => lane(e.peer ?? e.remote ?? '?', true);
 
   const links = new Map();
   const link = (a, b) => {
     for (const [x, y] of [[a, b], [b, a]]) { if (!links.has(x)) links.set(x, new Set()); links.get(x).add(y); }
   };
-  matchTcp(rows.filter((r) => isTcp(r.event)), link);
-  matchUdp(rows.filter((r) => !isTcp(r.event)), link);
-
-  // Which actor owns an address: the one with an event whose local is that address.
-  const owner = (address) => rows.find((r) => r.lane !== undefined && SOCKET_KINDS.has(r.event.kind) && sameEndpoint(r.event.local, address));
+  const conns = tcpConnections(rows.filter((r) => isTcp(r.event) && hasConn(r.event)), outsideLane);
+  matchTcp(rows.filter((r) => isTcp(r.event) && hasConn(r.event)), conns, link);
+  const udpRows = rows.filter((r) => !isTcp(r.event) && hasConn(r.event));
+  matchUdp(udpRows, link);
+  const udpLanes = new Map(udpRows.filter((r) => r.lane !== undefined).map((r) => [r.event.conn, r.lane]));
 
   for (const row of rows) {
     const e = row.event;
-    if (e.kind === 'send') {
-      const readers = [...(links.get(row.index) ?? [])].map((i) => rows[i]);
-      if (readers.length > 0) {
-        row.target = readers[0].lane;
-        row.delivery = 'received';
-      } else {
-        const known = owner(e.remote);
-        row.target = known ? known.lane : lane(addressKey(e.remote), true);
-        row.delivery = isTcp(e) ? (known ? 'unread' : 'external') : 'lost';
-      }
-    } else if (e.kind === 'connect') {
-      const known = owner(e.remote);
-      if (known && known.lane !== row.lane) row.target = known.lane;
-    } else if (e.kind === 'recv' && !links.has(row.index) && num(e.size) > 0 && e.remote && !owner(e.remote)) {
-      row.source = lane(addressKey(e.remote), true);
+    if (!hasConn(e)) {
+      if (e.kind === 'send') { row.target = outsideLane(e); row.delivery = 'external'; }
+      continue;
     }
+    if (isTcp(e)) placeTcp(row, conns.get(e.conn), links);
+    else placeUdp(row, links, rows, (conn) => udpLanes.get(conn) ?? outsideLane(e));
   }
-  return { lanes, rows, links };
+  return { lanes, rows, links, conns };
 }
 
 function num(x) {
   return typeof x === 'number' && Number.isFinite(x) ? x : 0;
 }
 
-// Byte offsets per direction of each connection. A connection is named by its two
-// endpoints; when the same pair is connected again after carrying data (port reuse)
-// it starts a new generation, so offsets restart at 0.
-function matchTcp(rows, link) {
-  const generation = new Map(); // unordered pair → {gen, used}
-  const pairKey = (a, b) => [addressKey(a), addressKey(b)].sort().join('|');
-  const state = (a, b) => {
-    const key = pairKey(a, b);
-    if (!generation.has(key)) generation.set(key, { gen: 0, used: false });
-    return generation.get(key);
-  };
-  const sent = new Map(); // "gen from>to" → {offset, ranges: [{row, start, end}]}
-  const read = new Map();
-  const stream = (map, key) => { if (!map.has(key)) map.set(key, { offset: 0, ranges: [] }); return map.get(key); };
-
+// The ends of each connection: the lanes of the lab sockets on it, told apart by their
+// own local address; a connection seen from one end only has its other end outside.
+function tcpConnections(rows, outsideLane) {
+  const conns = new Map();
   for (const row of rows) {
     const e = row.event;
-    if (!e.local || !e.remote) continue;
-    const st = state(e.local, e.remote);
-    if (e.kind === 'connect' || e.kind === 'accept') {
-      if (st.used) { st.gen++; st.used = false; }
-      continue;
-    }
-    if (e.kind !== 'send' && e.kind !== 'recv' && e.kind !== 'close') continue;
-    st.used = true;
-    if (e.kind === 'close') continue;
-    const size = row.bytes.length;
-    // Key every direction from the sender's point of view: "sender>receiver".
-    const key = e.kind === 'send' ? `${st.gen} ${addressKey(e.local)}>${addressKey(e.remote)}` : `${st.gen} ${addressKey(e.remote)}>${addressKey(e.local)}`;
-    const s = stream(e.kind === 'send' ? sent : read, key);
-    if (size > 0) s.ranges.push({ row, start: s.offset, end: s.offset + size });
-    s.offset += size;
+    if (!conns.has(e.conn)) conns.set(e.conn, { ends: new Map() });
+    const ends = conns.get(e.conn).ends;
+    if (!ends.has(e.local)) ends.set(e.local, row.lane);
   }
-  for (const [key, out] of sent) {
-    const inbound = read.get(key);
-    if (!inbound) continue;
-    for (const a of out.ranges) {
-      for (const b of inbound.ranges) if (a.start < b.end && b.start < a.end) link(a.row.index, b.row.index);
+  for (const row of rows) {
+    const c = conns.get(row.event.conn);
+    if (c.ends.size === 1 && c.outside === undefined) c.outside = outsideLane(row.event);
+  }
+  return conns;
+}
+
+// Within one direction of a connection (keyed by the sending end), a send and a recv
+// are linked when their byte ranges overlap; each send counts how many of its bytes
+// were read.
+function matchTcp(rows, conns, link) {
+  const streams = new Map(); // "conn sender" → {sends: [], recvs: []}
+  const stream = (key) => { if (!streams.has(key)) streams.set(key, { sends: [], recvs: [] }); return streams.get(key); };
+  for (const row of rows) {
+    const e = row.event;
+    if ((e.kind !== 'send' && e.kind !== 'recv') || typeof e.offset !== 'number' || row.bytes.length === 0) continue;
+    const sender = e.kind === 'send' ? e.local : otherEnd(conns.get(e.conn), e.local);
+    const s = stream(`${e.conn} ${sender}`);
+    (e.kind === 'send' ? s.sends : s.recvs).push({ row, start: e.offset, end: e.offset + row.bytes.length });
+  }
+  for (const { sends, recvs } of streams.values()) {
+    for (const send of sends) {
+      send.row.read = 0;
+      for (const recv of recvs) {
+        const overlap = Math.min(send.end, recv.end) - Math.max(send.start, recv.start);
+        if (overlap > 0) { link(send.row.index, recv.row.index); send.row.read += overlap; }
+      }
     }
   }
 }
 
-// Each datagram goes to the first later, unmatched recv at the destination whose
-// bytes are the datagram's (or its start: a too-small buffer truncates a datagram).
+// The local address of the other lab end of a connection, or undefined when it is outside the lab.
+function otherEnd(conn, local) {
+  for (const end of conn?.ends.keys() ?? []) if (end !== local) return end;
+  return undefined;
+}
+
+function placeTcp(row, conn, links) {
+  const e = row.event;
+  const other = otherEnd(conn, e.local);
+  const otherLane = other !== undefined ? conn.ends.get(other) : conn?.outside;
+  if (e.kind === 'send') {
+    row.target = otherLane;
+    if (other === undefined) row.delivery = 'external';
+    else if (row.bytes.length === 0 || row.read >= row.bytes.length) row.delivery = 'received';
+    else row.delivery = row.read > 0 ? 'partial' : 'unread';
+  } else if (e.kind === 'connect') {
+    if (otherLane !== undefined && otherLane !== row.lane) row.target = otherLane;
+  } else if (other === undefined && (e.kind === 'accept' || (e.kind === 'recv' && row.bytes.length > 0))) {
+    row.source = otherLane;
+  }
+}
+
+// otherLane(conn): the lane of the lab socket with that id, else of the peer outside the lab.
+function placeUdp(row, links, rows, otherLane) {
+  const e = row.event;
+  if (e.kind === 'send') {
+    const readers = [...(links.get(row.index) ?? [])].map((i) => rows[i]);
+    row.target = readers.length > 0 ? readers[0].lane : otherLane(e.peerConn);
+    // A datagram to an address where no lab socket was is lost, unless a case named the peer outside the lab there.
+    if (readers.length > 0) row.delivery = 'received';
+    else row.delivery = typeof e.peerConn !== 'number' && typeof e.peer === 'string' ? 'external' : 'lost';
+  } else if (e.kind === 'recv' && !links.has(row.index) && row.bytes.length > 0) {
+    row.source = otherLane(e.peerConn);
+  }
+}
+
+// Each datagram goes to the first later, unmatched recv on the socket it was sent to
+// (`peerConn`) from the socket that sent it, whose bytes are the datagram's or its start.
 function matchUdp(rows, link) {
   const taken = new Set();
-  for (const send of rows.filter((r) => r.event.kind === 'send')) {
+  for (const send of rows.filter((r) => r.event.kind === 'send' && typeof r.event.peerConn === 'number')) {
     const recv = rows.find((r) => r.event.kind === 'recv' && !taken.has(r.index) && r.index > send.index
-      && sameEndpoint(r.event.local, send.event.remote) && sameEndpoint(r.event.remote, send.event.local)
-      && isPrefix(r.bytes, send.bytes));
+      && r.event.conn === send.event.peerConn && r.event.peerConn === send.event.conn && isPrefix(r.bytes, send.bytes));
     if (recv) { taken.add(recv.index); link(send.index, recv.index); }
   }
 }

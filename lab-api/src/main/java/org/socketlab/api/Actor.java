@@ -75,7 +75,7 @@ public final class Actor {
             throw e;
         }
         TcpListener listener = new TcpListener(this, context, server);
-        context.recorder().socketEvent(name, EventKind.LISTEN, "tcp", listener.local(), null, null, null);
+        context.recorder().socketEvent(name, EventKind.LISTEN, Wire.tcp(listener.local(), null, null, null));
         return listener;
     }
 
@@ -109,22 +109,32 @@ public final class Actor {
     public TcpConnection connect(String host, int port, Duration timeout) throws IOException {
         String target = Endpoints.format(host, port);
         InetAddress address = context.resolve(this, "tcp", host, target);
+        InetSocketAddress server = new InetSocketAddress(address, port);
         Socket socket = new Socket();
         context.register(socket);
         int timeoutMillis = context.millis(timeout);
         long started = System.nanoTime();
+        int clientPort = -1;
+        int conn;
         try {
-            socket.connect(new InetSocketAddress(address, port), timeoutMillis);
+            // Bound before connecting, so the connection is registered before a lab listener can accept it.
+            socket.bind(new InetSocketAddress(0));
+            clientPort = socket.getLocalPort();
+            conn = context.connectionIds().connecting(clientPort, server);
+            socket.connect(server, timeoutMillis);
         } catch (IOException e) {
             context.close(socket);
+            if (clientPort > 0) {
+                context.connectionIds().connectFailed(clientPort, server);
+            }
             IOException failure = Failures.clearer(e, "connect", timeoutMillis);
             context.recorder().failure(name, "tcp", null, Endpoints.format(address, port), failure,
                     Failures.describe(failure));
             throw failure;
         }
-        TcpConnection connection = new TcpConnection(this, context, socket);
-        context.recorder().stampedEvent(started, name, EventKind.CONNECT, "tcp", connection.local(), connection.remote(),
-                null);
+        TcpConnection connection = new TcpConnection(this, context, socket, conn, null);
+        context.recorder().stampedEvent(started, name, EventKind.CONNECT,
+                Wire.tcp(connection.local(), connection.remote(), conn, null), null, null, null);
         return connection;
     }
 
@@ -161,7 +171,8 @@ public final class Actor {
         }
         UdpEndpoint endpoint = new UdpEndpoint(this, context, socket);
         if (server) {
-            context.recorder().socketEvent(name, EventKind.LISTEN, "udp", endpoint.local(), null, null, null);
+            context.recorder().socketEvent(name, EventKind.LISTEN,
+                    new Wire("udp", endpoint.local(), null, endpoint.conn(), null));
         }
         return endpoint;
     }

@@ -11,7 +11,7 @@ public final class LabApi {
     /** The major version: it changes only when a change would break existing plugins. */
     public static final int MAJOR = 1;
     /** The minor version: it changes when the contract grows in a compatible way. */
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
     /** {@code MAJOR.MINOR}, as plugins declare it. */
     public static final String VERSION = MAJOR + "." + MINOR;
 

@@ -45,12 +45,24 @@ final class Recorder {
         return Math.round((nanos - startNanos) / 1_000.0) / 1_000.0;
     }
 
-    void socketEvent(String actor, EventKind kind, String protocol, String local, String remote, Integer requested,
-                     byte[] bytes) {
-        Integer size = bytes == null ? null : bytes.length;
-        String text = bytes == null ? null : TranscriptEvent.utf8OrNull(bytes);
-        add(atMs -> new TranscriptEvent(atMs, actor, kind, protocol, local, remote, requested, size, bytes, text),
-                bytes == null ? 0 : bytes.length);
+    /** Records a socket event without payload (listen, accept, close, …) at the current time. */
+    void socketEvent(String actor, EventKind kind, Wire wire) {
+        socketEvent(actor, kind, wire, (String) null);
+    }
+
+    /** Records a socket event without payload, with an explanation in {@code text}. */
+    void socketEvent(String actor, EventKind kind, Wire wire, String text) {
+        add(atMs -> event(atMs, actor, kind, wire, null, null, text, null, null), 0);
+    }
+
+    /**
+     * Records a recv (or a UDP receive) that just returned.
+     *
+     * @param offset   the position of its first byte in the stream (TCP), else {@code null}
+     * @param peerConn the sender's conn (UDP), else {@code null}
+     */
+    void received(String actor, Wire wire, int requested, byte[] bytes, Long offset, Integer peerConn) {
+        add(atMs -> event(atMs, actor, EventKind.RECV, wire, requested, bytes, null, offset, peerConn), bytes.length);
     }
 
     /**
@@ -58,18 +70,22 @@ final class Recorder {
      * once it succeeded, but the peer may already have seen its effect (read the bytes, accepted the
      * connection); the event is therefore stamped with the time the operation began and placed in time
      * order, so that cause comes before effect.
+     *
+     * @param bytes    the bytes sent, or {@code null} for a connect
+     * @param offset   the position of the first byte in the stream (TCP send), else {@code null}
+     * @param peerConn the destination's conn (UDP send), else {@code null}
      */
-    void stampedEvent(long startedNanos, String actor, EventKind kind, String protocol, String local, String remote,
-                      byte[] bytes) {
-        Integer size = bytes == null ? null : bytes.length;
-        String text = bytes == null ? null : TranscriptEvent.utf8OrNull(bytes);
+    void stampedEvent(long startedNanos, String actor, EventKind kind, Wire wire, byte[] bytes, Long offset,
+                      Integer peerConn) {
         double atMs = millisSinceStart(startedNanos);
-        add(ignored -> new TranscriptEvent(atMs, actor, kind, protocol, local, remote, null, size, bytes, text),
+        add(ignored -> event(atMs, actor, kind, wire, null, bytes, null, offset, peerConn),
                 bytes == null ? 0 : bytes.length);
     }
 
-    void socketEvent(String actor, EventKind kind, String protocol, String local, String remote, String text) {
-        add(atMs -> new TranscriptEvent(atMs, actor, kind, protocol, local, remote, null, null, null, text), 0);
+    private static TranscriptEvent event(double atMs, String actor, EventKind kind, Wire wire, Integer requested,
+                                         byte[] bytes, String text, Long offset, Integer peerConn) {
+        return new TranscriptEvent(atMs, actor, kind, wire.protocol(), wire.local(), wire.remote(), requested,
+                bytes == null ? null : bytes.length, bytes, text, wire.conn(), offset, wire.peer(), peerConn);
     }
 
     void message(String actor, EventKind kind, String text) {
@@ -77,12 +93,17 @@ final class Recorder {
     }
 
     void failure(String actor, String protocol, String local, String remote, Throwable cause, String text) {
+        failure(actor, new Wire(protocol, local, remote, null, null), cause, text);
+    }
+
+    /** Records a failure once, however many layers report the same exception. */
+    void failure(String actor, Wire wire, Throwable cause, String text) {
         synchronized (this) {
             if (!recordedFailures.add(cause)) {
                 return;
             }
         }
-        add(atMs -> new TranscriptEvent(atMs, actor, EventKind.ERROR, protocol, local, remote, null, null, null, text), 0);
+        add(atMs -> event(atMs, actor, EventKind.ERROR, wire, null, null, text, null, null), 0);
     }
 
     synchronized boolean alreadyRecorded(Throwable failure) {

@@ -26,6 +26,7 @@ final class RecordingContext implements RunContext {
     private final Params params;
     private final RunOptions options;
     private final Recorder recorder;
+    private final ConnectionIds connectionIds = new ConnectionIds();
     private final long deadlineNanos;
     private final Map<String, Actor> actors = new ConcurrentHashMap<>();
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
@@ -134,6 +135,10 @@ final class RecordingContext implements RunContext {
 
     Recorder recorder() {
         return recorder;
+    }
+
+    ConnectionIds connectionIds() {
+        return connectionIds;
     }
 
     List<Task<?>> tasks() {

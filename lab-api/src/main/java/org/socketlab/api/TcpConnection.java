@@ -17,6 +17,10 @@ import org.socketlab.api.transcript.EventKind;
  * failures and the close, under its actor's name. Unbuffered on purpose: each {@link #recv(int)} is one
  * read of the socket, exactly like Python's {@code recv}, so a transcript shows how TCP really splits a
  * stream. One thread may send while another receives.
+ *
+ * <p>Every event carries the connection's {@link #conn()} id, and each send and recv the {@code offset} of
+ * its first byte in its direction of the stream: each end counts the bytes it sent and received, so the
+ * offsets of a send and of the recvs that read it agree.
  */
 public final class TcpConnection implements AutoCloseable {
     private final Actor actor;
@@ -26,11 +30,20 @@ public final class TcpConnection implements AutoCloseable {
     private final OutputStream out;
     private final String local;
     private final String remote;
+    private final Wire wire;
+    private final Object sendLock = new Object();
+    private final Object recvLock = new Object();
+    private long sentBytes;
+    private long receivedBytes;
     private volatile int timeoutMillis;
     private volatile boolean outputShut;
     private volatile boolean closed;
 
-    TcpConnection(Actor actor, RecordingContext context, Socket socket) throws IOException {
+    /**
+     * @param conn the connection's id in the run
+     * @param peer the name of the other end when it is not a lab socket and a case named it, else null
+     */
+    TcpConnection(Actor actor, RecordingContext context, Socket socket, int conn, String peer) throws IOException {
         this.actor = actor;
         this.context = context;
         this.socket = socket;
@@ -38,6 +51,7 @@ public final class TcpConnection implements AutoCloseable {
         this.out = socket.getOutputStream();
         this.local = Endpoints.format(socket.getLocalSocketAddress());
         this.remote = Endpoints.format(socket.getRemoteSocketAddress());
+        this.wire = Wire.tcp(local, remote, conn, peer);
         this.timeoutMillis = context.millis(context.ioTimeout());
         socket.setTcpNoDelay(true);
     }
@@ -62,6 +76,17 @@ public final class TcpConnection implements AutoCloseable {
         return socket.getPort();
     }
 
+    /**
+     * The id of this connection in the run's transcript: the {@code conn} of its events, the same at both
+     * ends when both are lab sockets.
+     *
+     * @return the id, unique within the run
+     * @since 1.1
+     */
+    public int conn() {
+        return wire.conn();
+    }
+
     /** @return the actor that owns it */
     public Actor actor() {
         return actor;
@@ -84,16 +109,20 @@ public final class TcpConnection implements AutoCloseable {
      * @throws IOException if the connection failed (recorded as an error)
      */
     public int send(byte[] data) throws IOException {
-        long started = System.nanoTime();
-        try {
-            out.write(data);
-            out.flush();
-        } catch (IOException e) {
-            fail(e, "send failed: " + Failures.describe(e));
-            throw e;
+        // One send at a time, recorded before the next: offsets follow the order bytes enter the stream.
+        synchronized (sendLock) {
+            long started = System.nanoTime();
+            try {
+                out.write(data);
+                out.flush();
+            } catch (IOException e) {
+                fail(e, "send failed: " + Failures.describe(e));
+                throw e;
+            }
+            context.recorder().stampedEvent(started, actor.name(), EventKind.SEND, wire, data, sentBytes, null);
+            sentBytes += data.length;
+            return data.length;
         }
-        context.recorder().stampedEvent(started, actor.name(), EventKind.SEND, "tcp", local, remote, data.clone());
-        return data.length;
     }
 
     /**
@@ -121,19 +150,22 @@ public final class TcpConnection implements AutoCloseable {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("recv needs at least 1 byte of buffer, got " + maxBytes);
         }
-        byte[] buffer = new byte[maxBytes];
-        int n;
-        try {
-            socket.setSoTimeout(timeoutMillis);
-            n = in.read(buffer, 0, maxBytes);
-        } catch (IOException e) {
-            IOException failure = Failures.clearer(e, "recv", timeoutMillis);
-            fail(failure, failure == e ? "recv failed: " + Failures.describe(e) : failure.getMessage());
-            throw failure;
+        synchronized (recvLock) {
+            byte[] buffer = new byte[maxBytes];
+            int n;
+            try {
+                socket.setSoTimeout(timeoutMillis);
+                n = in.read(buffer, 0, maxBytes);
+            } catch (IOException e) {
+                IOException failure = Failures.clearer(e, "recv", timeoutMillis);
+                fail(failure, failure == e ? "recv failed: " + Failures.describe(e) : failure.getMessage());
+                throw failure;
+            }
+            byte[] data = n <= 0 ? new byte[0] : Arrays.copyOf(buffer, n);
+            context.recorder().received(actor.name(), wire, maxBytes, data, receivedBytes, null);
+            receivedBytes += data.length;
+            return data;
         }
-        byte[] data = n <= 0 ? new byte[0] : Arrays.copyOf(buffer, n);
-        context.recorder().socketEvent(actor.name(), EventKind.RECV, "tcp", local, remote, maxBytes, data);
-        return data;
     }
 
     /**
@@ -176,7 +208,7 @@ public final class TcpConnection implements AutoCloseable {
         }
         outputShut = true;
         socket.shutdownOutput();
-        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, "tcp", local, remote,
+        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, wire,
                 "shutdown(SHUT_WR): no more sends, still receiving");
     }
 
@@ -188,12 +220,12 @@ public final class TcpConnection implements AutoCloseable {
         }
         closed = true;
         context.close(socket);
-        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, "tcp", local, remote, null, null);
+        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, wire);
     }
 
     private void fail(IOException e, String message) {
         if (!closed) {
-            context.recorder().failure(actor.name(), "tcp", local, remote, e, message);
+            context.recorder().failure(actor.name(), wire, e, message);
         }
     }
 }

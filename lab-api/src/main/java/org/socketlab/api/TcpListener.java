@@ -1,6 +1,7 @@
 package org.socketlab.api;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -11,6 +12,10 @@ import org.socketlab.api.transcript.EventKind;
 /**
  * A listening TCP socket on 127.0.0.1 that records every accept and its close. Open one with
  * {@link Actor#listen()}. Accepting from several threads at once is allowed.
+ *
+ * <p>An accepted connection has the same {@code conn} id as the lab socket that connected, if one did;
+ * a client outside the lab (a student's own program, {@code curl}, a browser) gets a new id, and its
+ * events carry the name given with {@link #namePeers(String)}.
  */
 public final class TcpListener implements AutoCloseable {
     private final Actor actor;
@@ -18,6 +23,7 @@ public final class TcpListener implements AutoCloseable {
     private final ServerSocket server;
     private final String local;
     private volatile int timeoutMillis;
+    private volatile String peerName;
     private volatile boolean closed;
 
     TcpListener(Actor actor, RecordingContext context, ServerSocket server) {
@@ -54,6 +60,21 @@ public final class TcpListener implements AutoCloseable {
     }
 
     /**
+     * Names the clients outside the lab that this socket accepts ("Your client"): the events of their
+     * connections carry it as {@code peer}, and the page draws them on a lane of that name. Connections
+     * from lab sockets are not affected. Applies to connections accepted afterwards.
+     *
+     * @param name the name, not blank; {@code null} to stop naming them
+     * @since 1.1
+     */
+    public void namePeers(String name) {
+        if (name != null && name.isBlank()) {
+            throw new IllegalArgumentException("a peer needs a name");
+        }
+        this.peerName = name;
+    }
+
+    /**
      * Waits for a client and returns the connection, owned by the same actor; records {@code accept}.
      *
      * @return the accepted connection
@@ -73,9 +94,12 @@ public final class TcpListener implements AutoCloseable {
             throw failure;
         }
         context.register(socket);
-        TcpConnection connection = new TcpConnection(actor, context, socket);
-        context.recorder().socketEvent(actor.name(), EventKind.ACCEPT, "tcp", connection.local(),
-                connection.remote(), null, null);
+        ConnectionIds.Accepted accepted = context.connectionIds().accepted(
+                (InetSocketAddress) socket.getRemoteSocketAddress(), (InetSocketAddress) socket.getLocalSocketAddress());
+        String peer = accepted.peerInLab() ? null : peerName;
+        TcpConnection connection = new TcpConnection(actor, context, socket, accepted.conn(), peer);
+        context.recorder().socketEvent(actor.name(), EventKind.ACCEPT,
+                Wire.tcp(connection.local(), connection.remote(), accepted.conn(), peer));
         return connection;
     }
 
@@ -87,6 +111,6 @@ public final class TcpListener implements AutoCloseable {
         }
         closed = true;
         context.close(server);
-        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, "tcp", local, null, null, null);
+        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, Wire.tcp(local, null, null, null));
     }
 }

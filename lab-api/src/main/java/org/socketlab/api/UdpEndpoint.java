@@ -17,6 +17,9 @@ import org.socketlab.api.transcript.EventKind;
  * one with {@link Actor#udp()} (a client) or {@link Actor#bindUdp(int)} (a server). A datagram sent to a
  * port where nobody listens is lost without an error, as UDP does: the transcript shows the send and no
  * recv.
+ *
+ * <p>Its events carry its {@link #conn()} id, and each datagram's event the {@code peerConn} of the lab
+ * socket at the other end, if it is one; {@link #namePeers(String)} names the other ends outside the lab.
  */
 public final class UdpEndpoint implements AutoCloseable {
     /** The largest payload of a UDP datagram over IPv4. */
@@ -26,7 +29,9 @@ public final class UdpEndpoint implements AutoCloseable {
     private final RecordingContext context;
     private final DatagramSocket socket;
     private final String local;
+    private final int conn;
     private volatile int timeoutMillis;
+    private volatile String peerName;
     private volatile boolean closed;
 
     UdpEndpoint(Actor actor, RecordingContext context, DatagramSocket socket) {
@@ -34,6 +39,7 @@ public final class UdpEndpoint implements AutoCloseable {
         this.context = context;
         this.socket = socket;
         this.local = Endpoints.format(socket.getLocalSocketAddress());
+        this.conn = context.connectionIds().udpBound((InetSocketAddress) socket.getLocalSocketAddress());
         this.timeoutMillis = context.millis(context.ioTimeout());
         context.register(socket);
     }
@@ -46,6 +52,32 @@ public final class UdpEndpoint implements AutoCloseable {
     /** @return the local address, {@code 127.0.0.1:port} */
     public String local() {
         return local;
+    }
+
+    /**
+     * The id of this socket in the run's transcript: the {@code conn} of its events, and the
+     * {@code peerConn} of the datagrams other lab sockets exchange with it.
+     *
+     * @return the id, unique within the run
+     * @since 1.1
+     */
+    public int conn() {
+        return conn;
+    }
+
+    /**
+     * Names the sockets outside the lab that this socket exchanges datagrams with ("Your client"): the
+     * events of those datagrams carry it as {@code peer}, and the page draws them on a lane of that name.
+     * Datagrams from and to lab sockets are not affected.
+     *
+     * @param name the name, not blank; {@code null} to stop naming them
+     * @since 1.1
+     */
+    public void namePeers(String name) {
+        if (name != null && name.isBlank()) {
+            throw new IllegalArgumentException("a peer needs a name");
+        }
+        this.peerName = name;
     }
 
     /** @return the actor that owns it */
@@ -110,15 +142,16 @@ public final class UdpEndpoint implements AutoCloseable {
         if (data.length > MAX_DATAGRAM_BYTES) {
             throw new IllegalArgumentException("a UDP datagram holds at most " + MAX_DATAGRAM_BYTES + " bytes");
         }
-        String remote = Endpoints.format(target);
+        Wire wire = toward(target);
         long started = System.nanoTime();
         try {
             socket.send(new DatagramPacket(data, data.length, target));
         } catch (IOException e) {
-            fail(e, remote, "sendto failed: " + Failures.describe(e));
+            fail(e, wire, "sendto failed: " + Failures.describe(e));
             throw e;
         }
-        context.recorder().stampedEvent(started, actor.name(), EventKind.SEND, "udp", local, remote, data.clone());
+        context.recorder().stampedEvent(started, actor.name(), EventKind.SEND, wire, data, null,
+                context.connectionIds().udpSocketAt(target));
     }
 
     /**
@@ -140,13 +173,13 @@ public final class UdpEndpoint implements AutoCloseable {
             socket.receive(packet);
         } catch (IOException e) {
             IOException failure = Failures.clearer(e, "recvfrom", timeoutMillis);
-            fail(failure, null, failure == e ? "recvfrom failed: " + Failures.describe(e) : failure.getMessage());
+            fail(failure, own(), failure == e ? "recvfrom failed: " + Failures.describe(e) : failure.getMessage());
             throw failure;
         }
         byte[] data = Arrays.copyOf(packet.getData(), packet.getLength());
         InetSocketAddress sender = (InetSocketAddress) packet.getSocketAddress();
-        context.recorder().socketEvent(actor.name(), EventKind.RECV, "udp", local, Endpoints.format(sender), maxBytes,
-                data);
+        context.recorder().received(actor.name(), toward(sender), maxBytes, data, null,
+                context.connectionIds().udpSocketAt(sender));
         return new Datagram(data, sender);
     }
 
@@ -158,12 +191,22 @@ public final class UdpEndpoint implements AutoCloseable {
         }
         closed = true;
         context.close(socket);
-        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, "udp", local, null, null, null);
+        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, own());
     }
 
-    private void fail(IOException e, String remote, String message) {
+    private Wire own() {
+        return new Wire("udp", local, null, conn, null);
+    }
+
+    /** This socket toward {@code other}, with the peer's name when {@code other} is not a lab socket. */
+    private Wire toward(InetSocketAddress other) {
+        String peer = context.connectionIds().udpSocketAt(other) == null ? peerName : null;
+        return new Wire("udp", local, Endpoints.format(other), conn, peer);
+    }
+
+    private void fail(IOException e, Wire wire, String message) {
         if (!closed) {
-            context.recorder().failure(actor.name(), "udp", local, remote, e, message);
+            context.recorder().failure(actor.name(), wire, e, message);
         }
     }
 }

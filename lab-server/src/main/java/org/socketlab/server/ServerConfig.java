@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param runTimeLimit  the longest one run may take
  * @param maxRunsAtOnce how many runs may go on at the same time
  * @param keptRuns      how many recent transcripts {@code GET /api/runs/{id}} can return
+ * @param browser       the host names and cross-origin callers the operator allows ({@code --allowed-host},
+ *                      {@code --cors-origin})
  */
 public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, boolean allowRemote,
-                           Duration runTimeLimit, int maxRunsAtOnce, int keptRuns) {
+                           Duration runTimeLimit, int maxRunsAtOnce, int keptRuns,
+                           org.socketlab.server.http.BrowserPolicy browser) {
 
     /** The port of {@code serve} when none is given. */
     public static final int DEFAULT_PORT = 8080;
@@ -33,6 +36,7 @@ public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, b
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(pluginsDir, "pluginsDir");
         Objects.requireNonNull(runTimeLimit, "runTimeLimit");
+        Objects.requireNonNull(browser, "browser");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
         }
@@ -44,32 +48,38 @@ public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, b
     /** @return the defaults: 127.0.0.1:8080, ./plugins, loopback targets only, 10 s a run */
     public static ServerConfig defaults() {
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_PORT, DEFAULT_PLUGINS_DIR, false,
-                org.socketlab.api.RunOptions.DEFAULT_TIME_LIMIT, DEFAULT_MAX_RUNS_AT_ONCE, DEFAULT_KEPT_RUNS);
+                org.socketlab.api.RunOptions.DEFAULT_TIME_LIMIT, DEFAULT_MAX_RUNS_AT_ONCE, DEFAULT_KEPT_RUNS,
+                org.socketlab.server.http.BrowserPolicy.strict());
     }
 
     /** @param value the port @return a copy with it */
     public ServerConfig withPort(int value) {
-        return new ServerConfig(bindAddress, value, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns);
+        return new ServerConfig(bindAddress, value, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns, browser);
     }
 
     /** @param value the address @return a copy with it */
     public ServerConfig withBindAddress(InetAddress value) {
-        return new ServerConfig(value, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns);
+        return new ServerConfig(value, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns, browser);
     }
 
     /** @param value the folder @return a copy with it */
     public ServerConfig withPluginsDir(Path value) {
-        return new ServerConfig(bindAddress, port, value, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns);
+        return new ServerConfig(bindAddress, port, value, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns, browser);
     }
 
     /** @param value whether runs may reach other hosts @return a copy with it */
     public ServerConfig withAllowRemote(boolean value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, value, runTimeLimit, maxRunsAtOnce, keptRuns);
+        return new ServerConfig(bindAddress, port, pluginsDir, value, runTimeLimit, maxRunsAtOnce, keptRuns, browser);
     }
 
     /** @param value the time limit of a run @return a copy with it */
     public ServerConfig withRunTimeLimit(Duration value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, value, maxRunsAtOnce, keptRuns);
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, value, maxRunsAtOnce, keptRuns, browser);
+    }
+
+    /** @param value the host names and origins the operator allows @return a copy with them */
+    public ServerConfig withBrowser(org.socketlab.server.http.BrowserPolicy value) {
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns, value);
     }
 
     /** @return the options every run of this server gets */

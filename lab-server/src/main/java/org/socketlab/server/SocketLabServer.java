@@ -11,6 +11,7 @@ import org.socketlab.server.api.OpenApiDocument;
 import org.socketlab.server.api.RunService;
 import org.socketlab.server.api.RunStore;
 import org.socketlab.server.http.AccessLog;
+import org.socketlab.server.http.CrossSiteGuard;
 import org.socketlab.server.http.HttpServer;
 import org.socketlab.server.http.HttpServerConfig;
 import org.socketlab.server.http.Router;
@@ -49,7 +50,8 @@ public final class SocketLabServer implements AutoCloseable {
         HttpServerConfig httpConfig = HttpServerConfig.defaults()
                 .withBindAddress(config.bindAddress())
                 .withPort(config.port());
-        HttpServer http = HttpServer.start(httpConfig, router, new ApiErrors(), log);
+        HttpServer http = HttpServer.start(httpConfig, new CrossSiteGuard(router, config.browser(), config.bindAddress()),
+                new ApiErrors(), log);
         return new SocketLabServer(http, registry);
     }
 

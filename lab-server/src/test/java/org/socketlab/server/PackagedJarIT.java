@@ -83,7 +83,7 @@ class PackagedJarIT {
         for (JsonElement c : catalogue.getAsJsonArray("cases")) {
             String id = c.getAsJsonObject().get("id").getAsString();
             HttpResponse<String> run = send(HttpRequest.newBuilder(URI.create(url + "api/cases/" + id + "/runs"))
-                    .POST(HttpRequest.BodyPublishers.noBody()));
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
             JsonObject transcript = JsonParser.parseString(run.body()).getAsJsonObject();
             String outcome = transcript.has("outcome") ? transcript.get("outcome").getAsString() : run.body();
             if (!"passed".equals(outcome)) {

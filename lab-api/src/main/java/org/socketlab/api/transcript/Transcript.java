@@ -26,8 +26,8 @@ public record Transcript(int version, String caseId, String runId, Map<String, O
                          double durationMs, Outcome outcome, List<TranscriptEvent> events, List<String> output,
                          List<Check> checks, String error) {
 
-    /** The transcript format's version; it changes only when a field changes meaning. */
-    public static final int FORMAT_VERSION = 1;
+    /** The transcript format's version; it changes when fields are added or change meaning (2 since lab-api 1.1). */
+    public static final int FORMAT_VERSION = 2;
 
     /** Copies the collections. */
     public Transcript {

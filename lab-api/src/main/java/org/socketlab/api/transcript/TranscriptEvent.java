@@ -10,6 +10,8 @@ import java.util.Objects;
  * One thing that happened during a run, recorded when it happened. Socket events are written by the
  * recorded sockets themselves, never by a case.
  *
+ * <p>Each payload is held once, as bytes: {@link #text()} decodes them when asked.
+ *
  * @param atMs      milliseconds since the run started
  * @param actor     who did it ("Alice", "Bob", "Scanner"); {@code "Lab"} for the lab's own notes
  * @param kind      what happened
@@ -19,23 +21,74 @@ import java.util.Objects;
  * @param requested for {@link EventKind#RECV}: how many bytes the read asked for; else {@code null}
  * @param size      for send and recv: how many bytes went or came; else {@code null}
  * @param bytes     for send and recv: exactly those bytes (a copy); else {@code null}
- * @param text      for send and recv: the bytes as UTF-8 when they are valid UTF-8, else {@code null};
- *                  for output, note and error: the message
+ * @param text      for output, note and error: the message; for send and recv it is derived from
+ *                  {@code bytes} (see {@link #text()}), so the argument is ignored and not kept
+ * @param conn      for TCP events on a connection (connect, accept, send, recv, close, errors): the id of
+ *                  the connection within the run, the same at both ends when both are lab sockets; for
+ *                  UDP events: the id of the socket; else {@code null} (since 1.1)
+ * @param offset    for TCP send and recv: the position of the first byte in this direction of the
+ *                  stream, counted from 0, so a recv's bytes are the bytes sent at the same offsets on
+ *                  the same {@code conn}; else {@code null} (since 1.1)
+ * @param peer      the name a case gave to the other end of this connection or datagram when that end
+ *                  is not a lab socket (see {@code TcpListener.namePeers}); else {@code null} (since 1.1)
+ * @param peerConn  for UDP send and recv: the {@code conn} of the lab socket at the other end (the
+ *                  destination of a send, the sender of a received datagram); {@code null} when that
+ *                  socket is not in the lab, and for TCP (since 1.1)
  */
 public record TranscriptEvent(double atMs, String actor, EventKind kind, String protocol, String local, String remote,
-                              Integer requested, Integer size, byte[] bytes, String text) {
+                              Integer requested, Integer size, byte[] bytes, String text, Integer conn, Long offset,
+                              String peer, Integer peerConn) {
 
-    /** @throws NullPointerException if the actor or kind is null */
+    /**
+     * Copies the bytes; drops {@code text} when there are bytes, since it is derived from them.
+     *
+     * @throws NullPointerException if the actor or kind is null
+     * @since 1.1
+     */
     public TranscriptEvent {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(kind, "kind");
         bytes = bytes == null ? null : bytes.clone();
+        text = bytes == null ? text : null;
+    }
+
+    /**
+     * The constructor of lab-api 1.0: an event without connection facts ({@code conn}, {@code offset},
+     * {@code peer} and {@code peerConn} are {@code null}).
+     *
+     * @param atMs      milliseconds since the run started
+     * @param actor     who did it
+     * @param kind      what happened
+     * @param protocol  {@code "tcp"}, {@code "udp"} or {@code null}
+     * @param local     the local address or {@code null}
+     * @param remote    the peer's address or {@code null}
+     * @param requested for recv: the bytes asked for, else {@code null}
+     * @param size      for send and recv: the number of bytes, else {@code null}
+     * @param bytes     for send and recv: the bytes, else {@code null}
+     * @param text      for output, note and error: the message (ignored when there are bytes)
+     * @throws NullPointerException if the actor or kind is null
+     */
+    public TranscriptEvent(double atMs, String actor, EventKind kind, String protocol, String local, String remote,
+                           Integer requested, Integer size, byte[] bytes, String text) {
+        this(atMs, actor, kind, protocol, local, remote, requested, size, bytes, text, null, null, null, null);
     }
 
     /** @return a copy of the bytes sent or received, or {@code null} */
     @Override
     public byte[] bytes() {
         return bytes == null ? null : bytes.clone();
+    }
+
+    /**
+     * The text of the event, as in lab-api 1.0: for send and recv, the bytes decoded as UTF-8 when they
+     * are valid UTF-8, else {@code null} (decoded on each call: the payload is kept once, as bytes); for
+     * output, note and error, the message.
+     *
+     * @return the text or {@code null}
+     */
+    @Override
+    public String text() {
+        return bytes == null ? text : utf8OrNull(bytes);
     }
 
     /**
@@ -63,18 +116,20 @@ public record TranscriptEvent(double atMs, String actor, EventKind kind, String 
                 && Objects.equals(protocol, e.protocol) && Objects.equals(local, e.local)
                 && Objects.equals(remote, e.remote) && Objects.equals(requested, e.requested)
                 && Objects.equals(size, e.size) && java.util.Arrays.equals(bytes, e.bytes)
-                && Objects.equals(text, e.text);
+                && Objects.equals(text, e.text) && Objects.equals(conn, e.conn) && Objects.equals(offset, e.offset)
+                && Objects.equals(peer, e.peer) && Objects.equals(peerConn, e.peerConn);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(atMs, actor, kind, protocol, local, remote, requested, size, text)
-                + 31 * java.util.Arrays.hashCode(bytes);
+        return Objects.hash(atMs, actor, kind, protocol, local, remote, requested, size, text, conn, offset, peer,
+                peerConn) + 31 * java.util.Arrays.hashCode(bytes);
     }
 
     @Override
     public String toString() {
+        String shown = text();
         return String.format("%8.3f ms %-8s %-7s %s", atMs, actor, kind.jsonName(),
-                text != null ? text : (remote != null ? remote : Objects.toString(local, "")));
+                shown != null ? shown : (remote != null ? remote : Objects.toString(local, "")));
     }
 }

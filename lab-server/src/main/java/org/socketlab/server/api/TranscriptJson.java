@@ -62,17 +62,30 @@ public final class TranscriptJson {
         addIfPresent(json, "protocol", event.protocol());
         addIfPresent(json, "local", event.local());
         addIfPresent(json, "remote", event.remote());
+        if (event.conn() != null) {
+            json.addProperty("conn", event.conn());
+        }
+        if (event.offset() != null) {
+            json.addProperty("offset", event.offset());
+        }
+        addIfPresent(json, "peer", event.peer());
+        if (event.peerConn() != null) {
+            json.addProperty("peerConn", event.peerConn());
+        }
         if (event.requested() != null) {
             json.addProperty("requested", event.requested());
         }
         if (event.size() != null) {
             json.addProperty("size", event.size());
         }
+        // The event keeps the payload once, as bytes; base64 and text are derived here, from one copy.
         byte[] bytes = event.bytes();
         if (bytes != null) {
             json.addProperty("base64", Base64.getEncoder().encodeToString(bytes));
+            addIfPresent(json, "text", TranscriptEvent.utf8OrNull(bytes));
+        } else {
+            addIfPresent(json, "text", event.text());
         }
-        addIfPresent(json, "text", event.text());
         return json;
     }
 

@@ -125,6 +125,14 @@ public final class CommandLineParser {
                 case "--port" -> w.config = w.config.withPort(port(value(flag, inline, rest)));
                 case "--bind" -> w.config = w.config.withBindAddress(address(value(flag, inline, rest)));
                 case "--time-limit" -> w.config = w.config.withRunTimeLimit(seconds(value(flag, inline, rest)));
+                case "--allowed-host" -> {
+                    w.require(flag, "serve");
+                    w.config = w.config.withBrowser(w.config.browser().withAllowedHost(value(flag, inline, rest)));
+                }
+                case "--cors-origin" -> {
+                    w.require(flag, "serve");
+                    w.config = w.config.withBrowser(w.config.browser().withCorsOrigin(value(flag, inline, rest)));
+                }
                 case "--param", "-p" -> {
                     w.require(flag, "run");
                     w.params.add(ParamAssignment.parse(value(flag, inline, rest)));

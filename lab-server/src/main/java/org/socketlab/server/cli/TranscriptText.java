@@ -65,6 +65,11 @@ public final class TranscriptText {
     }
 
     private static String describe(TranscriptEvent e) {
+        // The connection id ties the two ends of a connection together, as the page's lanes do.
+        return (e.conn() == null ? "" : "[conn " + e.conn() + "] ") + describeAction(e);
+    }
+
+    private static String describeAction(TranscriptEvent e) {
         String protocol = e.protocol() == null ? "" : " (" + e.protocol() + ")";
         return switch (e.kind()) {
             case LISTEN -> "on " + e.local() + protocol;

@@ -7,6 +7,7 @@ public final class Usage {
 
             Usage:
               java -jar socketlab.jar [serve] [--port 8080] [--bind 127.0.0.1] [--plugins DIR] [--allow-remote]
+                                    [--allowed-host NAME]... [--cors-origin ORIGIN]...
               java -jar socketlab.jar list [--plugins DIR]
               java -jar socketlab.jar run CASE [--param NAME=VALUE]... [--json] [--plugins DIR] [--allow-remote] [--time-limit SECONDS]
               java -jar socketlab.jar --help | --version
@@ -31,6 +32,13 @@ public final class Usage {
               --allow-remote    let runs reach hosts other than loopback (by default a case may only reach
                                 localhost, 127.0.0.1 and ::1)
               --time-limit S    the longest one run may take, in seconds (default 10)
+              --allowed-host NAME
+                                a host name the server answers to besides localhost and its address, e.g.
+                                when a student opens it as http://mylaptop.lan:8080; repeat for several.
+                                Requests naming any other Host get 421 (this defeats DNS rebinding)
+              --cors-origin ORIGIN
+                                let pages of this origin (e.g. http://localhost:5173) call the API, with
+                                CORS headers; repeat for several. Requests from any other web site get 403
             """;
 
     private static final String LIST = """

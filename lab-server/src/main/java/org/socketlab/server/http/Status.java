@@ -30,6 +30,7 @@ public enum Status {
     URI_TOO_LONG(414, "URI Too Long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),
     EXPECTATION_FAILED(417, "Expectation Failed"),
+    MISDIRECTED_REQUEST(421, "Misdirected Request"),
     // RFC 9110 §15.5.21 renamed "Unprocessable Entity" to "Unprocessable Content".
     UNPROCESSABLE_CONTENT(422, "Unprocessable Content"),
     TOO_MANY_REQUESTS(429, "Too Many Requests"),

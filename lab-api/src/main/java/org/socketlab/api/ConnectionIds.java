@@ -1,0 +1,85 @@
+package org.socketlab.api;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Gives the TCP connections and UDP sockets of one run their {@code conn} ids, and tells which end of a
+ * connection or datagram is a lab socket.
+ *
+ * <p>Both ends of a TCP connection between lab sockets must get the same id, whichever records first: a
+ * connect is stamped with its start time and is recorded only once it returns, while the kernel completes
+ * the handshake before {@code accept()} returns, so the server's accept may be recorded before or after
+ * the client's connect and first send. A connecting lab socket therefore binds its port first and
+ * registers {client port, server address} before it connects, so the pair is always registered before
+ * the SYN can reach a listener; the accept that sees that pair claims the id and removes the entry, so a
+ * port used again later in the run gets a new id. An accept with no registered pair came from a client
+ * outside the lab.
+ */
+final class ConnectionIds {
+    private final Map<Pending, Integer> pending = new HashMap<>();
+    private final Map<InetSocketAddress, Integer> udpSockets = new HashMap<>();
+    private int last;
+
+    /** A connection between a client port and a server address, as both ends see it. */
+    private record Pending(int clientPort, InetSocketAddress server) {
+    }
+
+    /** What an accepting socket learns about a new connection. */
+    record Accepted(int conn, boolean peerInLab) {
+    }
+
+    private synchronized int next() {
+        return ++last;
+    }
+
+    /**
+     * Called by a connecting lab socket, bound but not connected yet.
+     *
+     * @return the connection's id, which the accepting end will claim if it is a lab socket
+     */
+    synchronized int connecting(int clientPort, InetSocketAddress server) {
+        int conn = next();
+        pending.put(new Pending(clientPort, server), conn);
+        return conn;
+    }
+
+    /** The connect failed: no accept will claim it. */
+    synchronized void connectFailed(int clientPort, InetSocketAddress server) {
+        pending.remove(new Pending(clientPort, server));
+    }
+
+    /**
+     * Called by an accepting lab socket.
+     *
+     * @param client the connection's remote address
+     * @param server the connection's local address
+     * @return the id the connecting lab socket registered, or a new id when the client is not in the lab
+     */
+    synchronized Accepted accepted(InetSocketAddress client, InetSocketAddress server) {
+        Integer conn = pending.remove(new Pending(client.getPort(), server));
+        return conn != null ? new Accepted(conn, true) : new Accepted(next(), false);
+    }
+
+    /**
+     * A lab UDP socket was bound; it takes the address over from any earlier lab socket on it.
+     *
+     * @return the socket's id
+     */
+    synchronized int udpBound(InetSocketAddress local) {
+        int conn = next();
+        udpSockets.put(local, conn);
+        return conn;
+    }
+
+    /**
+     * The lab UDP socket last bound at {@code address} in this run, even if it has closed since: a
+     * datagram may be read after its sender closed.
+     *
+     * @return its id, or {@code null} when no lab socket was bound there
+     */
+    synchronized Integer udpSocketAt(InetSocketAddress address) {
+        return udpSockets.get(address);
+    }
+}
