@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketlab.api.CaseRunner;
+import org.socketlab.api.LabApi;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 
@@ -190,7 +191,7 @@ class PluginLoaderTest {
         LoadedJar loaded = load(file);
 
         String failure = onlyFailure(loaded);
-        assertTrue(failure.contains("built for lab-api 2.0, but this Socket Lab provides lab-api 1.0"), failure);
+        assertTrue(failure.contains("built for lab-api 2.0, but this Socket Lab provides lab-api " + LabApi.VERSION), failure);
         assertEquals(List.of(), loaded.jar().cases());
         assertNull(loaded.loader());
     }
@@ -202,7 +203,7 @@ class PluginLoaderTest {
 
         String failure = onlyFailure(load(file));
 
-        assertTrue(failure.contains("SocketLab-Api-Version is 'latest'; expected MAJOR.MINOR, such as 1.0"), failure);
+        assertTrue(failure.contains("SocketLab-Api-Version is 'latest'; expected MAJOR.MINOR, such as " + LabApi.VERSION), failure);
     }
 
     @Test
@@ -215,7 +216,7 @@ class PluginLoaderTest {
         assertEquals(1, loaded.jar().cases().size());
         assertEquals(List.of(), loaded.jar().failures());
         String warning = loaded.jar().warnings().get(0);
-        assertTrue(warning.contains("add 'SocketLab-Api-Version: 1.0' to its META-INF/MANIFEST.MF"), warning);
+        assertTrue(warning.contains("add 'SocketLab-Api-Version: " + LabApi.VERSION + "' to its META-INF/MANIFEST.MF"), warning);
     }
 
     @Test

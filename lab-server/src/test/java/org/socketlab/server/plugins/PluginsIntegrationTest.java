@@ -198,7 +198,7 @@ class PluginsIntegrationTest {
             "link.jar      | NoClassDefFoundError: test/link/Missing",
             "info.jar      | test.info.InfoCase could not describe itself: IllegalStateException: metadata broke on purpose",
             "impostor.jar  | case id 'missing-message' is already used by a built-in case",
-            "future.jar    | built for lab-api 2.0, but this Socket Lab provides lab-api 1.0"})
+            "future.jar    | built for lab-api 2.0, but this Socket Lab provides lab-api 1."})
     void a_broken_jar_is_reported_with_its_reason_in_the_api_and_the_log(String file, String reason) throws Exception {
         JsonObject status = plugins().get(file);
 
