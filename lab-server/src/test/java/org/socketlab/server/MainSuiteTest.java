@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -195,17 +196,66 @@ class MainSuiteTest {
     }
 
     @Test
-    void a_case_waiting_for_the_students_client_prints_where_it_listens_first() {
-        // Only cases that declare listenPort take it; when none is built in yet this is a usage error.
-        int status = main("run", "tcp-uppercase", "--param", "listenPort=0", "--time-limit", "1");
-        if (status == 64) {
-            assertTrue(err().contains("listenPort"), err());
-            return;
+    void a_case_waiting_for_the_students_client_prints_the_port_first_and_records_the_client() throws Exception {
+        var registry = Registries.load(ServerConfig.defaults(), new PrintStream(new ByteArrayOutputStream()));
+        boolean live = registry.catalogue().find("tcp-uppercase").orElseThrow().params().stream()
+                .anyMatch(p -> p.name().equals("listenPort"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(live, "tcp-uppercase takes no listenPort in this build");
+        WatchedOutput watched = new WatchedOutput();
+        java.util.concurrent.FutureTask<Integer> run = new java.util.concurrent.FutureTask<>(() -> new Main(
+                new PrintStream(watched, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute("run", "tcp-uppercase", "--param", "listenPort=0", "--param", "liveSeconds=10"));
+        new Thread(run, "cli-under-test").start();
+
+        java.util.regex.Matcher banner = watched.await(java.util.regex.Pattern.compile(
+                ">>> Listening on 127\\.0\\.0\\.1:(\\d+)"), Duration.ofSeconds(20));
+        try (java.net.Socket client = new java.net.Socket("127.0.0.1", Integer.parseInt(banner.group(1)))) {
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write("hello lab".getBytes(StandardCharsets.US_ASCII));
+            client.shutdownOutput();
+            assertEquals("HELLO LAB", new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
         }
-        String text = out();
-        int banner = text.indexOf(">>> Listening on 127.0.0.1:");
-        assertTrue(banner > 0, text);
-        assertTrue(banner < text.indexOf(" listen "), "the port comes before the events: " + text);
+
+        assertEquals(0, run.get(30, TimeUnit.SECONDS).intValue(), watched.text());
+        String text = watched.text();
+        assertTrue(text.indexOf(">>> Listening on") < text.indexOf(" listen "), "the port comes first: " + text);
+        assertTrue(text.contains("HELLO LAB"), text);
+    }
+
+    /** Output a test can wait on: each write wakes whoever waits for a pattern to appear. */
+    private static final class WatchedOutput extends java.io.OutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            bytes.write(b);
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+            notifyAll();
+        }
+
+        synchronized String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        synchronized java.util.regex.Matcher await(java.util.regex.Pattern pattern, Duration limit)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            java.util.regex.Matcher matcher = pattern.matcher(text());
+            while (!matcher.find()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no " + pattern + " within " + limit + " in:\n" + text());
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+                matcher = pattern.matcher(text());
+            }
+            return matcher;
+        }
     }
 
     @Test
