@@ -122,6 +122,58 @@ class ReportsTest {
         assertThrows(SAXException.class, () -> junitDocument(broken));
     }
 
+    // Python's junitparser reads JUnit XML as the CI tools built on it do; used where the machine has it
+    // (Debian: apt-get install python3-junitparser).
+    private static final String JUNITPARSER_SCRIPT = """
+            import json, sys
+            from junitparser import JUnitXml
+            xml = JUnitXml.fromfile(sys.argv[1])
+            print(json.dumps({"tests": xml.tests, "failures": xml.failures, "errors": xml.errors,
+                "cases": [[c.name, [type(r).__name__ + ":" + (r.message or "") for r in c.result]] for c in xml]}))
+            """;
+
+    @Test
+    void junit_report_is_read_back_by_python_junitparser(@TempDir Path dir) throws Exception {
+        String python3 = pythonWithJunitparser();
+        org.junit.jupiter.api.Assumptions.assumeTrue(python3 != null,
+                "python3 with junitparser is not on this machine (apt-get install python3-junitparser)");
+        Path report = dir.resolve("junit.xml");
+        Files.writeString(report, JUnitReport.of("socketlab", SUITE));
+
+        Process python = new ProcessBuilder(python3, "-c", JUNITPARSER_SCRIPT, report.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(python.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "python3 did not end");
+
+        assertEquals(0, python.exitValue(), out);
+        JsonObject read = JsonParser.parseString(out).getAsJsonObject();
+        assertEquals(3, read.get("tests").getAsInt());
+        assertEquals(1, read.get("failures").getAsInt());
+        assertEquals(1, read.get("errors").getAsInt());
+        assertEquals("[[\"tcp-counter\",[]],[\"missing-message\",[\"Failure:Bob received the whole message\","
+                + "\"Failure:a <b> & \\\"c\\\"\"]],[\"port-scanner\",[\"Error:" + ERROR.error() + "\"]]]",
+                read.get("cases").toString());
+    }
+
+    // The python3 on the PATH may be a version manager's without Debian's packages: try the system one too.
+    private static String pythonWithJunitparser() {
+        for (String python3 : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process probe = new ProcessBuilder(python3, "-c", "import junitparser").redirectErrorStream(true).start();
+                probe.getInputStream().readAllBytes();
+                if (probe.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && probe.exitValue() == 0) {
+                    return python3;
+                }
+            } catch (IOException e) {
+                // not there: try the next
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
     @Test
     void gradescope_results_have_the_documented_fields_and_a_test_per_check() throws IOException {
         String json = Json.pretty(GradescopeReport.of(SUITE, Map.of("missing-message", 6.0), id -> List.of("tcp")));
