@@ -40,7 +40,8 @@ function linked(row, model, onJump) {
     if (others.length === 0) {
       const why = { lost: 'No recv got this datagram: it was lost (nobody was listening at that address, or it was dropped).',
         unread: 'The receiving end never read these bytes: no recv on this connection reached them.',
-        external: 'The other end is outside the lab, so its reads are not recorded.' }[row.delivery] ?? '';
+        external: 'The other end is outside the lab, so its reads are not recorded.',
+        pending: 'No recv has reached these bytes yet (the run goes on, or the transcript was cut short).' }[row.delivery] ?? '';
       return h('p', { class: 'linked muted', text: why });
     }
     return h('div', {}, linkList('Read by', others, model, onJump),

@@ -33,7 +33,8 @@ export function describeRow(row, lanes) {
   switch (e.kind) {
     case 'send': {
       const to = lanes[row.target]?.name ?? e.remote ?? '?';
-      const fate = { lost: ' (lost: nobody received it)', unread: ' (never read)', partial: ` (${readFate(row)})` }[row.delivery] ?? '';
+      const fate = { lost: ' (lost: nobody received it)', unread: ' (never read)', partial: ` (${readFate(row)})`,
+        pending: ` (${row.read} read so far)` }[row.delivery] ?? '';
       return `${who} sends ${formatSize(row.bytes.length)} to ${to}${fate}`;
     }
     case 'recv': return `${who} recv(${e.requested ?? '?'}) → ${e.size ?? row.bytes.length}${closedByPeer(row) ? ' (peer closed)' : ''}`;
@@ -59,6 +60,7 @@ function sendHead(row) {
   if (row.delivery === 'partial') return `${size}, ${readFate(row)}`;
   if (row.delivery === 'unread') return `${size}, never read`;
   if (row.delivery === 'lost') return `${size}, lost`;
+  if (row.delivery === 'pending') return `${size}, ${row.read} read so far`;
   return size;
 }
 
@@ -69,7 +71,8 @@ const closedByPeer = (row) => row.event.kind === 'recv' && row.event.protocol !=
  * when the user selects a row. `width` is the space available, used to size lanes.
  */
 export function renderDiagram(transcript, { width = 800, onSelect = () => {} } = {}) {
-  const model = buildSequence(transcript.events);
+  // A run still going (state "running", from the live API) may yet read what was sent.
+  const model = buildSequence(transcript.events, { complete: transcript.state !== 'running' });
   const { lanes, rows } = model;
   const laneW = Math.max(LANE_MIN, Math.min(LANE_MAX, Math.floor((width - GUTTER - RIGHT_PAD) / Math.max(1, lanes.length))));
   const svgW = GUTTER + laneW * lanes.length + RIGHT_PAD;
@@ -249,9 +252,14 @@ function drawRow(row, model, geo) {
       }
       break;
     case 'accept':
-      if (row.source !== undefined) g.append(...arrow(geo.laneX(row.source), x, y, ['connect', e.remote ?? ''], 'dotted', 'received'));
       g.append(s('path', { class: 'mark mark-accept', d: `M${x},${y - 8} l8,8 l-8,8 l-8,-8 z` }));
-      g.append(sideLabel(`accept ← ${e.remote ?? '?'}`, x, y, geo));
+      if (row.source !== undefined) {
+        // A client outside the lab: its connect is not recorded, so the accept draws it; the label goes below the arrow.
+        g.append(...arrow(geo.laneX(row.source), x, y, ['connect', e.remote ?? ''], 'dotted', 'received'));
+        g.append(s('text', { class: 'label', x: x + 14, y: y + 16 }, 'accept'));
+      } else {
+        g.append(sideLabel(`accept ← ${e.remote ?? '?'}`, x, y, geo));
+      }
       break;
     case 'close':
       g.append(s('rect', { class: 'mark mark-close', x: x - 7, y: y - 7, width: 14, height: 14 }));

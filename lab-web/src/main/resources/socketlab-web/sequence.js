@@ -18,19 +18,24 @@ import { eventBytes } from './bytes.js';
 const isTcp = (e) => (e.protocol ?? 'tcp') !== 'udp';
 const hasConn = (e) => typeof e.conn === 'number';
 
+// The note the recorder adds when a run recorded too much to keep every event (Recorder.add).
+const TRANSCRIPT_FULL = /^The transcript is full/;
+
 /**
- * Builds the model. Returns {lanes, rows, links, conns} where
+ * Builds the model from `events`; `complete` is false while a run is still going, when a
+ * recv may still come for bytes sent. Returns {lanes, rows, links, conns} where
  *  lanes: [{id, name, external}]       (external: a peer outside the lab, not an actor)
  *  rows:  [{index, event, lane, target?, delivery?, read?, source?, bytes?}] in time
  *         order; for a send, `target` is the lane at the other end and `delivery` one of
  *         'received' (every byte read) | 'partial' (`read` of its bytes read, the rest
- *         never) | 'unread' (TCP, never read) | 'external' (the other end is outside
- *         the lab) | 'lost' (UDP, no recv); a connect gets `target` (the accepting lane),
+ *         never) | 'unread' (TCP, never read) | 'pending' (not all read yet, `read`
+ *         so far: the run goes on, or the transcript was cut short) | 'external' (the
+ *         other end is outside the lab) | 'lost' (UDP, no recv); a connect gets `target` (the accepting lane),
  *         an accept from outside the lab and a recv from outside get `source`.
  *  links: Map(rowIndex → Set(rowIndex)) both ways between matching sends and recvs.
  *  conns: Map(conn → {ends: Map(local → lane), outside?: lane}) for TCP connections.
  */
-export function buildSequence(events) {
+export function buildSequence(events, { complete = true } = {}) {
   const rows = (Array.isArray(events) ? events : [])
     .map((event, order) => ({ event, order }))
     .sort((a, b) => (num(a.event.atMs) - num(b.event.atMs)) || (a.order - b.order))
@@ -62,13 +67,15 @@ export function buildSequence(events) {
   matchUdp(udpRows, link);
   const udpLanes = new Map(udpRows.filter((r) => r.lane !== undefined).map((r) => [r.event.conn, r.lane]));
 
+  // Bytes are "never read" only when every read the receiver made is in the transcript.
+  const final = complete && !rows.some((r) => r.event.kind === 'note' && TRANSCRIPT_FULL.test(r.event.text ?? ''));
   for (const row of rows) {
     const e = row.event;
     if (!hasConn(e)) {
       if (e.kind === 'send') { row.target = outsideLane(e); row.delivery = 'external'; }
       continue;
     }
-    if (isTcp(e)) placeTcp(row, conns.get(e.conn), links);
+    if (isTcp(e)) placeTcp(row, conns.get(e.conn), final);
     else placeUdp(row, links, rows, (conn) => udpLanes.get(conn) ?? outsideLane(e));
   }
   return { lanes, rows, links, conns };
@@ -125,7 +132,7 @@ function otherEnd(conn, local) {
   return undefined;
 }
 
-function placeTcp(row, conn, links) {
+function placeTcp(row, conn, final) {
   const e = row.event;
   const other = otherEnd(conn, e.local);
   const otherLane = other !== undefined ? conn.ends.get(other) : conn?.outside;
@@ -133,6 +140,7 @@ function placeTcp(row, conn, links) {
     row.target = otherLane;
     if (other === undefined) row.delivery = 'external';
     else if (row.bytes.length === 0 || row.read >= row.bytes.length) row.delivery = 'received';
+    else if (!final) row.delivery = 'pending';
     else row.delivery = row.read > 0 ? 'partial' : 'unread';
   } else if (e.kind === 'connect') {
     if (otherLane !== undefined && otherLane !== row.lane) row.target = otherLane;

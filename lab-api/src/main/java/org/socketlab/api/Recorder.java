@@ -117,6 +117,7 @@ final class Recorder {
             }
             if (events.size() >= maxEvents || recordedBytes + payloadBytes > maxRecordedBytes) {
                 truncated = true;
+                // The page (sequence.js) knows from this note's start that later reads may be missing.
                 append(new TranscriptEvent(elapsedMillis(), LAB_ACTOR, EventKind.NOTE, null, null, null, null,
                         null, null, "The transcript is full (" + maxEvents + " events or " + maxRecordedBytes
                         + " bytes); later events were not recorded."));

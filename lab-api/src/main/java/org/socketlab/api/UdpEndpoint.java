@@ -142,7 +142,8 @@ public final class UdpEndpoint implements AutoCloseable {
         if (data.length > MAX_DATAGRAM_BYTES) {
             throw new IllegalArgumentException("a UDP datagram holds at most " + MAX_DATAGRAM_BYTES + " bytes");
         }
-        Wire wire = toward(target);
+        Integer peerConn = context.connectionIds().udpSocketAt(target);
+        Wire wire = toward(target, peerConn);
         long started = System.nanoTime();
         try {
             socket.send(new DatagramPacket(data, data.length, target));
@@ -150,8 +151,7 @@ public final class UdpEndpoint implements AutoCloseable {
             fail(e, wire, "sendto failed: " + Failures.describe(e));
             throw e;
         }
-        context.recorder().stampedEvent(started, actor.name(), EventKind.SEND, wire, data, null,
-                context.connectionIds().udpSocketAt(target));
+        context.recorder().stampedEvent(started, actor.name(), EventKind.SEND, wire, data, null, peerConn);
     }
 
     /**
@@ -178,8 +178,8 @@ public final class UdpEndpoint implements AutoCloseable {
         }
         byte[] data = Arrays.copyOf(packet.getData(), packet.getLength());
         InetSocketAddress sender = (InetSocketAddress) packet.getSocketAddress();
-        context.recorder().received(actor.name(), toward(sender), maxBytes, data, null,
-                context.connectionIds().udpSocketAt(sender));
+        Integer peerConn = context.connectionIds().udpSocketAt(sender);
+        context.recorder().received(actor.name(), toward(sender, peerConn), maxBytes, data, null, peerConn);
         return new Datagram(data, sender);
     }
 
@@ -198,10 +198,9 @@ public final class UdpEndpoint implements AutoCloseable {
         return new Wire("udp", local, null, conn, null);
     }
 
-    /** This socket toward {@code other}, with the peer's name when {@code other} is not a lab socket. */
-    private Wire toward(InetSocketAddress other) {
-        String peer = context.connectionIds().udpSocketAt(other) == null ? peerName : null;
-        return new Wire("udp", local, Endpoints.format(other), conn, peer);
+    /** This socket toward {@code other}, named with the peer's name when it is not a lab socket. */
+    private Wire toward(InetSocketAddress other, Integer otherConn) {
+        return new Wire("udp", local, Endpoints.format(other), conn, otherConn == null ? peerName : null);
     }
 
     private void fail(IOException e, Wire wire, String message) {

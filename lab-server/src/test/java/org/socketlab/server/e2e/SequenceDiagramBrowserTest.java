@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,6 +55,7 @@ class SequenceDiagramBrowserTest {
         browser = Browser.start(profile);
         List<RegisteredCase> cases = new ArrayList<>(CaseRegistry.ofBuiltIns().catalogue().cases());
         cases.add(CaseDiscovery.describe(new AcceptAfterSend(), "tests.jar"));
+        cases.add(CaseDiscovery.describe(new OutsideClient(), "tests.jar"));
         server = SocketLabServer.start(ServerConfig.defaults().withPort(0), new CaseRegistry(cases), AccessLog.none());
     }
 
@@ -65,7 +70,9 @@ class SequenceDiagramBrowserTest {
     }
 
     private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static WebElement byTestId(String id) {
@@ -73,6 +80,8 @@ class SequenceDiagramBrowserTest {
     }
 
     private static void open(String caseId) {
+        // A fresh page each time: a result left from the previous test must not pass for this one's.
+        browser.get("about:blank");
         browser.get("http://127.0.0.1:" + server.port() + "/#/cases/" + caseId);
         waitFor().until(d -> d.findElement(By.cssSelector("[data-testid=case-title]")).isDisplayed());
     }
@@ -91,6 +100,7 @@ class SequenceDiagramBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
+        browser.executeScript("arguments[0].scrollIntoView()", byTestId("diagram"));
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(shots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
@@ -145,6 +155,49 @@ class SequenceDiagramBrowserTest {
         assertEquals(List.of("received", "received"), arrows.stream().map(a -> a.getAttribute("data-delivery")).toList());
         assertFalse(diagram.getAttribute("innerHTML").contains("never read"));
         screenshot("accept-after-send.png");
+    }
+
+    @Test
+    void a_client_outside_the_lab_is_drawn_on_a_lane_named_by_the_case() throws Exception {
+        open("outside-client");
+
+        assertEquals("passed", runAndWait());
+
+        WebElement diagram = byTestId("diagram");
+        List<String> outside = diagram.findElements(By.cssSelector(".lane-head.external")).stream()
+                .map(WebElement::getText).distinct().toList();
+        assertEquals(List.of("Your client"), outside);
+        WebElement answer = arrows().get(0);
+        assertEquals("external", answer.getAttribute("data-delivery"));
+        assertTrue(answer.getText().contains("HI"), answer.getText());
+        assertFalse(diagram.getAttribute("innerHTML").contains("never read"));
+        screenshot("outside-client.png");
+    }
+
+    /** A server whose client is a plain JDK socket, as a student's own client would be. */
+    static final class OutsideClient implements LabCase {
+        @Override
+        public CaseInfo info() {
+            return CaseInfo.builder("outside-client").title("Outside client")
+                    .summary("A client that is not a lab socket.").source("tests").build();
+        }
+
+        @Override
+        public void run(RunContext context) throws Exception {
+            try (TcpListener listener = context.actor("Server").listen()) {
+                listener.namePeers("Your client");
+                try (Socket outside = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+                    outside.setSoTimeout(5_000);
+                    outside.getOutputStream().write("hi".getBytes(StandardCharsets.UTF_8));
+                    try (TcpConnection connection = listener.accept()) {
+                        connection.send(connection.recvText(16).toUpperCase());
+                    }
+                    byte[] answer = outside.getInputStream().readNBytes(2);
+                    context.checkEquals("the outside client got the answer", "HI",
+                            new String(answer, StandardCharsets.UTF_8));
+                }
+            }
+        }
     }
 
     /** A client that sends before the server accepts: the accept is recorded after the send. */
