@@ -38,9 +38,13 @@ public final class GradescopeReport {
             JsonArray tags = new JsonArray();
             tagsOf.apply(t.caseId()).forEach(tags::add);
             if (t.outcome() == Outcome.ERROR || t.checks().isEmpty()) {
+                // No checks to share the weight: the run as a whole is the test (an error scores 0).
+                boolean passed = t.outcome() == Outcome.PASSED;
                 String output = t.error() != null ? "The lab could not run the case: " + t.error()
-                        : "The case made no checks.";
-                tests.add(test(t.caseId() + ": the case runs", (i + 1) + ".1", 0, weight, false, output, tags));
+                        : "The case passed; it makes no checks of its own.";
+                score += passed ? weight : 0;
+                tests.add(test(t.caseId() + ": the case runs", (i + 1) + ".1", passed ? weight : 0, weight, passed,
+                        output, tags));
                 continue;
             }
             double share = weight / t.checks().size();
