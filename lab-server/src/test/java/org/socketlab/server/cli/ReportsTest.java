@@ -209,6 +209,18 @@ class ReportsTest {
     }
 
     @Test
+    void a_passed_run_without_checks_earns_its_whole_weight_in_gradescope() {
+        Transcript noChecks = transcript("socket-basics", List.of(), null);
+
+        JsonObject results = GradescopeReport.of(List.of(noChecks), Map.of("socket-basics", 2.0), id -> List.of());
+
+        JsonObject test = results.getAsJsonArray("tests").get(0).getAsJsonObject();
+        assertEquals("passed", test.get("status").getAsString());
+        assertEquals(2.0, test.get("score").getAsDouble());
+        assertEquals(2.0, results.get("score").getAsDouble());
+    }
+
+    @Test
     void the_gradescope_schema_refuses_a_misspelt_field() {
         String json = Json.pretty(GradescopeReport.of(SUITE, Map.of(), id -> List.of())).replace("\"max_score\"",
                 "\"maxScore\"");
