@@ -157,6 +157,24 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void every_method_the_server_allows_on_a_documented_path_is_documented() throws Exception {
+        for (var path : document.getAsJsonObject("paths").entrySet()) {
+            String concrete = path.getKey().replace("{id}", "missing-message").replace("{runId}", "some-run");
+            HttpResponse<String> response = api.send(api.request(concrete).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")));
+            // RFC 9110 §15.5.6: a 405 lists in Allow the methods the resource takes.
+            assertEquals(405, response.statusCode(), "PATCH " + concrete);
+            for (String method : response.headers().firstValue("Allow").orElse("").split(",\\s*")) {
+                String name = method.trim().toLowerCase(java.util.Locale.ROOT);
+                if (!name.isEmpty() && !name.equals("head") && !name.equals("options")) {
+                    assertTrue(path.getValue().getAsJsonObject().has(name),
+                            path.getKey() + " takes " + method + " but the document does not say so");
+                }
+            }
+        }
+    }
+
+    @Test
     void an_answer_that_does_not_match_is_caught() throws Exception {
         HttpResponse<String> plugins = api.get("/api/plugins");
         Schema caseList = responseSchema(operation("get", "/api/cases"), "200", "application/json");
