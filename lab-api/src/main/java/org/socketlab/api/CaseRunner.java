@@ -56,13 +56,43 @@ public final class CaseRunner {
      * @throws InvalidParamException if a value is invalid (the case does not run)
      */
     public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options) {
+        return run(labCase, given, options, new RunHandle());
+    }
+
+    /**
+     * Runs {@code labCase} once under a handle that names the run before it starts and can cancel it.
+     *
+     * @param labCase the case
+     * @param given   values by name; missing ones take their defaults
+     * @param options time limits, target policy and event listener
+     * @param handle  a new handle, used for this run only; its {@link RunHandle#runId()} becomes the
+     *                transcript's run id
+     * @return the transcript, never {@code null}; outcome {@code error} and error
+     *         {@link RunHandle#CANCELLED} if the handle cancelled the run
+     * @throws InvalidParamException if a value is invalid (the case does not run)
+     * @since 1.1
+     */
+    public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle) {
+        try {
+            return runOnce(labCase, given, options, handle);
+        } catch (InvalidParamException e) {
+            handle.refused(e);
+            throw e;
+        } finally {
+            handle.ended();
+        }
+    }
+
+    private static Transcript runOnce(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle) {
         String caseId = labCase.info().id();
         Params params = Params.resolve(labCase.params(), given);
         String invalid = validate(labCase, params);
-        String runId = UUID.randomUUID().toString();
+        String runId = handle.runId();
         Instant startedAt = Instant.now();
         RecordingContext context = new RecordingContext(caseId, runId, params, options);
-        String error = invalid != null ? invalid : new RunThread(labCase, context).runWithin(options.timeLimit());
+        RunThread thread = new RunThread(labCase, context);
+        handle.started(thread::cancel);
+        String error = invalid != null ? invalid : thread.runWithin(options.timeLimit());
         if (error == null) {
             error = unjoinedTaskFailure(context);
         }

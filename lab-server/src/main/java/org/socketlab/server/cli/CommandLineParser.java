@@ -22,6 +22,7 @@ public final class CommandLineParser {
     private static final int MAX_TIME_LIMIT_SECONDS = 600;
     private static final int MAX_JOBS = 64;
     private static final double MAX_WEIGHT = 1_000_000;
+    private static final int MAX_RUN_STORE_MB = 64 * 1024;
 
     private CommandLineParser() {
     }
@@ -133,6 +134,16 @@ public final class CommandLineParser {
                     w.require(flag, "serve");
                     w.config = w.config.withBrowser(w.config.browser().withCorsOrigin(value(flag, inline, rest)));
                 }
+                case "--max-runs" -> {
+                    w.require(flag, "serve");
+                    w.config = w.config.withMaxRunsAtOnce(number(flag, value(flag, inline, rest),
+                            ServerConfig.MAX_MAX_RUNS));
+                }
+                case "--run-store-mb" -> {
+                    w.require(flag, "serve");
+                    w.config = w.config.withRunStoreBytes(
+                            number(flag, value(flag, inline, rest), MAX_RUN_STORE_MB) * 1024L * 1024L);
+                }
                 case "--param", "-p" -> {
                     w.require(flag, "run");
                     w.params.add(ParamAssignment.parse(value(flag, inline, rest)));
@@ -239,6 +250,18 @@ public final class CommandLineParser {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind: '" + text + "' is not a valid IP address");
         }
+    }
+
+    private static int number(String flag, String text, int max) throws UsageException {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(flag + " takes a whole number from 1 to " + max + ", got '" + text + "'");
     }
 
     private static Duration seconds(String text) throws UsageException {
