@@ -133,21 +133,29 @@ class OpenApiDocumentTest {
         check("post", "/api/cases/{id}/runs", "/api/cases/missing-message/runs", "{\"params\": {\"bufferSize\": 0}}", 400);
         check("post", "/api/cases/{id}/runs", "/api/cases/missing-message/runs", "{oops", 400);
         check("post", "/api/cases/{id}/runs", "/api/cases/no-such-case/runs", "{}", 404);
-        // With Prefer: respond-async the answer is 202 where live runs are served, else the whole transcript.
-        HttpResponse<String> async = api.send(api.request("/api/cases/missing-message/runs")
+        // A live run: 202 at once, read while it goes on, listed, cancelled, its events streamed to the end.
+        HttpResponse<String> async = api.send(api.request("/api/cases/test-hangs/runs")
                 .header("Content-Type", "application/json").header("Prefer", "respond-async")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(202, async.statusCode(), async.body());
         validate("post", "/api/cases/{id}/runs", async);
+        String liveId = transcriptRunId(async);
+        assertEquals("/api/runs/" + liveId, async.headers().firstValue("Location").orElse(""));
+        check("get", "/api/runs/{runId}", "/api/runs/" + liveId, null, 200);
+        check("get", "/api/runs", "/api/runs", null, 200);
+        check("get", "/api/runs", "/api/runs?limit=0", null, 400);
+        check("delete", "/api/runs/{runId}", "/api/runs/" + liveId, null, 200);
+        checkEvents("/api/runs/" + liveId + "/events");
         // Suites.
         check("post", "/api/runs", "/api/runs", "{\"runs\": [{\"caseId\": \"tcp-counter\"}, {\"caseId\": \"test-throws\"}]}",
                 200);
         check("post", "/api/runs", "/api/runs", "{\"runs\": [{\"caseId\": \"tcp-counter\", \"params\": {\"x\": 1}}]}", 400);
-        // Recent runs, live or not.
-        check("get", "/api/runs", "/api/runs", null, null);
+        // Recent runs.
         check("get", "/api/runs/{runId}", "/api/runs/" + runId, null, 200);
         check("get", "/api/runs/{runId}", "/api/runs/no-such-run", null, 404);
         checkEvents("/api/runs/" + runId + "/events");
-        check("delete", "/api/runs/{runId}", "/api/runs/no-such-run", null, null);
+        check("get", "/api/runs/{runId}/events", "/api/runs/no-such-run/events", null, 404);
+        check("delete", "/api/runs/{runId}", "/api/runs/no-such-run", null, 404);
 
         Set<String> documented = new TreeSet<>();
         for (var path : document.getAsJsonObject("paths").entrySet()) {
@@ -188,7 +196,8 @@ class OpenApiDocumentTest {
         HttpRequest.Builder request = api.request(path);
         request = switch (method) {
             case "get" -> request.GET();
-            case "delete" -> request.DELETE();
+            // The cross-site guard wants every state-changing request to say it is JSON (415 otherwise).
+            case "delete" -> request.header("Content-Type", "application/json").DELETE();
             default -> request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         };
         HttpResponse<String> response = api.send(request);
