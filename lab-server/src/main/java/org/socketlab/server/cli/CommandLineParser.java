@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.socketlab.server.ServerConfig;
+import org.socketlab.server.http.ConnectionLimits;
 
 /**
  * Parses {@code socketlab [serve|list|describe CASE|run CASE...] [options]}. Options take their value as the next
@@ -134,6 +135,12 @@ public final class CommandLineParser {
                     w.require(flag, "serve");
                     w.config = w.config.withBrowser(w.config.browser().withCorsOrigin(value(flag, inline, rest)));
                 }
+                case "--max-connections", "--max-connections-per-client", "--request-timeout", "--idle-timeout",
+                        "--min-body-rate", "--write-timeout" -> {
+                    w.require(flag, "serve");
+                    w.config = w.config.withConnections(connectionLimit(w.config.connections(), flag,
+                            value(flag, inline, rest)));
+                }
                 case "--max-runs" -> {
                     w.require(flag, "serve");
                     w.config = w.config.withMaxRunsAtOnce(number(flag, value(flag, inline, rest),
@@ -197,6 +204,32 @@ public final class CommandLineParser {
         }
         throw new UsageException("--jobs takes how many cases run at once, from 1 to " + MAX_JOBS + ", got '" + text
                 + "'");
+    }
+
+    private static ConnectionLimits connectionLimit(
+            ConnectionLimits limits, String flag, String text) throws UsageException {
+        boolean seconds = flag.endsWith("-timeout");
+        long max = seconds ? 3_600 : flag.equals("--min-body-rate") ? 1L << 30 : 100_000;
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value < 1 || value > max) {
+            throw new UsageException(flag + " takes a whole number from 1 to " + max
+                    + (seconds ? " (seconds)" : flag.equals("--min-body-rate") ? " (bytes per second)" : "")
+                    + ", got '" + text + "'");
+        }
+        int asInt = (int) (seconds ? value * 1000 : value);
+        return switch (flag) {
+            case "--max-connections" -> limits.withMaxConnections(asInt);
+            case "--max-connections-per-client" -> limits.withMaxConnectionsPerClient(asInt);
+            case "--request-timeout" -> limits.withRequestTimeoutMillis(asInt);
+            case "--idle-timeout" -> limits.withIdleTimeoutMillis(asInt);
+            case "--min-body-rate" -> limits.withMinBodyBytesPerSecond(value);
+            default -> limits.withWriteTimeoutMillis(asInt);
+        };
     }
 
     private static void addWeight(Map<String, Double> weights, String text) throws UsageException {
