@@ -20,7 +20,13 @@ public final class DescribeText {
         out.append("Group:    ").append(c.info().group()).append('\n');
         out.append("Tags:     ").append(c.info().tags().isEmpty() ? "none" : String.join(", ", c.info().tags()))
                 .append('\n');
-        out.append("Origin:   ").append(c.origin()).append("\n\n");
+        out.append("Origin:   ").append(c.origin()).append('\n');
+        if (!c.info().programs().isEmpty()) {
+            out.append("Programs: ").append(c.info().programs().stream().map(p -> p.file() + " (" + p.actor()
+                    + (p.reconstructed() ? ", reconstructed" : "") + ")").collect(java.util.stream.Collectors.joining(", ")))
+                    .append('\n');
+        }
+        out.append('\n');
         if (c.params().isEmpty()) {
             out.append("Parameters: none\n");
         } else {
