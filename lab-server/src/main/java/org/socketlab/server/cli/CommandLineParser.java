@@ -73,7 +73,7 @@ public final class CommandLineParser {
             }
             default -> {
                 parsed.requireNoArguments();
-                yield new Command.Serve(parsed.config);
+                yield new Command.Serve(parsed.config, parsed.accessLog);
             }
         };
     }
@@ -90,6 +90,7 @@ public final class CommandLineParser {
         boolean all;
         boolean json;
         int jobs = 1;
+        String accessLog = Command.Serve.ACCESS_LOG_STDERR;
 
         Words(String command) {
             this.command = command;
@@ -178,6 +179,10 @@ public final class CommandLineParser {
                 case "--weight" -> {
                     w.require(flag, "run");
                     addWeight(w.weights, value(flag, inline, rest));
+                }
+                case "--access-log" -> {
+                    w.require(flag, "serve");
+                    w.accessLog = accessLogTarget(value(flag, inline, rest));
                 }
                 default -> {
                     if (word.startsWith("-")) {
@@ -283,6 +288,13 @@ public final class CommandLineParser {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind: '" + text + "' is not a valid IP address");
         }
+    }
+
+    private static String accessLogTarget(String text) throws UsageException {
+        if (text.isBlank()) {
+            throw new UsageException("--access-log takes a file, '-' for standard error, or 'off'");
+        }
+        return text;
     }
 
     private static int number(String flag, String text, int max) throws UsageException {
