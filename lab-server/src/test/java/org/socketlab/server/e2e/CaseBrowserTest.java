@@ -88,17 +88,17 @@ class CaseBrowserTest {
 
     @Test
     void a_value_the_server_refuses_marks_the_field_the_api_names() {
-        open("missing-message");
-        WebElement bufferSize = byTestId("param-bufferSize");
+        page.open("missing-message");
+        WebElement bufferSize = page.byTestId("param-bufferSize");
         bufferSize.clear();
         bufferSize.sendKeys("0");
 
-        byTestId("run-button").click();
+        page.byTestId("run-button").click();
 
-        WebElement message = byTestId("error-message");
+        WebElement message = page.byTestId("error-message");
         assertTrue(message.getText().contains("must be an integer from 1 to 65536, got 0"), message.getText());
-        waitFor().until(d -> "true".equals(byTestId("param-bufferSize").getAttribute("aria-invalid")));
-        assertNull(byTestId("param-message").getAttribute("aria-invalid"));
+        page.waitFor().until(d -> "true".equals(page.byTestId("param-bufferSize").getAttribute("aria-invalid")));
+        assertNull(page.byTestId("param-message").getAttribute("aria-invalid"));
     }
 
     @Test
