@@ -3,7 +3,10 @@ package org.socketlab.api;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import org.socketlab.api.transcript.Check;
+import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 
 /**
@@ -56,15 +59,41 @@ public final class CaseRunner {
      * @throws InvalidParamException if a value is invalid (the case does not run)
      */
     public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options) {
+        return run(labCase, given, options, failure -> { });
+    }
+
+    /**
+     * Runs {@code labCase} once, and hands the exception behind an {@code error} outcome to
+     * {@code failures}: the server writes its {@link CaseFailure#trace()} to its log. Not called for a run
+     * stopped at its time limit, nor for one that ended well.
+     *
+     * @param labCase  the case
+     * @param given    values by name; missing ones take their defaults
+     * @param options  time limits, target policy and event listener
+     * @param failures receives the failure, on the calling thread, before this method returns
+     * @return the transcript, never {@code null}
+     * @throws InvalidParamException if a value is invalid (the case does not run)
+     * @since 1.1
+     */
+    public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options,
+                                 Consumer<CaseFailure> failures) {
         String caseId = labCase.info().id();
         Params params = Params.resolve(labCase.params(), given);
         String invalid = validate(labCase, params);
         String runId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
         RecordingContext context = new RecordingContext(caseId, runId, params, options);
-        String error = invalid != null ? invalid : new RunThread(labCase, context).runWithin(options.timeLimit());
+        RunThread main = new RunThread(labCase, context);
+        String error = invalid != null ? invalid : main.runWithin(options.timeLimit());
+        Throwable thrown = main.failure();
         if (error == null) {
             error = unjoinedTaskFailure(context);
+            thrown = error == null ? null : unjoinedFailure(context);
+        }
+        if (error != null && thrown != null) {
+            CaseFailure failure = CaseFailure.of(error, thrown);
+            error = failure.location() == null ? error : error + " (at " + failure.location() + ")";
+            failures.accept(new CaseFailure(error, failure.location(), thrown));
         }
         Recorder recorder = context.recorder();
         double durationMs = recorder.elapsedMillis();
@@ -85,6 +114,50 @@ public final class CaseRunner {
         } catch (RuntimeException e) {
             return "the case could not check its parameters: " + Failures.describe(e);
         }
+    }
+
+    /**
+     * Runs {@code labCase} as {@link #run(LabCase, Map)} does and returns the transcript if every check
+     * passed: the one-line JUnit test of a case. Otherwise throws an {@link AssertionError} that lists the
+     * failed checks and the run's error; when the case threw, the exception is its cause, so the test
+     * report shows its stack trace, and the message names the line of the case where it happened.
+     *
+     * @param labCase the case
+     * @param params  values by name; missing ones take their defaults
+     * @return the transcript of a passed run
+     * @throws AssertionError        if the run failed or ended as an error
+     * @throws InvalidParamException if a value is invalid (the case does not run)
+     * @since 1.1
+     */
+    public static Transcript requirePassed(LabCase labCase, Map<String, ?> params) {
+        CaseFailure[] thrown = new CaseFailure[1];
+        Transcript transcript = run(labCase, params, RunOptions.defaults(), failure -> thrown[0] = failure);
+        if (transcript.outcome() == Outcome.PASSED) {
+            return transcript;
+        }
+        StringBuilder message = new StringBuilder("case " + transcript.caseId() + " " + transcript.outcome().jsonName());
+        if (transcript.error() != null) {
+            message.append(": ").append(transcript.error());
+        }
+        for (Check check : transcript.checks()) {
+            if (!check.passed()) {
+                message.append("\n  failed check: ").append(check.name()).append("\n    expected: ")
+                        .append(check.expected()).append("\n    actual:   ").append(check.actual());
+            }
+        }
+        if (thrown[0] != null) {
+            message.append("\nthe case's frames, innermost first:\n").append(thrown[0].caseFrames());
+        }
+        throw new AssertionError(message.toString(), thrown[0] == null ? null : thrown[0].cause());
+    }
+
+    private static Throwable unjoinedFailure(RecordingContext context) {
+        for (Task<?> task : context.tasks()) {
+            if (!task.joined() && task.failure() != null) {
+                return task.failure();
+            }
+        }
+        return null;
     }
 
     private static String unjoinedTaskFailure(RecordingContext context) {

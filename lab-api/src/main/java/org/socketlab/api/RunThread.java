@@ -26,13 +26,27 @@ final class RunThread {
             return "the run was interrupted (the server is stopping)";
         }
         if (thread.isAlive()) {
+            String blocked = blockedOn(thread);
             context.recorder().freeze();
             context.shutdown();
             thread.interrupt();
-            return "the run went past its time limit of " + limit.toMillis() + " ms and was stopped";
+            return "the run went past its time limit of " + limit.toMillis() + " ms and was stopped" + blocked;
         }
         Throwable cause = failure;
         return cause == null ? null : Failures.describe(cause);
+    }
+
+    /** @return the exception the case's {@code run} threw, or {@code null} */
+    Throwable failure() {
+        return failure;
+    }
+
+    // Taken before the sockets are closed, so that it names what each thread was waiting for.
+    private String blockedOn(Thread main) {
+        java.util.List<String> threads = new java.util.ArrayList<>();
+        threads.add(Frames.blockedOn("run()", main));
+        threads.addAll(Frames.blockedOn(context.tasks()));
+        return "; still running: " + String.join("; ", threads);
     }
 
     private void body() {

@@ -1,0 +1,86 @@
+package org.socketlab.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds the case's own frames in a stack: those of neither the JDK nor lab-api's engine. */
+final class Frames {
+    private static final String API_PACKAGE = "org.socketlab.api.";
+
+    private Frames() {
+    }
+
+    static boolean isCaseFrame(StackTraceElement frame) {
+        String module = frame.getModuleName();
+        if (module != null && (module.startsWith("java.") || module.startsWith("jdk."))) {
+            return false;
+        }
+        String type = frame.getClassName();
+        return !(type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+                || type.startsWith("sun.") || type.startsWith("com.sun.") || type.startsWith(API_PACKAGE));
+    }
+
+    /** @return the first frame of the case's code in {@code failure} or its causes, or {@code null} */
+    static StackTraceElement firstCaseFrame(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (isCaseFrame(frame)) {
+                    return frame;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a thread of a run is doing, for a run stopped at its time limit: the lab-api call it waits in
+     * (say {@code TcpConnection.recv}) and the line of the case that called it.
+     *
+     * @return e.g. {@code Client: in TcpConnection.recv, called from EchoCase.lambda$run$0(EchoCase.java:57)}
+     */
+    static String blockedOn(String name, Thread thread) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        String apiCall = null;
+        StackTraceElement caseFrame = null;
+        for (StackTraceElement frame : stack) {
+            if (isCaseFrame(frame)) {
+                caseFrame = frame;
+                break;
+            }
+            if (frame.getClassName().startsWith(API_PACKAGE) && isPublicApi(frame.getClassName())) {
+                apiCall = simpleName(frame.getClassName()) + "." + frame.getMethodName();
+            }
+        }
+        if (caseFrame == null && apiCall == null) {
+            return name + ": " + (stack.length == 0 ? "finishing" : "in " + stack[0]);
+        }
+        String where = caseFrame == null ? "" : (apiCall == null ? "at " : ", called from ") + shortFrame(caseFrame);
+        return name + ": " + (apiCall == null ? "" : "in " + apiCall) + where;
+    }
+
+    static List<String> blockedOn(List<Task<?>> tasks) {
+        List<String> lines = new ArrayList<>();
+        for (Task<?> task : tasks) {
+            if (task.thread().isAlive()) {
+                lines.add(blockedOn(task.name(), task.thread()));
+            }
+        }
+        return lines;
+    }
+
+    private static boolean isPublicApi(String className) {
+        String simple = simpleName(className);
+        return !simple.contains("$") && Character.isUpperCase(simple.charAt(0))
+                && List.of("TcpConnection", "TcpListener", "UdpEndpoint", "Actor", "Task", "BufferedOutput")
+                .contains(simple);
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static String shortFrame(StackTraceElement frame) {
+        return simpleName(frame.getClassName()) + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
+                + frame.getLineNumber() + ")";
+    }
+}
