@@ -45,7 +45,8 @@ public final class RunService {
                     "too many runs are going on at once; try again in a moment");
         }
         try {
-            Transcript transcript = CaseRunner.run(registered.labCase(), params, options);
+            Transcript transcript = CaseRunner.run(registered.labCase(), params, options,
+                    failure -> CaseFailureLog.write(System.err, registered, failure));
             store.add(transcript);
             return transcript;
         } finally {

@@ -64,7 +64,9 @@ public final class CaseDiscovery {
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (ServiceConfigurationError e) {
-                failures.add(SERVICES_FILE + ": " + withoutServicePrefix(reason(e)) + hint(e));
+                String advice = ProviderAdvice.explain(e, loader);
+                failures.add(SERVICES_FILE + ": " + (advice != null ? advice
+                        : ProviderAdvice.withoutTempPath(withoutServicePrefix(reason(e))) + hint(e)));
             } catch (RuntimeException | LinkageError e) {
                 failures.add(reason(e) + hint(e));
             }
@@ -72,7 +74,7 @@ public final class CaseDiscovery {
         if (failures.size() >= MAX_FAILURES) {
             failures.add("stopped looking for more cases after " + MAX_FAILURES + " failures");
         }
-        return new Result(cases, failures);
+        return new Result(ProviderAdvice.distinctIds(cases, failures), failures);
     }
 
     // "ServiceConfigurationError: org.socketlab.api.LabCase: Provider x not found" says the same thing three times.
@@ -126,7 +128,12 @@ public final class CaseDiscovery {
         if (e.getMessage() != null) {
             text.append(": ").append(e.getMessage());
         }
+        // The cause that says what happened is often deep: a static initializer's failure is wrapped twice.
         Throwable cause = e.getCause();
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause
+                && (cause.getMessage() == null || cause instanceof ExceptionInInitializerError)) {
+            cause = cause.getCause();
+        }
         if (cause != null && cause != e && cause.getMessage() != null
                 && (e.getMessage() == null || !e.getMessage().contains(cause.getMessage()))) {
             text.append(" (caused by ").append(cause.getClass().getSimpleName()).append(": ")
