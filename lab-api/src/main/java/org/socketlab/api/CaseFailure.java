@@ -31,7 +31,7 @@ public record CaseFailure(String message, String location, Throwable cause) {
             origin = origin.getCause();
         }
         StackTraceElement frame = Frames.firstCaseFrame(origin);
-        return new CaseFailure(message, frame == null ? null : frame.toString(), cause);
+        return new CaseFailure(message, frame == null ? null : Frames.format(frame), cause);
     }
 
     /**
@@ -57,7 +57,7 @@ public record CaseFailure(String message, String location, Throwable cause) {
         for (Throwable t : chain) {
             for (StackTraceElement frame : t.getStackTrace()) {
                 if (Frames.isCaseFrame(frame)) {
-                    text.append("    at ").append(frame).append('\n');
+                    text.append("    at ").append(Frames.format(frame)).append('\n');
                 }
             }
         }

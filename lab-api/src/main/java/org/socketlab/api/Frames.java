@@ -79,6 +79,13 @@ final class Frames {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
+    /** @return {@code org.example.EchoCase.run(EchoCase.java:42)}: without the class loader's name Java puts first */
+    static String format(StackTraceElement frame) {
+        String at = frame.getFileName() == null ? "Unknown Source"
+                : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + at + ")";
+    }
+
     private static String shortFrame(StackTraceElement frame) {
         return simpleName(frame.getClassName()) + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
                 + frame.getLineNumber() + ")";
