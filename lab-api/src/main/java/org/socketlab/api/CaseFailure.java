@@ -17,7 +17,15 @@ import java.util.Objects;
  */
 public record CaseFailure(String message, String location, Throwable cause) {
 
-    /** @throws NullPointerException if the message or cause is null */
+    /**
+     * Checks the components.
+     *
+     * @param message the run's {@code error}, as in the transcript
+     * @param location the first frame of the case's own code, such as {@code
+     *        org.example.EchoCase.run(EchoCase.java:42)}; {@code null} when none is known
+     * @param cause the exception the case or one of its tasks threw
+     * @throws NullPointerException if the message or cause is null
+     */
     public CaseFailure {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(cause, "cause");

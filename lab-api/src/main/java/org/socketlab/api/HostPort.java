@@ -13,6 +13,10 @@ import java.util.Objects;
 public record HostPort(String host, int port) {
 
     /**
+     * Checks the components.
+     *
+     * @param host the host name or IP literal (an IPv6 address without brackets)
+     * @param port 1 to 65535
      * @throws IllegalArgumentException if the host is blank or the port out of range
      */
     public HostPort {

@@ -47,6 +47,16 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
     /**
      * Validates the spec itself (a default that breaks its own rules is a bug in the case).
      *
+     * @param name camelCase name, unique within the case ({@code bufferSize})
+     * @param type the kind of value
+     * @param defaultValue the value a run uses when none is given: {@link Integer}, {@link Boolean} or {@link
+     *        String}
+     * @param description what the parameter changes, one sentence for the form
+     * @param choices the allowed values of a {@link ParamType#CHOICE}; empty for other types
+     * @param min the smallest allowed {@link ParamType#INT}, or {@code null}
+     * @param max the largest allowed {@link ParamType#INT}, or {@code null}
+     * @param format for a {@link ParamType#STRING} declared with a {@link Param} factory, the parser its text must
+     *        pass (a {@code host:port}, a port list, a pattern); {@code null} otherwise (since 1.1)
      * @throws IllegalArgumentException naming the parameter
      */
     public ParamSpec {

@@ -15,7 +15,12 @@ import java.util.Set;
 public record PortList(List<Integer> ports) {
     private static final String EXAMPLE = "write ports like 22,80,8000-8010";
 
-    /** @throws NullPointerException if {@code ports} is null */
+    /**
+     * Checks the components.
+     *
+     * @param ports the ports in the order given, each once
+     * @throws NullPointerException if {@code ports} is null
+     */
     public PortList {
         ports = List.copyOf(Objects.requireNonNull(ports, "ports"));
     }
