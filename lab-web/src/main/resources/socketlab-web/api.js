@@ -24,8 +24,8 @@ export async function listCases() {
 }
 
 /** GET /api/cases/{id} → CaseDetail */
-export function getCase(id) {
-  return request('GET', `/api/cases/${encodeURIComponent(id)}`);
+export function getCase(id, { signal } = {}) {
+  return request('GET', `/api/cases/${encodeURIComponent(id)}`, undefined, { signal });
 }
 
 /** GET /api/plugins → [{file, status, cases, error}]; [] when the endpoint is missing. */
@@ -39,12 +39,60 @@ export async function listPlugins() {
   }
 }
 
-/** POST /api/cases/{id}/runs → Transcript */
+/** POST /api/cases/{id}/runs → Transcript (waits for the whole run) */
 export function runCase(id, params, { signal } = {}) {
   return request('POST', `/api/cases/${encodeURIComponent(id)}/runs`, { params }, { timeoutMillis: RUN_TIMEOUT_MILLIS, signal });
 }
 
-async function request(method, path, body, { timeoutMillis = DEFAULT_TIMEOUT_MILLIS, signal } = {}) {
+/**
+ * POST /api/cases/{id}/runs with Prefer: respond-async → {runId, state}: the run
+ * goes on on the server; follow it with watchRun. The server may queue the request
+ * for a moment when many runs go on, hence the run's time-out.
+ */
+export function startRun(id, params, { signal } = {}) {
+  return request('POST', `/api/cases/${encodeURIComponent(id)}/runs`, { params },
+    { timeoutMillis: RUN_TIMEOUT_MILLIS, signal, headers: { Prefer: 'respond-async' } });
+}
+
+/** GET /api/runs/{runId} → the transcript, or what was recorded so far (state "running") */
+export function getRun(runId, { signal } = {}) {
+  return request('GET', `/api/runs/${encodeURIComponent(runId)}`, undefined, { signal });
+}
+
+/** DELETE /api/runs/{runId}: cancels the run → its summary */
+export function cancelRun(runId) {
+  return request('DELETE', `/api/runs/${encodeURIComponent(runId)}`);
+}
+
+/**
+ * Follows GET /api/runs/{runId}/events (Server-Sent Events): onEvent(event, index)
+ * for each transcript event as it is recorded, onEnd(end) once with the outcome.
+ * The browser reconnects by itself after a dropped connection, resuming with
+ * Last-Event-ID; onLost() is called when it gives up (the run is gone, the server
+ * refused). Returns {close()}.
+ */
+export function watchRun(runId, { onEvent, onEnd, onLost }) {
+  const source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events`);
+  let seen = -1;
+  source.addEventListener('message', (message) => {
+    const index = Number(message.lastEventId);
+    // After a reconnect the server resumes after the last id; never count one twice.
+    if (Number.isInteger(index) && index <= seen) return;
+    seen = Number.isInteger(index) ? index : seen + 1;
+    const event = parseJson(message.data);
+    if (event && typeof event === 'object') onEvent(event, seen);
+  });
+  source.addEventListener('end', (message) => {
+    source.close();
+    onEnd(parseJson(message.data) ?? {});
+  });
+  source.addEventListener('error', () => {
+    if (source.readyState === EventSource.CLOSED) onLost();
+  });
+  return { close: () => source.close() };
+}
+
+async function request(method, path, body, { timeoutMillis = DEFAULT_TIMEOUT_MILLIS, signal, headers: extra = {} } = {}) {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMillis);
@@ -56,7 +104,7 @@ async function request(method, path, body, { timeoutMillis = DEFAULT_TIMEOUT_MIL
     response = await fetch(path, {
       method,
       // The server refuses a POST without this type (a cross-site defence), even one with no body.
-      headers: method === 'GET' ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: { Accept: 'application/json', ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }), ...extra },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: controller.signal,
     });

@@ -1,8 +1,10 @@
 // Socket Lab case browser: bootstrap and hash routing. Static ES modules, no build step.
-//   app.js        routes #/ (catalogue) and #/cases/ID?param=value (case page)
+//   app.js        routes #/ (catalogue), #/cases/ID?param=value (case page), #/runs/ID
+//                 (one run, live or finished) and #/open (a transcript file)
 //   api.js        fetch wrapper: timeouts, {"error": "..."} messages, unreachable server
 //   catalogue.js  grouped case list, search, tag chips, last-outcome badges (lastruns.js)
-//   casepage.js   description, parameter form (params.js), run, results layout
+//   casepage.js   description, parameter form (params.js), Run; runpage.js the run and open pages
+//   runview.js    one run: live over Server-Sent Events with Stop and the listen banner, then whole
 //   markdown.js   safe Markdown → DOM for descriptions (no HTML is ever interpreted)
 //   sequence.js   transcript events → lanes, rows, send↔recv matching (pure)
 //   diagram.js    that model → SVG sequence diagram; detail.js the selected event
@@ -12,6 +14,7 @@
 
 import { showCatalogue } from './catalogue.js';
 import { showCasePage } from './casepage.js';
+import { showRunPage, showOpenPage } from './runpage.js';
 import { h, replace } from './dom.js';
 
 const main = document.getElementById('main');
@@ -32,12 +35,19 @@ function route({ focusHeading }) {
   const { signal } = current;
   const { path, query } = parseHash(location.hash);
   const caseMatch = /^\/cases\/([^/]+)\/?$/.exec(path);
+  const runMatch = /^\/runs\/([^/]+)\/?$/.exec(path);
   if (path === '/' || path === '') {
     showCatalogue(main, { query, signal, focusHeading });
   } else if (caseMatch) {
     let id;
     try { id = decodeURIComponent(caseMatch[1]); } catch { id = caseMatch[1]; }
     showCasePage(main, { id, query, backHref: catalogueHash, signal, focusHeading });
+  } else if (runMatch) {
+    let runId;
+    try { runId = decodeURIComponent(runMatch[1]); } catch { runId = runMatch[1]; }
+    showRunPage(main, { runId, backHref: catalogueHash, signal, focusHeading });
+  } else if (path === '/open') {
+    showOpenPage(main, { backHref: catalogueHash, signal, focusHeading });
   } else {
     document.title = 'Not found · Socket Lab';
     const heading = h('h1', { tabindex: '-1', text: 'Page not found' });

@@ -1,16 +1,14 @@
 // The case page: what the case is about (rendered description), its parameter form,
-// Run, and the result of the last run (outcome, diagram with the event detail panel,
-// checks, console output, and how to reproduce it). The URL always says which case
-// and which parameter values are on screen, so it can be bookmarked or shared.
+// Run (and Stop), and the run drawn live as its events arrive, then its result
+// (outcome, diagram with the event detail panel, checks, console output, how to
+// reproduce it, and a link to the run's own page). The URL always says which case and
+// which parameter values are on screen, so it can be bookmarked or shared.
 
 import { h, replace } from './dom.js';
-import { getCase, runCase, ApiError } from './api.js';
+import { getCase, startRun, ApiError } from './api.js';
 import { renderMarkdown } from './markdown.js';
 import { buildField, parseQueryValue, toQuery } from './params.js';
-import { renderDiagram } from './diagram.js';
-import { renderDetail, renderDetailPlaceholder } from './detail.js';
-import { renderOutcome, renderChecks, renderOutput } from './results.js';
-import { renderReproduce } from './reproduce.js';
+import { RunView } from './runview.js';
 import { renderLoading, renderError } from './feedback.js';
 import { rememberRun } from './lastruns.js';
 
@@ -141,9 +139,9 @@ class CasePage {
     }
     this.syncUrl();
     this.setRunning(true);
-    let transcript;
+    let started;
     try {
-      transcript = await runCase(this.id, values, { signal: this.signal });
+      started = await startRun(this.id, values, { signal: this.signal });
     } catch (error) {
       if (this.signal.aborted) return;
       this.setRunning(false);
@@ -155,10 +153,28 @@ class CasePage {
       return;
     }
     if (this.signal.aborted) return;
-    this.setRunning(false);
-    rememberRun(transcript);
-    sessionRuns.set(this.id, { query: this.query(), transcript });
-    this.showResults(transcript, { focus: true });
+    const query = this.query();
+    const view = this.newView((transcript) => {
+      this.setRunning(false);
+      rememberRun(transcript);
+      sessionRuns.set(this.id, { query, transcript });
+      this.banner()?.focus();
+    });
+    this.view = view;
+    view.follow(started.runId);
+    // The run is drawn below the form: bring it (and a listen banner) into view.
+    this.results.scrollIntoView({ block: 'start' });
+  }
+
+  newView(onDone) {
+    const tags = Array.isArray(this.detail.tags) ? this.detail.tags : [];
+    const view = new RunView({ signal: this.signal, tags, onDone, onFailure: () => this.setRunning(false), runLink: true });
+    replace(this.results, h('h2', { class: 'results-heading', text: 'Result' }), view.element);
+    return view;
+  }
+
+  banner() {
+    return this.results.querySelector('[data-testid=outcome]');
   }
 
   setRunning(running) {
@@ -166,69 +182,10 @@ class CasePage {
     this.runButton.disabled = running;
     this.runButton.lastChild.textContent = running ? 'Running…' : 'Run';
     this.runStatus.replaceChildren(running ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : '', running ? 'Running the case on real sockets…' : '');
-    this.results.classList.toggle('stale', running);
-    this.results.setAttribute('aria-busy', String(running));
   }
 
   restoreSessionRun() {
     const last = sessionRuns.get(this.id);
-    if (last && last.query === this.query()) this.showResults(last.transcript, { focus: false });
+    if (last && last.query === this.query()) this.newView(() => {}).showTranscript(last.transcript);
   }
-
-  showResults(transcript, { focus }) {
-    const banner = renderOutcome(transcript);
-    this.diagramHolder = h('div', { class: 'diagram-holder' });
-    this.detailHolder = h('div', { class: 'detail-holder' }, renderDetailPlaceholder());
-    const diagramCard = h('section', { class: 'card diagram-card', 'aria-labelledby': 'diagram-heading' },
-      h('h3', { id: 'diagram-heading', text: 'What happened on the wire' }),
-      legend(),
-      this.diagramHolder,
-      this.detailHolder);
-    replace(this.results,
-      h('h2', { class: 'results-heading', text: 'Result' }),
-      banner,
-      h('div', { class: 'results-grid' }, diagramCard,
-        h('div', { class: 'results-side' }, renderChecks(transcript.checks), renderOutput(transcript.output))),
-      renderReproduce(transcript));
-    this.transcript = transcript;
-    this.drawDiagram(null);
-    this.watchWidth();
-    if (focus) banner.focus();
-  }
-
-  // The diagram is sized to the room it has, so it is drawn after it is in the page
-  // and again when that room changes a lot (rotating a phone, resizing the window).
-  drawDiagram(selected) {
-    this.drawnWidth = this.diagramHolder.clientWidth;
-    const view = renderDiagram(this.transcript, {
-      width: this.drawnWidth,
-      onSelect: (row, model) => replace(this.detailHolder, renderDetail(row, model, { onJump: (i) => view.select(i, { focus: true }) })),
-    });
-    this.diagram = view;
-    replace(this.diagramHolder, view.element);
-    if (selected !== null && selected !== undefined) view.select(selected);
-  }
-
-  watchWidth() {
-    if (this.watching) return;
-    this.watching = true;
-    let timer = null;
-    window.addEventListener('resize', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (this.diagramHolder && Math.abs(this.diagramHolder.clientWidth - this.drawnWidth) > 40) this.drawDiagram(this.diagram?.selected);
-      }, 150);
-    }, { signal: this.signal });
-  }
-}
-
-function legend() {
-  return h('details', { class: 'legend-box' },
-    h('summary', { text: 'How to read this diagram' }),
-    h('ul', {},
-      h('li', { text: 'One column (lane) per actor, in the order they first act; time runs down, the left column is milliseconds since the run started.' }),
-      h('li', { text: 'An arrow is a send: it points to the other end of its connection and is labelled with the byte count and the first bytes (\\r \\n shown as escapes). “11 B, 8 read, 3 never read” means the receiver read only part of it; a red dashed arrow’s bytes were never read.' }),
-      h('li', { text: 'A small box on a lane is a recv: “recv(8) → 8” asked for up to 8 bytes and got 8. It is highlighted when it got fewer than it asked for; → 0 means the peer closed the connection.' }),
-      h('li', { text: 'A dashed arrow ending in ✕ is a datagram nobody received; a lane with a dashed outline is a peer outside the lab.' }),
-      h('li', { text: 'Click an event, or Tab into the diagram and use ↑ ↓ then Enter, to see its bytes in full and as a hex dump.' })));
 }

@@ -5,9 +5,15 @@ import { h } from './dom.js';
 import { describeOutcome, outcomeKey } from './outcome.js';
 import { renderVisible, firstDifference } from './visible.js';
 import { formatMs } from './diagram.js';
+import { copyButton, shellQuote } from './reproduce.js';
 
-/** The banner: outcome in icon + words, what it means, duration and when. */
-export function renderOutcome(transcript) {
+/** "#/runs/ID": the page of one run, which can be reloaded and shared. */
+export function runHref(runId) {
+  return `#/runs/${encodeURIComponent(runId)}`;
+}
+
+/** The banner: outcome in icon + words, what it means, duration and when; `runLink` adds a link to the run's page. */
+export function renderOutcome(transcript, { runLink = false } = {}) {
   const { icon, label } = describeOutcome(transcript.outcome);
   const checks = Array.isArray(transcript.checks) ? transcript.checks : [];
   const failed = checks.filter((c) => !c.passed).length;
@@ -26,7 +32,43 @@ export function renderOutcome(transcript) {
     h('p', { class: 'outcome-meta' },
       typeof transcript.durationMs === 'number' ? h('span', { 'data-testid': 'duration', text: `took ${formatMs(transcript.durationMs)}` }) : null,
       started && !Number.isNaN(started.getTime()) ? h('span', {}, 'started ', h('time', { datetime: transcript.startedAt, text: started.toLocaleString() })) : null,
-      transcript.runId ? h('span', {}, 'run ', h('code', { text: transcript.runId })) : null)));
+      transcript.runId ? h('span', {}, 'run ', h('code', { text: transcript.runId })) : null,
+      runLink && transcript.runId ? h('a', { href: runHref(transcript.runId), 'data-testid': 'run-link', text: 'This run’s own page (to share or reopen)' }) : null)));
+}
+
+/** The banner of a run that goes on: a spinner, how many events so far, Stop. */
+export function renderLiveStatus(run, { stopButton, statusLine, runLink = false }) {
+  return h('div', { class: 'outcome outcome-running', 'data-testid': 'live-status', 'data-outcome': 'running', role: 'status' },
+    h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+    h('div', { class: 'outcome-body' },
+      h('p', { class: 'outcome-title' }, h('strong', { text: 'Running' }), ' ', statusLine),
+      h('p', { class: 'outcome-meta' },
+        run.runId ? h('span', {}, 'run ', h('code', { text: run.runId })) : null,
+        runLink && run.runId ? h('a', { href: runHref(run.runId), 'data-testid': 'run-link', text: 'This run’s own page' }) : null)),
+    stopButton);
+}
+
+/**
+ * "Listening on 127.0.0.1:PORT — run your client now", with a command to copy: curl
+ * for an HTTP case, nc -u for UDP, nc for TCP (chosen by the case's tags). The
+ * address comes from the run's first listen event.
+ */
+export function renderListenBanner(listen, tags) {
+  const local = String(listen.local ?? '');
+  const port = local.slice(local.lastIndexOf(':') + 1);
+  const host = '127.0.0.1';
+  const tagList = Array.isArray(tags) ? tags : [];
+  const udp = listen.protocol === 'udp' || tagList.includes('udp');
+  const http = !udp && tagList.includes('http');
+  const command = http ? `curl -v ${shellQuote(`http://${host}:${port}/`)}` : udp ? `nc -u ${host} ${port}` : `nc ${host} ${port}`;
+  return h('section', { class: 'listen-banner', 'data-testid': 'listen-banner', role: 'status' },
+    h('p', { class: 'listen-title' }, h('strong', { text: `Listening on ${host}:${port}` }), ' — run your client now'),
+    h('p', { class: 'muted', text: http
+      ? 'The lab’s server waits for your HTTP client (curl, a browser, your own program). Everything it sends and gets appears below as it happens.'
+      : `The lab’s server waits for your ${udp ? 'UDP' : 'TCP'} client (your own program, or nc). Everything it sends and gets appears below as it happens.` }),
+    h('div', { class: 'command-row' },
+      h('pre', { class: 'command-text', tabindex: '0' }, h('code', { 'data-testid': 'listen-command', text: command })),
+      copyButton(command, 'the client command')));
 }
 
 /** The checks, failures first in the page order the case gave them. */

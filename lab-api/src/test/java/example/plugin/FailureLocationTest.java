@@ -18,6 +18,7 @@ import org.socketlab.api.CaseInfo;
 import org.socketlab.api.CaseRunner;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.RunContext;
+import org.socketlab.api.RunHandle;
 import org.socketlab.api.RunOptions;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
@@ -53,7 +54,7 @@ class FailureLocationTest {
     void an_exception_in_run_keeps_its_message_and_names_the_line_of_the_case() {
         List<CaseFailure> logged = new ArrayList<>();
         Transcript transcript = CaseRunner.run(new Inline(context -> length(null)), Map.of(), RunOptions.defaults(),
-                logged::add);
+                new RunHandle(), logged::add);
 
         assertEquals(Outcome.ERROR, transcript.outcome());
         assertTrue(transcript.error().startsWith("NullPointerException: "), transcript.error());
@@ -70,7 +71,7 @@ class FailureLocationTest {
     void a_failed_task_is_located_where_the_task_failed_not_where_it_was_joined() {
         List<CaseFailure> logged = new ArrayList<>();
         CaseRunner.run(new Inline(context -> context.start("Client", () -> length(null)).join()), Map.of(),
-                RunOptions.defaults(), logged::add);
+                RunOptions.defaults(), new RunHandle(), logged::add);
         assertTrue(logged.get(0).location().startsWith("example.plugin.FailureLocationTest.length("),
                 logged.get(0).location());
         assertTrue(logged.get(0).message().startsWith("Client failed: NullPointerException"), logged.get(0).message());

@@ -59,38 +59,70 @@ public final class CaseRunner {
      * @throws InvalidParamException if a value is invalid (the case does not run)
      */
     public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options) {
-        return run(labCase, given, options, failure -> { });
+        return run(labCase, given, options, new RunHandle());
     }
 
     /**
-     * Runs {@code labCase} once, and hands the exception behind an {@code error} outcome to
+     * Runs {@code labCase} once under a handle that names the run before it starts and can cancel it.
+     *
+     * @param labCase the case
+     * @param given   values by name; missing ones take their defaults
+     * @param options time limits, target policy and event listener
+     * @param handle  a new handle, used for this run only; its {@link RunHandle#runId()} becomes the
+     *                transcript's run id
+     * @return the transcript, never {@code null}; outcome {@code error} and error
+     *         {@link RunHandle#CANCELLED} if the handle cancelled the run
+     * @throws InvalidParamException if a value is invalid (the case does not run)
+     * @since 1.1
+     */
+    public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle) {
+        return run(labCase, given, options, handle, failure -> { });
+    }
+
+    /**
+     * Runs {@code labCase} once under a handle, and hands the exception behind an {@code error} outcome to
      * {@code failures}: the server writes its {@link CaseFailure#trace()} to its log. Not called for a run
-     * stopped at its time limit, nor for one that ended well.
+     * that ended well, was cancelled, or was stopped at its time limit.
      *
      * @param labCase  the case
      * @param given    values by name; missing ones take their defaults
      * @param options  time limits, target policy and event listener
+     * @param handle   a new handle, used for this run only
      * @param failures receives the failure, on the calling thread, before this method returns
      * @return the transcript, never {@code null}
      * @throws InvalidParamException if a value is invalid (the case does not run)
      * @since 1.1
      */
-    public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options,
+    public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle,
                                  Consumer<CaseFailure> failures) {
+        try {
+            return runOnce(labCase, given, options, handle, failures);
+        } catch (InvalidParamException e) {
+            handle.refused(e);
+            throw e;
+        } finally {
+            handle.ended();
+        }
+    }
+
+    private static Transcript runOnce(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle,
+                                      Consumer<CaseFailure> failures) {
         String caseId = labCase.info().id();
         Params params = Params.resolve(labCase.params(), given);
         String invalid = validate(labCase, params);
-        String runId = UUID.randomUUID().toString();
+        String runId = handle.runId();
         Instant startedAt = Instant.now();
         RecordingContext context = new RecordingContext(caseId, runId, params, options);
-        RunThread main = new RunThread(labCase, context);
-        String error = invalid != null ? invalid : main.runWithin(options.timeLimit());
-        Throwable thrown = main.failure();
+        RunThread thread = new RunThread(labCase, context);
+        handle.started(thread::cancel);
+        String error = invalid != null ? invalid : thread.runWithin(options.timeLimit());
+        Throwable thrown = thread.failure();
         if (error == null) {
             error = unjoinedTaskFailure(context);
             thrown = error == null ? null : unjoinedFailure(context);
         }
         if (error != null && thrown != null) {
+            // The transcript keeps the message and the line of the case; the whole trace goes to the caller.
             CaseFailure failure = CaseFailure.of(error, thrown);
             error = failure.location() == null ? error : error + " (at " + failure.location() + ")";
             failures.accept(new CaseFailure(error, failure.location(), thrown));
@@ -120,7 +152,7 @@ public final class CaseRunner {
      * Runs {@code labCase} as {@link #run(LabCase, Map)} does and returns the transcript if every check
      * passed: the one-line JUnit test of a case. Otherwise throws an {@link AssertionError} that lists the
      * failed checks and the run's error; when the case threw, the exception is its cause, so the test
-     * report shows its stack trace, and the message names the line of the case where it happened.
+     * report shows its stack trace, and the message lists the frames of the case's own classes first.
      *
      * @param labCase the case
      * @param params  values by name; missing ones take their defaults
@@ -131,7 +163,8 @@ public final class CaseRunner {
      */
     public static Transcript requirePassed(LabCase labCase, Map<String, ?> params) {
         CaseFailure[] thrown = new CaseFailure[1];
-        Transcript transcript = run(labCase, params, RunOptions.defaults(), failure -> thrown[0] = failure);
+        Transcript transcript = run(labCase, params, RunOptions.defaults(), new RunHandle(),
+                failure -> thrown[0] = failure);
         if (transcript.outcome() == Outcome.PASSED) {
             return transcript;
         }

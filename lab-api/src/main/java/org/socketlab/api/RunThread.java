@@ -1,12 +1,16 @@
 package org.socketlab.api;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Runs a case's main body on a thread of its own so that the caller can stop waiting at the time limit. */
 final class RunThread {
     private final LabCase labCase;
     private final RecordingContext context;
+    private final CountDownLatch over = new CountDownLatch(1);
     private volatile Throwable failure;
+    private volatile boolean cancelled;
 
     RunThread(LabCase labCase, RecordingContext context) {
         this.labCase = labCase;
@@ -15,17 +19,28 @@ final class RunThread {
 
     /** @return the run's error, or {@code null} if it completed */
     String runWithin(Duration limit) {
+        if (cancelled) {
+            return RunHandle.CANCELLED;
+        }
         Thread thread = new Thread(this::body, "socketlab-" + context.caseId() + "-main");
         thread.setDaemon(true);
         thread.start();
+        boolean ended;
         try {
-            thread.join(Math.max(1, limit.toMillis()));
+            // Ends when the body returns, the limit passes, or cancel() is called.
+            ended = over.await(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             thread.interrupt();
             return "the run was interrupted (the server is stopping)";
         }
-        if (thread.isAlive()) {
+        if (cancelled) {
+            context.recorder().freeze();
+            context.shutdown();
+            thread.interrupt();
+            return RunHandle.CANCELLED;
+        }
+        if (!ended) {
             String blocked = blockedOn(thread);
             context.recorder().freeze();
             context.shutdown();
@@ -49,6 +64,12 @@ final class RunThread {
         return "; still running: " + String.join("; ", threads);
     }
 
+    /** Ends the wait of {@link #runWithin} at once; the run then ends as cancelled. Idempotent. */
+    void cancel() {
+        cancelled = true;
+        over.countDown();
+    }
+
     private void body() {
         try {
             labCase.run(context);
@@ -56,6 +77,8 @@ final class RunThread {
             // Every failure of the case's code ends the run as an error; nothing is rethrown to the runner's
             // thread, which reports it in the transcript instead.
             failure = t;
+        } finally {
+            over.countDown();
         }
     }
 }

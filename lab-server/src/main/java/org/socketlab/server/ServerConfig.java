@@ -13,23 +13,24 @@ import java.util.Objects;
  * @param pluginsDir    the folder of plugin jars ({@code --plugins}); a missing folder means no plugins
  * @param allowRemote   whether runs may reach hosts other than loopback ({@code --allow-remote})
  * @param runTimeLimit  the longest one run may take
- * @param maxRunsAtOnce how many runs may go on at the same time
- * @param keptRuns      how many recent transcripts {@code GET /api/runs/{id}} can return
+ * @param maxRunsAtOnce how many runs may go on at the same time ({@code --max-runs}); more wait a moment, then 503
+ * @param runStoreBytes about how much memory the finished runs kept for {@code GET /api/runs/{id}} may take
+ *                      ({@code --run-store-mb})
  * @param browser       the host names and cross-origin callers the operator allows ({@code --allowed-host},
  *                      {@code --cors-origin})
  */
 public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, boolean allowRemote,
-                           Duration runTimeLimit, int maxRunsAtOnce, int keptRuns,
+                           Duration runTimeLimit, int maxRunsAtOnce, long runStoreBytes,
                            org.socketlab.server.http.BrowserPolicy browser) {
 
     /** The port of {@code serve} when none is given. */
     public static final int DEFAULT_PORT = 8080;
     /** The plugins folder when none is given, relative to the working directory. */
     public static final Path DEFAULT_PLUGINS_DIR = Path.of("plugins");
-    /** Runs beyond this many at once get 503: each holds threads and sockets. */
+    /** Runs beyond this many at once wait, then get 503: each holds threads and sockets. */
     public static final int DEFAULT_MAX_RUNS_AT_ONCE = 32;
-    /** Enough for a class's worth of recent runs, small enough to stay a few megabytes. */
-    public static final int DEFAULT_KEPT_RUNS = 200;
+    /** The most {@code --max-runs} takes: each run holds a few threads. */
+    public static final int MAX_MAX_RUNS = 1024;
 
     /** @throws IllegalArgumentException naming the flag at fault */
     public ServerConfig {
@@ -40,46 +41,63 @@ public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, b
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
         }
-        if (maxRunsAtOnce < 1 || keptRuns < 1 || runTimeLimit.isNegative() || runTimeLimit.isZero()) {
-            throw new IllegalArgumentException("run limits must be positive");
+        if (maxRunsAtOnce < 1 || maxRunsAtOnce > MAX_MAX_RUNS) {
+            throw new IllegalArgumentException("--max-runs must be from 1 to " + MAX_MAX_RUNS + ", got " + maxRunsAtOnce);
+        }
+        if (runStoreBytes < 1) {
+            throw new IllegalArgumentException("--run-store-mb must be positive");
+        }
+        if (runTimeLimit.isNegative() || runTimeLimit.isZero()) {
+            throw new IllegalArgumentException("--time-limit must be positive");
         }
     }
 
     /** @return the defaults: 127.0.0.1:8080, ./plugins, loopback targets only, 10 s a run */
     public static ServerConfig defaults() {
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_PORT, DEFAULT_PLUGINS_DIR, false,
-                org.socketlab.api.RunOptions.DEFAULT_TIME_LIMIT, DEFAULT_MAX_RUNS_AT_ONCE, DEFAULT_KEPT_RUNS,
+                org.socketlab.api.RunOptions.DEFAULT_TIME_LIMIT, DEFAULT_MAX_RUNS_AT_ONCE,
+                org.socketlab.server.api.RunStore.DEFAULT_MAX_BYTES,
                 org.socketlab.server.http.BrowserPolicy.strict());
     }
 
     /** @param value the port @return a copy with it */
     public ServerConfig withPort(int value) {
-        return new ServerConfig(bindAddress, value, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns, browser);
+        return new ServerConfig(bindAddress, value, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
     }
 
     /** @param value the address @return a copy with it */
     public ServerConfig withBindAddress(InetAddress value) {
-        return new ServerConfig(value, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns, browser);
+        return new ServerConfig(value, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
     }
 
     /** @param value the folder @return a copy with it */
     public ServerConfig withPluginsDir(Path value) {
-        return new ServerConfig(bindAddress, port, value, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns, browser);
+        return new ServerConfig(bindAddress, port, value, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
     }
 
     /** @param value whether runs may reach other hosts @return a copy with it */
     public ServerConfig withAllowRemote(boolean value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, value, runTimeLimit, maxRunsAtOnce, keptRuns, browser);
+        return new ServerConfig(bindAddress, port, pluginsDir, value, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
     }
 
     /** @param value the time limit of a run @return a copy with it */
     public ServerConfig withRunTimeLimit(Duration value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, value, maxRunsAtOnce, keptRuns, browser);
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, value, maxRunsAtOnce, runStoreBytes, browser);
+    }
+
+    /** @param value how many runs may go on at once @return a copy with it */
+    public ServerConfig withMaxRunsAtOnce(int value) {
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, value, runStoreBytes, browser);
+    }
+
+    /** @param value about how many bytes finished runs may take @return a copy with it */
+    public ServerConfig withRunStoreBytes(long value) {
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, value, browser);
     }
 
     /** @param value the host names and origins the operator allows @return a copy with them */
     public ServerConfig withBrowser(org.socketlab.server.http.BrowserPolicy value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, keptRuns, value);
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, value);
     }
 
     /** @return the options every run of this server gets */

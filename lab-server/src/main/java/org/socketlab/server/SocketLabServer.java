@@ -24,10 +24,12 @@ public final class SocketLabServer implements AutoCloseable {
 
     private final HttpServer http;
     private final CaseRegistry registry;
+    private final RunService runs;
 
-    private SocketLabServer(HttpServer http, CaseRegistry registry) {
+    private SocketLabServer(HttpServer http, CaseRegistry registry, RunService runs) {
         this.http = http;
         this.registry = registry;
+        this.runs = runs;
     }
 
     /**
@@ -40,15 +42,22 @@ public final class SocketLabServer implements AutoCloseable {
      * @throws IOException if it cannot listen (for instance, the port is taken)
      */
     public static SocketLabServer start(ServerConfig config, CaseRegistry registry, AccessLog log) throws IOException {
-        RunService runs = new RunService(config.runOptions(), config.maxRunsAtOnce(), new RunStore(config.keptRuns()));
+        RunService runs = new RunService(config.runOptions(), config.maxRunsAtOnce(), RunService.DEFAULT_QUEUE_WAIT,
+                new RunStore(config.runStoreBytes()));
         Router router = new CasesApi(registry, runs).addTo(new Router())
                 .fallback(new PageFiles(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT)));
         HttpServerConfig httpConfig = HttpServerConfig.defaults()
                 .withBindAddress(config.bindAddress())
                 .withPort(config.port());
-        HttpServer http = HttpServer.start(httpConfig, new CrossSiteGuard(router, config.browser(), config.bindAddress()),
-                new ApiErrors(), log);
-        return new SocketLabServer(http, registry);
+        HttpServer http;
+        try {
+            http = HttpServer.start(httpConfig, new CrossSiteGuard(router, config.browser(), config.bindAddress()),
+                    new ApiErrors(), log);
+        } catch (IOException e) {
+            runs.close();
+            throw e;
+        }
+        return new SocketLabServer(http, registry, runs);
     }
 
     /** @return the port it listens on (useful after port 0) */
@@ -66,9 +75,13 @@ public final class SocketLabServer implements AutoCloseable {
         return registry;
     }
 
-    /** Stops accepting, lets requests in flight finish for a moment, then closes everything. */
+    /**
+     * Cancels the runs going on (their event streams end), stops accepting, lets requests in flight finish
+     * for a moment, then closes everything.
+     */
     @Override
     public void close() {
+        runs.close();
         http.stop(STOP_GRACE);
     }
 }

@@ -13,8 +13,8 @@ final class CaseFailureLog {
     private CaseFailureLog() {
     }
 
-    static void write(PrintStream log, RegisteredCase registered, CaseFailure failure) {
-        log.println("socketlab: a run of case " + registered.info().id() + " (" + registered.origin()
+    static void write(PrintStream log, RegisteredCase registered, String runId, CaseFailure failure) {
+        log.println("socketlab: run " + runId + " of case " + registered.info().id() + " (" + registered.origin()
                 + ") ended with an error: " + failure.trace().stripTrailing());
     }
 }

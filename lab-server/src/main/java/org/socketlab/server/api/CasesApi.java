@@ -2,9 +2,6 @@ package org.socketlab.server.api;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.google.gson.JsonElement;
-
-import org.socketlab.api.InvalidParamException;
 import org.socketlab.server.http.HttpException;
 import org.socketlab.server.http.HttpRequest;
 import org.socketlab.server.http.HttpResponse;
@@ -12,9 +9,8 @@ import org.socketlab.server.http.Router;
 import org.socketlab.server.http.Status;
 import org.socketlab.server.plugins.CaseRegistry;
 import org.socketlab.server.plugins.Catalogue;
-import org.socketlab.server.plugins.RegisteredCase;
 
-/** The JSON API v1 (docs/api.md): the catalogue, runs, recent transcripts and plugin statuses. */
+/** The JSON API v1 (docs/api.md): the catalogue and plugin statuses here, runs in {@link RunsApi}. */
 public final class CasesApi {
     static final String JSON_TYPE = "application/json; charset=utf-8";
 
@@ -38,11 +34,10 @@ public final class CasesApi {
      * @return the router
      */
     public Router addTo(Router router) {
+        new RunsApi(registry, runs, RunsApi.HEARTBEAT).addTo(router);
         return router
                 .get("/api/cases", this::listCases)
                 .get("/api/cases/{id}", this::showCase)
-                .post("/api/cases/{id}/runs", this::runCase)
-                .get("/api/runs/{runId}", this::showRun)
                 .get("/api/plugins", this::listPlugins);
     }
 
@@ -70,38 +65,12 @@ public final class CasesApi {
         return current;
     }
 
-    private HttpResponse runCase(HttpRequest request) {
-        RegisteredCase registered = find(request.pathParam("id"));
-        var params = RunRequest.params(request.body());
-        try {
-            return ok(TranscriptJson.of(runs.run(registered, params)));
-        } catch (InvalidParamException e) {
-            throw new HttpException(Status.BAD_REQUEST, Printable.of(e.getMessage()));
-        }
-    }
-
-    private HttpResponse showRun(HttpRequest request) {
-        String runId = request.pathParam("runId");
-        return runs.store().find(runId)
-                .map(transcript -> ok(TranscriptJson.of(transcript)))
-                .orElseThrow(() -> new HttpException(Status.NOT_FOUND,
-                        "no recent run with id '" + Printable.of(runId) + "' (only the latest runs are kept)"));
-    }
-
     private HttpResponse listPlugins(HttpRequest request) {
         return ok(rendered().plugins());
     }
 
-    private RegisteredCase find(String id) {
-        return registry.catalogue().find(id).orElseThrow(() -> unknownCase(id));
-    }
-
     private static HttpException unknownCase(String id) {
         return new HttpException(Status.NOT_FOUND, "no case with id '" + Printable.of(id) + "'; GET /api/cases lists them");
-    }
-
-    private static HttpResponse ok(JsonElement body) {
-        return ok(Json.bytes(body));
     }
 
     private static HttpResponse ok(byte[] body) {

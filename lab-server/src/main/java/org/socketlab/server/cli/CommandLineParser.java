@@ -19,6 +19,7 @@ import org.socketlab.server.ServerConfig;
  */
 public final class CommandLineParser {
     private static final int MAX_TIME_LIMIT_SECONDS = 600;
+    private static final int MAX_RUN_STORE_MB = 64 * 1024;
 
     private CommandLineParser() {
     }
@@ -87,6 +88,15 @@ public final class CommandLineParser {
                 case "--cors-origin" -> {
                     requireServe(command, flag);
                     config = config.withBrowser(config.browser().withCorsOrigin(value(flag, inline, rest)));
+                }
+                case "--max-runs" -> {
+                    requireServe(command, flag);
+                    config = config.withMaxRunsAtOnce(number(flag, value(flag, inline, rest), ServerConfig.MAX_MAX_RUNS));
+                }
+                case "--run-store-mb" -> {
+                    requireServe(command, flag);
+                    config = config.withRunStoreBytes(
+                            number(flag, value(flag, inline, rest), MAX_RUN_STORE_MB) * 1024L * 1024L);
                 }
                 case "--param", "-p" -> {
                     requireRun(run, flag, command);
@@ -157,6 +167,18 @@ public final class CommandLineParser {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind: '" + text + "' is not a valid IP address");
         }
+    }
+
+    private static int number(String flag, String text, int max) throws UsageException {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(flag + " takes a whole number from 1 to " + max + ", got '" + text + "'");
     }
 
     private static Duration seconds(String text) throws UsageException {

@@ -8,6 +8,7 @@ public final class Usage {
             Usage:
               java -jar socketlab.jar [serve] [--port 8080] [--bind 127.0.0.1] [--plugins DIR] [--allow-remote]
                                     [--allowed-host NAME]... [--cors-origin ORIGIN]...
+                                     [--max-runs N] [--run-store-mb N]
               java -jar socketlab.jar list [--plugins DIR]
               java -jar socketlab.jar run CASE [--param NAME=VALUE]... [--json] [--plugins DIR] [--allow-remote] [--time-limit SECONDS]
               java -jar socketlab.jar --help | --version
@@ -39,6 +40,10 @@ public final class Usage {
               --cors-origin ORIGIN
                                 let pages of this origin (e.g. http://localhost:5173) call the API, with
                                 CORS headers; repeat for several. Requests from any other web site get 403
+              --max-runs N      how many runs may go on at once (default 32); a run past that waits up to
+                                10 s for a slot, then gets 503 with Retry-After
+              --run-store-mb N  about how many MiB the finished runs kept for GET /api/runs may take
+                                (default 64); the oldest go first
             """;
 
     private static final String LIST = """

@@ -54,7 +54,8 @@ public final class CrossSiteGuard implements Handler {
             // A CORS preflight (Fetch standard §3.2.2) from an origin the operator allowed.
             return withCors(HttpResponse.empty(Status.NO_CONTENT), corsOrigin)
                     .withHeader("Access-Control-Allow-Methods", CORS_METHODS)
-                    .withHeader("Access-Control-Allow-Headers", "Content-Type")
+                    // Prefer: respond-async starts a run without waiting; Last-Event-ID resumes its events.
+                    .withHeader("Access-Control-Allow-Headers", "Content-Type, Prefer, Last-Event-ID")
                     .withHeader("Access-Control-Max-Age", PREFLIGHT_MAX_AGE_SECONDS);
         }
         try {
@@ -172,6 +173,7 @@ public final class CrossSiteGuard implements Handler {
     }
 
     private static HttpResponse withCors(HttpResponse response, String origin) {
-        return response.withHeader("Access-Control-Allow-Origin", origin).withHeader("Vary", "Origin");
+        return response.withHeader("Access-Control-Allow-Origin", origin).withHeader("Vary", "Origin")
+                .withHeader("Access-Control-Expose-Headers", "Location, Preference-Applied, Retry-After");
     }
 }

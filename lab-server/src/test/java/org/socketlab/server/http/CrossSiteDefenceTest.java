@@ -195,6 +195,8 @@ class CrossSiteDefenceTest {
         assertEquals(204, preflight.status());
         assertEquals("http://localhost:5173", preflight.header("Access-Control-Allow-Origin"));
         assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Content-Type"));
+        assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Prefer"), "for async runs");
+        assertTrue(allowed.header("Access-Control-Expose-Headers").contains("Location"), "where an async run is");
         RawClient.Response missing = exchange(corsServer, "GET /api/cases/nope HTTP/1.1\r\n" + corsHost
                 + "Origin: http://localhost:5173\r\nConnection: close\r\n\r\n");
         assertEquals(404, missing.status());

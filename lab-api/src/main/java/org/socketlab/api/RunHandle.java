@@ -1,0 +1,99 @@
+package org.socketlab.api;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A handle on one run started with {@link CaseRunner#run(LabCase, java.util.Map, RunOptions, RunHandle)}:
+ * the run's id, known before the run starts (so a server can name the run while it goes on), a way to
+ * cancel it from any thread, and a way to wait until its parameters were accepted.
+ *
+ * <pre>{@code
+ * RunHandle handle = new RunHandle();
+ * executor.submit(() -> CaseRunner.run(labCase, params, options, handle));
+ * handle.awaitStart(Duration.ofSeconds(5));  // throws InvalidParamException if refused
+ * ...
+ * handle.cancel();  // the run ends at once with outcome error, error "cancelled"
+ * }</pre>
+ *
+ * <p>A handle serves one run only. Thread-safe.
+ *
+ * @since 1.1
+ */
+public final class RunHandle {
+    /** The {@code error} of a transcript whose run was cancelled. */
+    public static final String CANCELLED = "cancelled";
+
+    private final String runId;
+    private final CountDownLatch decided = new CountDownLatch(1);
+    private volatile boolean cancelled;
+    private volatile Runnable stopper;
+    private volatile InvalidParamException refusal;
+
+    /** A handle with a new random run id. */
+    public RunHandle() {
+        this.runId = UUID.randomUUID().toString();
+    }
+
+    /** @return the id the run's transcript will carry */
+    public String runId() {
+        return runId;
+    }
+
+    /**
+     * Cancels the run: if it goes on, its sockets are closed, its threads interrupted and it ends at once
+     * with outcome {@code error} and error {@link #CANCELLED}; if it has not started yet, it ends so as
+     * soon as it starts; if it has ended, nothing happens. Idempotent, returns at once.
+     */
+    public void cancel() {
+        cancelled = true;
+        Runnable stop = stopper;
+        if (stop != null) {
+            stop.run();
+        }
+    }
+
+    /** @return whether {@link #cancel()} was called */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Waits until the run has started (its parameter values were accepted), or has ended, or was refused.
+     *
+     * @param limit the longest to wait
+     * @return {@code true} once the run started or ended, {@code false} if {@code limit} passed first
+     * @throws InvalidParamException if the run was refused for an invalid parameter value
+     * @throws InterruptedException  if the waiting thread was interrupted
+     */
+    public boolean awaitStart(Duration limit) throws InterruptedException {
+        boolean done = decided.await(Math.max(0, limit.toNanos()), TimeUnit.NANOSECONDS);
+        InvalidParamException refused = refusal;
+        if (refused != null) {
+            throw refused;
+        }
+        return done;
+    }
+
+    // Called by CaseRunner once the parameters were accepted, with what stops the run; a cancel that came
+    // first stops it at once.
+    void started(Runnable stop) {
+        this.stopper = Objects.requireNonNull(stop, "stop");
+        decided.countDown();
+        if (cancelled) {
+            stop.run();
+        }
+    }
+
+    void refused(InvalidParamException e) {
+        refusal = e;
+        decided.countDown();
+    }
+
+    void ended() {
+        decided.countDown();
+    }
+}

@@ -1,0 +1,241 @@
+// One run on screen, live or finished: while it goes on, its events arrive over
+// Server-Sent Events and the diagram is redrawn as they come (at most every
+// REDRAW_MILLIS), with a Stop button and, for a run whose lab server waits for the
+// student's own client (listenPort), a banner saying where to connect; once it has
+// ended, the whole transcript: outcome, diagram with the event detail, checks,
+// console output and how to reproduce it. The case page, the run page (#/runs/ID)
+// and an opened transcript file all show runs through this view.
+
+import { h, replace } from './dom.js';
+import { getRun, cancelRun, watchRun, ApiError } from './api.js';
+import { renderDiagram } from './diagram.js';
+import { renderDetail, renderDetailPlaceholder } from './detail.js';
+import { renderOutcome, renderChecks, renderOutput, renderListenBanner, renderLiveStatus } from './results.js';
+import { renderReproduce } from './reproduce.js';
+import { renderError } from './feedback.js';
+
+// The diagram is redrawn whole; between redraws at least this long, and at least a few
+// times as long as the last redraw took, so that a run of thousands of events leaves the
+// page responsive.
+const REDRAW_MILLIS = 200;
+const RETRY_MILLIS = 2000;
+
+/** The transcript's order: by atMs, stably (a send is stamped with the time it began). */
+export function inTranscriptOrder(events) {
+  return events.map((e, i) => [e, i])
+    .sort(([a, i], [b, j]) => ((a.atMs ?? 0) - (b.atMs ?? 0)) || i - j)
+    .map(([e]) => e);
+}
+
+export class RunView {
+  /**
+   * `signal` aborts when the page goes away; `tags` are the case's tags (they choose
+   * the client command of the listen banner); `onDone(transcript)` is called once
+   * when a followed run has ended, `onFailure()` when it could not be loaded;
+   * `onKnown(run)` when the run's case id and parameters are first known;
+   * `runLink` adds a link to the run's own page.
+   */
+  constructor({ signal, tags = [], onKnown = () => {}, onDone = () => {}, onFailure = () => {}, runLink = false }) {
+    this.signal = signal;
+    this.onKnown = onKnown;
+    this.tags = tags;
+    this.onDone = onDone;
+    this.onFailure = onFailure;
+    this.runLink = runLink;
+    this.element = h('div', { class: 'run-view' });
+    this.drawnWidth = 0;
+    signal.addEventListener('abort', () => this.stopWatching());
+  }
+
+  /** Follows run `runId` from its first event: live if it goes on, whole if it has ended. */
+  async follow(runId) {
+    this.runId = runId;
+    this.events = [];
+    this.ended = false;
+    this.listen = null;
+    let soFar;
+    try {
+      soFar = await getRun(runId, { signal: this.signal });
+    } catch (error) {
+      if (this.signal.aborted) return;
+      this.showFailure(error);
+      return;
+    }
+    if (this.signal.aborted) return;
+    this.onKnown(soFar);
+    if (soFar.state !== 'running') {
+      this.finish(soFar);
+      return;
+    }
+    this.live = { ...soFar, events: [] };
+    this.showLive();
+    this.watcher = watchRun(runId, {
+      onEvent: (event) => { this.events.push(event); this.scheduleRedraw(); },
+      onEnd: () => this.fetchFinal(),
+      onLost: () => this.fetchFinal(),
+    });
+  }
+
+  stopWatching() {
+    this.watcher?.close();
+    this.watcher = null;
+    clearTimeout(this.redrawTimer);
+  }
+
+  /** Cancels the followed run (the Stop button). */
+  async stop() {
+    if (!this.runId || this.ended) return;
+    this.stopButton.disabled = true;
+    this.statusLine.textContent = 'Stopping…';
+    try {
+      await cancelRun(this.runId);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) this.statusLine.textContent = error.message;
+    }
+  }
+
+  async fetchFinal() {
+    if (this.ended) return;
+    this.stopWatching();
+    let transcript;
+    try {
+      transcript = await getRun(this.runId, { signal: this.signal });
+    } catch (error) {
+      if (this.signal.aborted) return;
+      this.showFailure(error);
+      return;
+    }
+    if (this.signal.aborted) return;
+    if (transcript.state === 'running') {
+      // The stream was refused or lost while the run goes on (too many streams, a proxy, a
+      // sleeping laptop): watch again in a moment.
+      setTimeout(() => { if (!this.signal.aborted) this.follow(this.runId); }, RETRY_MILLIS);
+      return;
+    }
+    this.finish(transcript);
+  }
+
+  finish(transcript) {
+    this.ended = true;
+    this.showTranscript(transcript);
+    this.onDone(transcript);
+  }
+
+  showFailure(error) {
+    this.ended = true;
+    this.onFailure(error);
+    const gone = error instanceof ApiError && error.status === 404;
+    replace(this.element, renderError(error.message, {
+      title: gone ? 'This run is not kept any more' : 'Could not load the run',
+      extra: gone ? h('p', { text: 'The server keeps the most recent runs only, and forgets them all when it restarts. Run the case again, or open a downloaded transcript file.' }) : null,
+    }));
+  }
+
+  showLive() {
+    this.stopButton = h('button', { type: 'button', class: 'button stop', 'data-testid': 'stop-button', on: { click: () => this.stop() } },
+      h('span', { 'aria-hidden': 'true', text: '■ ' }), 'Stop');
+    this.statusLine = h('span', { class: 'live-count', 'data-testid': 'live-count', text: 'Waiting for the first event…' });
+    this.bannerHolder = h('div', { class: 'banner-holder' });
+    replace(this.element,
+      renderLiveStatus(this.live, { stopButton: this.stopButton, statusLine: this.statusLine, runLink: this.runLink }),
+      this.bannerHolder,
+      this.layout(this.live));
+    this.redraw();
+  }
+
+  scheduleRedraw() {
+    if (this.redrawTimer) return;
+    const delay = Math.max(REDRAW_MILLIS, 4 * (this.lastDrawMillis ?? 0));
+    this.redrawTimer = setTimeout(() => { this.redrawTimer = null; this.redraw(); }, delay);
+  }
+
+  redraw() {
+    if (this.ended || !this.live) return;
+    const began = performance.now();
+    const events = inTranscriptOrder(this.events);
+    const transcript = { ...this.live, events, output: events.filter((e) => e.kind === 'output').map((e) => String(e.text ?? '')) };
+    this.transcript = transcript;
+    this.statusLine.textContent = `${events.length} ${events.length === 1 ? 'event' : 'events'} so far`;
+    this.showBanner(transcript);
+    this.drawDiagram(this.diagram?.selected ?? null);
+    replace(this.outputHolder, renderOutput(transcript.output));
+    this.lastDrawMillis = performance.now() - began;
+  }
+
+  // With listenPort set the lab's server waits for the student's own client; its
+  // listen event comes first and names the port.
+  showBanner(transcript) {
+    const wanted = transcript.params?.listenPort;
+    if (this.listen || wanted === undefined || wanted === null || wanted === '') return;
+    this.listen = transcript.events.find((e) => e.kind === 'listen');
+    if (this.listen) replace(this.bannerHolder, renderListenBanner(this.listen, this.tags));
+  }
+
+  /** The case's tags, which choose the banner's client command (curl for HTTP, nc -u for UDP). */
+  setTags(tags) {
+    this.tags = tags;
+    if (this.listen && !this.ended) replace(this.bannerHolder, renderListenBanner(this.listen, this.tags));
+  }
+
+  /** Shows a finished transcript whole (from the server or from a file). */
+  showTranscript(transcript) {
+    this.ended = true;
+    this.live = null;
+    this.transcript = transcript;
+    const banner = renderOutcome(transcript, { runLink: this.runLink });
+    replace(this.element, banner, this.layout(transcript), renderReproduce(transcript));
+    this.drawDiagram(null);
+    return banner;
+  }
+
+  layout(transcript) {
+    this.diagramHolder = h('div', { class: 'diagram-holder' });
+    this.detailHolder = h('div', { class: 'detail-holder' }, renderDetailPlaceholder());
+    this.outputHolder = h('div', { class: 'output-holder' }, renderOutput(transcript.output));
+    const diagramCard = h('section', { class: 'card diagram-card', 'aria-labelledby': 'diagram-heading' },
+      h('h3', { id: 'diagram-heading', text: 'What happened on the wire' }),
+      legend(),
+      this.diagramHolder,
+      this.detailHolder);
+    this.watchWidth();
+    return h('div', { class: 'results-grid' }, diagramCard,
+      h('div', { class: 'results-side' }, transcript.state === 'running' ? null : renderChecks(transcript.checks), this.outputHolder));
+  }
+
+  // The diagram is sized to the room it has, so it is drawn after it is in the page
+  // and again when that room changes a lot (rotating a phone, resizing the window).
+  drawDiagram(selected) {
+    if (!this.diagramHolder || !this.transcript) return;
+    this.drawnWidth = this.diagramHolder.clientWidth || 800;
+    const view = renderDiagram(this.transcript, {
+      width: this.drawnWidth,
+      onSelect: (row, model) => replace(this.detailHolder, renderDetail(row, model, { onJump: (i) => view.select(i, { focus: true }) })),
+    });
+    this.diagram = view;
+    replace(this.diagramHolder, view.element);
+    if (selected !== null && selected !== undefined) view.select(selected);
+  }
+
+  watchWidth() {
+    if (this.watching) return;
+    this.watching = true;
+    let timer = null;
+    window.addEventListener('resize', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (this.diagramHolder && Math.abs(this.diagramHolder.clientWidth - this.drawnWidth) > 40) this.drawDiagram(this.diagram?.selected);
+      }, 150);
+    }, { signal: this.signal });
+  }
+}
+
+function legend() {
+  return h('details', { class: 'legend-box' },
+    h('summary', { text: 'How to read this diagram' }),
+    h('ul', {},
+      h('li', { text: 'One column (lane) per actor, in the order they first act; time runs down, the left column is milliseconds since the run started.' }),
+      h('li', { text: 'An arrow is a send: it points to the other end of its connection and is labelled with the byte count and the first bytes (\\r \\n shown as escapes). “11 B, 8 read, 3 never read” means the receiver read only part of it; a red dashed arrow’s bytes were never read. While a run goes on, bytes not read yet are “read so far”.' }),
+      h('li', { text: 'A small box on a lane is a recv: “recv(8) → 8” asked for up to 8 bytes and got 8. It is highlighted when it got fewer than it asked for; → 0 means the peer closed the connection.' }),
+      h('li', { text: 'A dashed arrow ending in ✕ is a datagram nobody received; a lane with a dashed outline is a peer outside the lab.' }),
+      h('li', { text: 'Click an event, or Tab into the diagram and use ↑ ↓ then Enter, to see its bytes in full and as a hex dump.' })));
+}
