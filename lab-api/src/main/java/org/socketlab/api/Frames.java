@@ -6,6 +6,8 @@ import java.util.List;
 /** Finds the case's own frames in a stack: those of neither the JDK nor lab-api's engine. */
 final class Frames {
     private static final String API_PACKAGE = "org.socketlab.api.";
+    /** The server's own frames between the runner and the case (the plugin wrapper) are not the case's. */
+    private static final String SERVER_PACKAGE = "org.socketlab.server.";
 
     private Frames() {
     }
@@ -17,7 +19,8 @@ final class Frames {
         }
         String type = frame.getClassName();
         return !(type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
-                || type.startsWith("sun.") || type.startsWith("com.sun.") || type.startsWith(API_PACKAGE));
+                || type.startsWith("sun.") || type.startsWith("com.sun.") || type.startsWith(API_PACKAGE)
+                || type.startsWith(SERVER_PACKAGE));
     }
 
     /** @return the first frame of the case's code in {@code failure} or its causes, or {@code null} */
