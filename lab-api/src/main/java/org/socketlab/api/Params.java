@@ -107,9 +107,13 @@ public final class Params {
      */
     public <T> T get(Param<T> param) {
         ParamSpec declared = specs.get(param.name());
-        if (declared == null || !declared.equals(param.spec())) {
+        if (declared == null) {
             throw new IllegalArgumentException("parameter '" + param.name() + "' is not declared by the case: list "
                     + "its spec in params() (the case declares: " + values.keySet() + ")");
+        }
+        if (!declared.equals(param.spec())) {
+            throw new IllegalArgumentException("parameter '" + param.name() + "' is declared with another spec than "
+                    + "this Param's: list the same Param's spec() in params(), e.g. Param.specs(...)");
         }
         return param.read(values.get(param.name()), parsed.get(param.name()));
     }

@@ -81,6 +81,14 @@ class TypedParamTest {
     }
 
     @Test
+    void reading_with_a_param_whose_spec_differs_from_the_declared_one_says_so() {
+        Params params = Params.resolve(List.of(ParamSpec.string("target", "127.0.0.1:80", "1.0 style")), Map.of());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> params.get(TARGET));
+        assertEquals("parameter 'target' is declared with another spec than this Param's: list the same Param's "
+                + "spec() in params(), e.g. Param.specs(...)", bad.getMessage());
+    }
+
+    @Test
     void port_lists_and_host_ports_show_as_they_are_written() {
         assertEquals("22,80,81", PortList.parse(" 22, 80-81 ,80", 10).toString());
         assertEquals("[::1]:80", HostPort.parse("[::1]:80").toString());
