@@ -108,7 +108,7 @@ public final class Actor {
      */
     public TcpConnection connect(String host, int port, Duration timeout) throws IOException {
         String target = Endpoints.format(host, port);
-        InetAddress address = context.resolve(this, "tcp", host, target);
+        InetAddress address = context.resolve(this, "tcp", host, port, target);
         InetSocketAddress server = new InetSocketAddress(address, port);
         Socket socket = new Socket();
         context.register(socket);

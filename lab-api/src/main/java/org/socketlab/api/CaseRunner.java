@@ -1,8 +1,8 @@
 package org.socketlab.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.socketlab.api.transcript.Check;
@@ -18,12 +18,22 @@ import org.socketlab.api.transcript.Transcript;
  * assertEquals(Outcome.PASSED, t.outcome());
  * }</pre>
  *
- * <p>Each run gets its own thread; the calling thread waits at most the run's time limit. A run that
+ * <p>Each run gets its own thread, in a thread group of its own; the case's {@code validate} and {@code run}
+ * both run there, and the calling thread waits at most the run's time limit for the two. A run that
  * throws, whose unjoined task failed, or that goes past its time limit ends with outcome
- * {@code error}; its sockets are closed and its tasks interrupted, and the transcript keeps what
- * happened until then. Thread-safe: any number of runs may go on at once.
+ * {@code error}; its sockets are closed and its threads interrupted, and the transcript keeps what
+ * happened until then. A thread of the run still alive {@link #THREAD_GRACE} after that is named in the
+ * transcript's error, and the outcome is {@code error}. Thread-safe: any number of runs may go on at once.
  */
 public final class CaseRunner {
+    /**
+     * How long the threads of a run have, once interrupted at its end, to finish before they are reported as
+     * still running (in the transcript's {@code error}, which makes the run's outcome {@code error}).
+     *
+     * @since 1.1
+     */
+    public static final Duration THREAD_GRACE = Duration.ofMillis(500);
+
     private CaseRunner() {
     }
 
@@ -109,13 +119,23 @@ public final class CaseRunner {
                                       Consumer<CaseFailure> failures) {
         String caseId = labCase.info().id();
         Params params = Params.resolve(labCase.params(), given);
-        String invalid = validate(labCase, params);
         String runId = handle.runId();
         Instant startedAt = Instant.now();
         RecordingContext context = new RecordingContext(caseId, runId, params, options);
-        RunThread thread = new RunThread(labCase, context);
-        handle.started(thread::cancel);
-        String error = invalid != null ? invalid : thread.runWithin(options.timeLimit());
+        RunThreads threads = new RunThreads(caseId);
+        // validate() is the case's code too: it runs on the run's thread, under the run's time limit; the
+        // handle learns that the run started once it has passed.
+        RunThread thread = new RunThread(labCase, context, threads, handle::accepted);
+        handle.stoppable(thread::cancel);
+        String error;
+        try {
+            error = thread.runWithin(options.timeLimit());
+        } catch (InvalidParamException e) {
+            context.recorder().freeze();
+            context.shutdown();
+            threads.stop(THREAD_GRACE);
+            throw e;
+        }
         Throwable thrown = thread.failure();
         if (error == null) {
             error = unjoinedTaskFailure(context);
@@ -131,21 +151,14 @@ public final class CaseRunner {
         double durationMs = recorder.elapsedMillis();
         recorder.freeze();
         context.shutdown();
+        // A thread that outlives its run is a bug of the case: it would go on using the machine unseen.
+        String leaked = threads.stop(THREAD_GRACE);
+        if (leaked != null && !RunHandle.CANCELLED.equals(error)) {
+            error = error == null ? leaked : error + "; " + leaked;
+        }
         var checks = recorder.checks();
         return new Transcript(Transcript.FORMAT_VERSION, caseId, runId, params.asMap(), startedAt, durationMs,
                 Transcript.outcomeOf(checks, error), recorder.events(), recorder.output(), checks, error);
-    }
-
-    // A validate() that throws anything but InvalidParamException is a bug of the case, not of the caller.
-    private static String validate(LabCase labCase, Params params) {
-        try {
-            labCase.validate(params);
-            return null;
-        } catch (InvalidParamException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            return "the case could not check its parameters: " + Failures.describe(e);
-        }
     }
 
     /**

@@ -13,14 +13,16 @@ final class HostNames {
             return false;
         }
         if (host.indexOf(':') >= 0) {
-            return host.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
+            // ASCII only: Character.digit also takes the digits of other scripts, which InetAddress would look up.
+            return host.chars().allMatch(c -> c == ':' || c == '.' || (c >= '0' && c <= '9')
+                    || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
         }
         String[] parts = host.split("\\.", -1);
         if (parts.length != 4) {
             return false;
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
                     || Integer.parseInt(part) > 255) {
                 return false;
             }

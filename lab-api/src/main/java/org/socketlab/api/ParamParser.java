@@ -7,9 +7,16 @@ import java.util.Locale;
 /** Checks one raw value against the rules of one parameter; shared by {@link ParamSpec} and its default. */
 record ParamParser(String name, ParamType type, List<String> choices, Integer min, Integer max) {
 
+    /** The longest text of a number accepted: far more than any int needs, far less than costs time to read. */
+    static final int MAX_NUMBER_LENGTH = 64;
+
     Object parse(Object raw) {
         if (raw == null) {
             throw new InvalidParamException(name, "needs a value (leave it out to use the default)");
+        }
+        // Bounded before any conversion: converting a million-digit number costs seconds of CPU.
+        if (raw instanceof CharSequence text && text.length() > ParamSpec.MAX_STRING_LENGTH) {
+            throw new InvalidParamException(name, "must be at most " + ParamSpec.MAX_STRING_LENGTH + " characters");
         }
         return switch (type) {
             case INT -> parseInt(raw);
@@ -22,14 +29,19 @@ record ParamParser(String name, ParamType type, List<String> choices, Integer mi
     private Integer parseInt(Object raw) {
         int value;
         try {
-            BigDecimal number;
+            String text;
             if (raw instanceof Number n) {
-                number = new BigDecimal(n.toString());
+                text = n.toString();
             } else if (raw instanceof String s) {
-                number = new BigDecimal(s.trim());
+                text = s.trim();
             } else {
                 throw new NumberFormatException();
             }
+            if (text.length() > MAX_NUMBER_LENGTH) {
+                throw new NumberFormatException();
+            }
+            BigDecimal number = new BigDecimal(text);
+            // intValueExact() of 1e100000 fails at once, on precision and scale alone: nothing is expanded.
             value = number.intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new InvalidParamException(name, rangeText() + ", got " + shown(raw));

@@ -151,9 +151,10 @@ final class RecordingContext implements RunContext {
         return tasks;
     }
 
-    InetAddress resolve(Actor actor, String protocol, String host, String target) throws UnknownHostException {
+    InetAddress resolve(Actor actor, String protocol, String host, int port, String target)
+            throws UnknownHostException {
         try {
-            return options.targets().resolve(host);
+            return options.targets().resolve(host, port);
         } catch (UnknownHostException e) {
             recorder.failure(actor.name(), protocol, null, target, e, "Unknown host: " + host);
             throw e;

@@ -78,14 +78,18 @@ public final class RunHandle {
         return done;
     }
 
-    // Called by CaseRunner once the parameters were accepted, with what stops the run; a cancel that came
-    // first stops it at once.
-    void started(Runnable stop) {
+    // Called by CaseRunner as the run's thread is about to start (the case's validate() runs on it), with what
+    // stops the run; a cancel that came first stops it at once.
+    void stoppable(Runnable stop) {
         this.stopper = Objects.requireNonNull(stop, "stop");
-        decided.countDown();
         if (cancelled) {
             stop.run();
         }
+    }
+
+    // Called on the run's thread once the case's validate() passed.
+    void accepted() {
+        decided.countDown();
     }
 
     void refused(InvalidParamException e) {

@@ -4,26 +4,42 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a case's main body on a thread of its own so that the caller can stop waiting at the time limit. */
+/**
+ * Runs a case's {@code validate} and {@code run} on a thread of its own, in a thread group of its own, so
+ * that the caller stops waiting at the time limit or a cancel, and every thread the case started can be
+ * found, stopped and reported when the run ends (see {@link RunThreads}).
+ */
 final class RunThread {
     private final LabCase labCase;
     private final RecordingContext context;
+    private final RunThreads threads;
+    private final Runnable onValidated;
     private final CountDownLatch over = new CountDownLatch(1);
     private volatile Throwable failure;
+    private volatile InvalidParamException invalid;
+    private volatile boolean validated;
+    private volatile boolean stopped;
     private volatile boolean cancelled;
 
-    RunThread(LabCase labCase, RecordingContext context) {
+    /** @param onValidated called on the run's thread once {@code validate} passed, before {@code run} */
+    RunThread(LabCase labCase, RecordingContext context, RunThreads threads, Runnable onValidated) {
         this.labCase = labCase;
         this.context = context;
+        this.threads = threads;
+        this.onValidated = onValidated;
     }
 
-    /** @return the run's error, or {@code null} if it completed */
+    /**
+     * Validates the parameters, then runs the case, within {@code limit} for both.
+     *
+     * @return the run's error, or {@code null} if it completed
+     * @throws InvalidParamException if the case's {@code validate} refused a value
+     */
     String runWithin(Duration limit) {
         if (cancelled) {
             return RunHandle.CANCELLED;
         }
-        Thread thread = new Thread(this::body, "socketlab-" + context.caseId() + "-main");
-        thread.setDaemon(true);
+        Thread thread = threads.newThread(this::body, "socketlab-" + context.caseId() + "-main");
         thread.start();
         boolean ended;
         try {
@@ -31,37 +47,45 @@ final class RunThread {
             ended = over.await(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            thread.interrupt();
+            stop(thread);
             return "the run was interrupted (the server is stopping)";
         }
         if (cancelled) {
-            context.recorder().freeze();
-            context.shutdown();
-            thread.interrupt();
+            stop(thread);
             return RunHandle.CANCELLED;
         }
         if (!ended) {
-            String blocked = blockedOn(thread);
-            context.recorder().freeze();
-            context.shutdown();
-            thread.interrupt();
-            return "the run went past its time limit of " + limit.toMillis() + " ms and was stopped" + blocked;
+            // Read before the interrupt, which may let validate() return and run() begin.
+            boolean inRun = validated;
+            // Taken before the sockets are closed, so that it names what each thread was waiting for.
+            String blocked = inRun ? blockedOn(thread) : "";
+            stop(thread);
+            return inRun
+                    ? "the run went past its time limit of " + limit.toMillis() + " ms and was stopped" + blocked
+                    : "the case's validate() did not return within the run's time limit of " + limit.toMillis()
+                            + " ms";
+        }
+        if (invalid != null) {
+            throw invalid;
         }
         Throwable cause = failure;
-        return cause == null ? null : Failures.describe(cause);
+        if (cause == null) {
+            return null;
+        }
+        return validated ? Failures.describe(cause)
+                : "the case could not check its parameters: " + Failures.describe(cause);
     }
 
-    /** @return the exception the case's {@code run} threw, or {@code null} */
+    /** @return the exception the case's {@code validate} or {@code run} threw, or {@code null} */
     Throwable failure() {
         return failure;
     }
 
-    // Taken before the sockets are closed, so that it names what each thread was waiting for.
     private String blockedOn(Thread main) {
-        java.util.List<String> threads = new java.util.ArrayList<>();
-        threads.add(Frames.blockedOn("run()", main));
-        threads.addAll(Frames.blockedOn(context.tasks()));
-        return "; still running: " + String.join("; ", threads);
+        java.util.List<String> blocked = new java.util.ArrayList<>();
+        blocked.add(Frames.blockedOn("run()", main));
+        blocked.addAll(Frames.blockedOn(context.tasks()));
+        return "; still running: " + String.join("; ", blocked);
     }
 
     /** Ends the wait of {@link #runWithin} at once; the run then ends as cancelled. Idempotent. */
@@ -70,13 +94,38 @@ final class RunThread {
         over.countDown();
     }
 
+    private void stop(Thread thread) {
+        stopped = true;
+        context.recorder().freeze();
+        context.shutdown();
+        thread.interrupt();
+    }
+
     private void body() {
         try {
-            labCase.run(context);
-        } catch (Throwable t) {
-            // Every failure of the case's code ends the run as an error; nothing is rethrown to the runner's
-            // thread, which reports it in the transcript instead.
-            failure = t;
+            try {
+                labCase.validate(context.params());
+            } catch (InvalidParamException e) {
+                invalid = e;
+                return;
+            } catch (Throwable t) {
+                // A validate() that throws anything else is a bug of the case, not of the caller.
+                failure = t;
+                return;
+            }
+            validated = true;
+            if (stopped || cancelled) {
+                // validate() returned only once the run had been stopped.
+                return;
+            }
+            onValidated.run();
+            try {
+                labCase.run(context);
+            } catch (Throwable t) {
+                // Every failure of the case's code ends the run as an error; nothing is rethrown to the
+                // runner's thread, which reports it in the transcript instead.
+                failure = t;
+            }
         } finally {
             over.countDown();
         }

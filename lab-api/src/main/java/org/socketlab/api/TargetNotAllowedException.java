@@ -13,4 +13,14 @@ public class TargetNotAllowedException extends RuntimeException {
         super("host '" + host + "' is not allowed: runs may reach loopback only (localhost, 127.0.0.1, ::1) "
                 + "unless the server was started with --allow-remote");
     }
+
+    /**
+     * @param host the host as the run named it
+     * @param port a port closed to runs on this machine
+     * @since 1.1
+     */
+    public TargetNotAllowedException(String host, int port) {
+        super("port " + port + " of '" + host + "' is not allowed: it is Socket Lab's own, and a run that asked "
+                + "Socket Lab for runs would never end");
+    }
 }

@@ -1,16 +1,77 @@
 package org.socketlab.api;
 
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Which hosts a run may reach. By default only loopback: a lab page must not become a scanner for the
  * whole network. The operator of a Socket Lab server can allow other hosts explicitly.
  *
  * @param allowRemote whether hosts other than loopback may be reached
+ * @param closedPorts ports of this machine that runs may not reach, on any of its addresses: Socket Lab's own,
+ *                    so that a case aimed at the server cannot make it run cases without end (since 1.1)
  */
-public record TargetPolicy(boolean allowRemote) {
+public record TargetPolicy(boolean allowRemote, Set<Integer> closedPorts) {
+
+    /** Copies the set. */
+    public TargetPolicy {
+        closedPorts = Set.copyOf(closedPorts);
+    }
+
+    /**
+     * A policy with no closed ports.
+     *
+     * @param allowRemote whether hosts other than loopback may be reached
+     */
+    public TargetPolicy(boolean allowRemote) {
+        this(allowRemote, Set.of());
+    }
+
+    /**
+     * @param port a port of this machine, e.g. the one Socket Lab serves on
+     * @return a copy under which runs may not reach that port on this machine
+     * @since 1.1
+     */
+    public TargetPolicy withClosedPort(int port) {
+        Set<Integer> ports = new HashSet<>(closedPorts);
+        ports.add(port);
+        return new TargetPolicy(allowRemote, ports);
+    }
+
+    /**
+     * Resolves a host as {@link #resolve(String)} does, and refuses the port if it is closed on this machine.
+     *
+     * @param host a host name or IP literal
+     * @param port the port the run wants to reach
+     * @return the address to use
+     * @throws UnknownHostException      if the name is malformed or can never resolve
+     * @throws TargetNotAllowedException if the policy forbids the host or the port
+     * @since 1.1
+     */
+    public InetAddress resolve(String host, int port) throws UnknownHostException {
+        InetAddress address = resolve(host);
+        if (closedPorts.contains(port) && isThisMachine(address)) {
+            throw new TargetNotAllowedException(host, port);
+        }
+        return address;
+    }
+
+    private static boolean isThisMachine(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+            return true;
+        }
+        try {
+            // Only a remote policy gets here with another address; no lookup: the address is known already.
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
+        }
+    }
 
     /** @return the default policy: 127.0.0.0/8, ::1 and {@code localhost} only */
     public static TargetPolicy loopbackOnly() {

@@ -99,7 +99,7 @@ public final class UdpEndpoint implements AutoCloseable {
      * @throws IOException if it could not be sent (recorded as an error)
      */
     public void send(byte[] data, String host, int port) throws IOException {
-        InetAddress address = context.resolve(actor, "udp", host, Endpoints.format(host, port));
+        InetAddress address = context.resolve(actor, "udp", host, port, Endpoints.format(host, port));
         sendTo(data, new InetSocketAddress(address, port));
     }
 

@@ -78,4 +78,22 @@ class TargetPolicyTest {
     void any_host_still_refuses_invalid_names_without_a_lookup() {
         assertThrows(UnknownHostException.class, () -> TargetPolicy.anyHost().resolve("foo.invalid"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0661\u0662\u0667.\u0660.\u0660.\u0661", "\uff11\uff12\uff17.0.0.1", "::\u0661"})
+    void digits_of_other_scripts_are_no_ip_literal_and_never_looked_up(String host) {
+        // Character.isDigit takes these; read as a literal, they went to InetAddress and a lookup.
+        assertThrows(UnknownHostException.class, () -> loopbackOnly.resolve(host));
+    }
+
+    @Test
+    void a_closed_port_of_this_machine_is_refused_on_every_loopback_spelling() throws Exception {
+        TargetPolicy policy = loopbackOnly.withClosedPort(8080);
+        for (String host : new String[] {"localhost", "127.0.0.1", "127.0.0.2", "::1"}) {
+            TargetNotAllowedException e = assertThrows(TargetNotAllowedException.class, () -> policy.resolve(host, 8080));
+            assertTrue(e.getMessage().contains("Socket Lab's own"), e.getMessage());
+        }
+        assertTrue(policy.resolve("localhost", 8081).isLoopbackAddress(), "other ports stay open");
+        assertTrue(TargetPolicy.anyHost().withClosedPort(8080).allowRemote());
+    }
 }

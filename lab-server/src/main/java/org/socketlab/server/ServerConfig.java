@@ -18,10 +18,12 @@ import java.util.Objects;
  *                      ({@code --run-store-mb})
  * @param browser       the host names and cross-origin callers the operator allows ({@code --allowed-host},
  *                      {@code --cors-origin})
+ * @param connections   the limits that keep clients from holding connections ({@code --max-connections}, …)
  */
 public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, boolean allowRemote,
                            Duration runTimeLimit, int maxRunsAtOnce, long runStoreBytes,
-                           org.socketlab.server.http.BrowserPolicy browser) {
+                           org.socketlab.server.http.BrowserPolicy browser,
+                           org.socketlab.server.http.ConnectionLimits connections) {
 
     /** The port of {@code serve} when none is given. */
     public static final int DEFAULT_PORT = 8080;
@@ -38,6 +40,7 @@ public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, b
         Objects.requireNonNull(pluginsDir, "pluginsDir");
         Objects.requireNonNull(runTimeLimit, "runTimeLimit");
         Objects.requireNonNull(browser, "browser");
+        Objects.requireNonNull(connections, "connections");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
         }
@@ -57,47 +60,53 @@ public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, b
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_PORT, DEFAULT_PLUGINS_DIR, false,
                 org.socketlab.api.RunOptions.DEFAULT_TIME_LIMIT, DEFAULT_MAX_RUNS_AT_ONCE,
                 org.socketlab.server.api.RunStore.DEFAULT_MAX_BYTES,
-                org.socketlab.server.http.BrowserPolicy.strict());
+                org.socketlab.server.http.BrowserPolicy.strict(), org.socketlab.server.http.ConnectionLimits.defaults());
     }
 
     /** @param value the port @return a copy with it */
     public ServerConfig withPort(int value) {
-        return new ServerConfig(bindAddress, value, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
+        return new ServerConfig(bindAddress, value, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser, connections);
     }
 
     /** @param value the address @return a copy with it */
     public ServerConfig withBindAddress(InetAddress value) {
-        return new ServerConfig(value, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
+        return new ServerConfig(value, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser, connections);
     }
 
     /** @param value the folder @return a copy with it */
     public ServerConfig withPluginsDir(Path value) {
-        return new ServerConfig(bindAddress, port, value, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
+        return new ServerConfig(bindAddress, port, value, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser, connections);
     }
 
     /** @param value whether runs may reach other hosts @return a copy with it */
     public ServerConfig withAllowRemote(boolean value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, value, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser);
+        return new ServerConfig(bindAddress, port, pluginsDir, value, runTimeLimit, maxRunsAtOnce, runStoreBytes, browser, connections);
     }
 
     /** @param value the time limit of a run @return a copy with it */
     public ServerConfig withRunTimeLimit(Duration value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, value, maxRunsAtOnce, runStoreBytes, browser);
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, value, maxRunsAtOnce, runStoreBytes, browser, connections);
     }
 
     /** @param value how many runs may go on at once @return a copy with it */
     public ServerConfig withMaxRunsAtOnce(int value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, value, runStoreBytes, browser);
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, value, runStoreBytes, browser, connections);
     }
 
     /** @param value about how many bytes finished runs may take @return a copy with it */
     public ServerConfig withRunStoreBytes(long value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, value, browser);
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, value, browser, connections);
     }
 
     /** @param value the host names and origins the operator allows @return a copy with them */
     public ServerConfig withBrowser(org.socketlab.server.http.BrowserPolicy value) {
-        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, value);
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes, value, connections);
+    }
+
+    /** @param value the connection limits @return a copy with them */
+    public ServerConfig withConnections(org.socketlab.server.http.ConnectionLimits value) {
+        return new ServerConfig(bindAddress, port, pluginsDir, allowRemote, runTimeLimit, maxRunsAtOnce, runStoreBytes,
+                browser, value);
     }
 
     /** @return the options every run of this server gets */

@@ -3,17 +3,24 @@ package org.socketlab.server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.socketlab.api.RunOptions;
 import org.socketlab.server.api.ApiErrors;
 import org.socketlab.server.api.CasesApi;
 import org.socketlab.server.api.RunService;
 import org.socketlab.server.api.RunStore;
 import org.socketlab.server.http.AccessLog;
 import org.socketlab.server.http.CrossSiteGuard;
+import org.socketlab.server.http.Handler;
+import org.socketlab.server.http.HttpException;
+import org.socketlab.server.http.HttpRequest;
+import org.socketlab.server.http.HttpResponse;
 import org.socketlab.server.http.HttpServer;
 import org.socketlab.server.http.HttpServerConfig;
 import org.socketlab.server.http.Router;
 import org.socketlab.server.http.StaticFiles;
+import org.socketlab.server.http.Status;
 import org.socketlab.server.plugins.CaseRegistry;
 
 /** A running Socket Lab: the HTTP server with the JSON API and the web page, over a case registry. */
@@ -42,22 +49,37 @@ public final class SocketLabServer implements AutoCloseable {
      * @throws IOException if it cannot listen (for instance, the port is taken)
      */
     public static SocketLabServer start(ServerConfig config, CaseRegistry registry, AccessLog log) throws IOException {
-        RunService runs = new RunService(config.runOptions(), config.maxRunsAtOnce(), RunService.DEFAULT_QUEUE_WAIT,
-                new RunStore(config.runStoreBytes()));
-        Router router = new CasesApi(registry, runs).addTo(new Router())
-                .fallback(new PageFiles(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT)));
-        HttpServerConfig httpConfig = HttpServerConfig.defaults()
+        HttpServerConfig httpConfig = config.connections().applyTo(HttpServerConfig.defaults())
                 .withBindAddress(config.bindAddress())
                 .withPort(config.port());
-        HttpServer http;
+        // Bound first: runs must know the port (chosen by the system for port 0) to be kept from calling it.
+        AtomicReference<Handler> app = new AtomicReference<>(request -> {
+            throw new HttpException(Status.SERVICE_UNAVAILABLE, "Socket Lab is starting; try again in a moment");
+        });
+        HttpServer http = HttpServer.start(httpConfig, new Handler() {
+            @Override
+            public HttpResponse handle(HttpRequest request) throws Exception {
+                return app.get().handle(request);
+            }
+
+            @Override
+            public boolean acceptsBody(HttpRequest head) {
+                return app.get().acceptsBody(head);
+            }
+        }, new ApiErrors(), log);
         try {
-            http = HttpServer.start(httpConfig, new CrossSiteGuard(router, config.browser(), config.bindAddress()),
-                    new ApiErrors(), log);
-        } catch (IOException e) {
-            runs.close();
+            RunOptions options = config.runOptions();
+            options = options.withTargets(options.targets().withClosedPort(http.port()));
+            RunService runs = new RunService(options, config.maxRunsAtOnce(), RunService.DEFAULT_QUEUE_WAIT,
+                    new RunStore(config.runStoreBytes()));
+            Router router = new CasesApi(registry, runs).addTo(new Router())
+                    .fallback(new PageFiles(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT)));
+            app.set(new CrossSiteGuard(router, config.browser(), config.bindAddress()));
+            return new SocketLabServer(http, registry, runs);
+        } catch (RuntimeException | Error e) {
+            http.close();
             throw e;
         }
-        return new SocketLabServer(http, registry, runs);
     }
 
     /** @return the port it listens on (useful after port 0) */

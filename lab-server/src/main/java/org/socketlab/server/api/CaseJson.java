@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.ParamType;
+import org.socketlab.server.plugins.PluginHealth;
 import org.socketlab.server.plugins.PluginStatus;
 import org.socketlab.server.plugins.RegisteredCase;
 
@@ -69,6 +70,15 @@ final class CaseJson {
         JsonArray warnings = new JsonArray();
         status.warnings().forEach(warnings::add);
         json.add("warnings", warnings);
+        // Read at each request: runs change it while the catalogue stays the same.
+        PluginHealth health = status.health();
+        JsonArray leaks = new JsonArray();
+        if (health != null) {
+            health.recentLeaks().forEach(leaks::add);
+        }
+        json.addProperty("leakingRuns", health == null ? 0 : health.leakingRuns());
+        json.add("leaks", leaks);
+        json.addProperty("quarantined", health != null && health.quarantined());
         return json;
     }
 }

@@ -2,6 +2,9 @@ package org.socketlab.server.api;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
 import org.socketlab.server.http.HttpException;
 import org.socketlab.server.http.HttpRequest;
 import org.socketlab.server.http.HttpResponse;
@@ -65,8 +68,13 @@ public final class CasesApi {
         return current;
     }
 
+    // Rendered each time, unlike the cases: a plugin's health changes with its runs.
     private HttpResponse listPlugins(HttpRequest request) {
-        return ok(rendered().plugins());
+        JsonArray plugins = new JsonArray();
+        registry.catalogue().plugins().forEach(p -> plugins.add(CaseJson.plugin(p)));
+        JsonObject list = new JsonObject();
+        list.add("plugins", plugins);
+        return ok(Json.bytes(list));
     }
 
     private static HttpException unknownCase(String id) {

@@ -22,19 +22,24 @@ import org.socketlab.server.http.Status;
 
 /** Reads the body of {@code POST /api/cases/{id}/runs}: {@code {"params": {...}}}, or nothing for the defaults. */
 final class RunRequest {
+    /** {"params": {"name": value}} is three levels; the rest is room for what a future version may add. */
+    static final int MAX_DEPTH = 16;
+
     private RunRequest() {
     }
 
     /**
      * @param body the request body, possibly empty
-     * @return the parameter values by name, as JSON gave them (numbers as {@link java.math.BigDecimal})
+     * @return the parameter values by name, as JSON gave them (numbers as their text, in a {@link Number})
      * @throws HttpException 400 with a message that says where the body is wrong
      */
     static Map<String, Object> params(byte[] body) {
         if (body.length == 0) {
             return Map.of();
         }
-        JsonElement root = parse(decode(body));
+        String text = decode(body);
+        checkDepth(text);
+        JsonElement root = parse(text);
         if (!root.isJsonObject()) {
             throw badRequest("the body must be a JSON object like {\"params\": {\"name\": value}}");
         }
@@ -101,11 +106,49 @@ final class RunRequest {
                 return primitive.getAsBoolean();
             }
             if (primitive.isNumber()) {
-                return primitive.getAsBigDecimal();
+                // As written, unconverted: the parameter's own rules bound its length before reading it.
+                return primitive.getAsNumber();
             }
             return primitive.getAsString();
         }
-        return element.isJsonNull() ? null : element;
+        // An array or object is never a valid value; its shape is enough to say so, and printing it whole could
+        // be megabytes, or recurse as deep as it is nested.
+        return element.isJsonNull() ? null : new Shape(element.isJsonArray() ? "an array" : "an object");
+    }
+
+    /** A JSON value that is no parameter value, as an error message shows it. */
+    private record Shape(String description) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    /**
+     * Refuses a document nested deeper than any run request needs before it is parsed: deep nesting costs
+     * stack in every recursive walk of the tree (toString, equals), and a StackOverflowError is no answer.
+     */
+    private static void checkDepth(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    throw badRequest("the body is nested more than " + MAX_DEPTH + " levels deep");
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
     }
 
     private static HttpException badRequest(String message) {

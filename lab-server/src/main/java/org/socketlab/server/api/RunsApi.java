@@ -9,6 +9,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.socketlab.api.InvalidParamException;
+import org.socketlab.server.http.Handler;
 import org.socketlab.server.http.HttpException;
 import org.socketlab.server.http.HttpRequest;
 import org.socketlab.server.http.HttpResponse;
@@ -43,7 +44,18 @@ final class RunsApi {
 
     Router addTo(Router router) {
         return router
-                .post("/api/cases/{id}/runs", this::runCase)
+                .post("/api/cases/{id}/runs", new Handler() {
+                    @Override
+                    public HttpResponse handle(HttpRequest request) {
+                        return runCase(request);
+                    }
+
+                    // An unknown case gets its 404 before the client is invited to send the body.
+                    @Override
+                    public boolean acceptsBody(HttpRequest head) {
+                        return registry.catalogue().find(head.pathParam("id")).isPresent();
+                    }
+                })
                 .get("/api/runs", this::listRuns)
                 .get("/api/runs/{runId}", this::showRun)
                 .delete("/api/runs/{runId}", this::cancelRun)

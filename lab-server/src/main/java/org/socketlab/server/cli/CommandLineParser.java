@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.socketlab.server.ServerConfig;
+import org.socketlab.server.http.ConnectionLimits;
 
 /**
  * Parses {@code socketlab [serve|list|run CASE] [options]}. Options take their value as the next word
@@ -89,6 +90,11 @@ public final class CommandLineParser {
                     requireServe(command, flag);
                     config = config.withBrowser(config.browser().withCorsOrigin(value(flag, inline, rest)));
                 }
+                case "--max-connections", "--max-connections-per-client", "--request-timeout", "--idle-timeout",
+                        "--min-body-rate", "--write-timeout" -> {
+                    requireServe(command, flag);
+                    config = config.withConnections(connectionLimit(config.connections(), flag, value(flag, inline, rest)));
+                }
                 case "--max-runs" -> {
                     requireServe(command, flag);
                     config = config.withMaxRunsAtOnce(number(flag, value(flag, inline, rest), ServerConfig.MAX_MAX_RUNS));
@@ -112,6 +118,32 @@ public final class CommandLineParser {
             }
         }
         return config;
+    }
+
+    private static ConnectionLimits connectionLimit(
+            ConnectionLimits limits, String flag, String text) throws UsageException {
+        boolean seconds = flag.endsWith("-timeout");
+        long max = seconds ? 3_600 : flag.equals("--min-body-rate") ? 1L << 30 : 100_000;
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value < 1 || value > max) {
+            throw new UsageException(flag + " takes a whole number from 1 to " + max
+                    + (seconds ? " (seconds)" : flag.equals("--min-body-rate") ? " (bytes per second)" : "")
+                    + ", got '" + text + "'");
+        }
+        int asInt = (int) (seconds ? value * 1000 : value);
+        return switch (flag) {
+            case "--max-connections" -> limits.withMaxConnections(asInt);
+            case "--max-connections-per-client" -> limits.withMaxConnectionsPerClient(asInt);
+            case "--request-timeout" -> limits.withRequestTimeoutMillis(asInt);
+            case "--idle-timeout" -> limits.withIdleTimeoutMillis(asInt);
+            case "--min-body-rate" -> limits.withMinBodyBytesPerSecond(value);
+            default -> limits.withWriteTimeoutMillis(asInt);
+        };
     }
 
     private static void requireServe(String command, String flag) throws UsageException {

@@ -44,6 +44,16 @@ public final class Usage {
                                 10 s for a slot, then gets 503 with Retry-After
               --run-store-mb N  about how many MiB the finished runs kept for GET /api/runs may take
                                 (default 64); the oldest go first
+
+            Connection limits (so that no client can hold the server; docs/api.md has the details):
+              --max-connections N        connections served at once (default 1024); when all are taken the
+                                         oldest idle keep-alive connection is closed, else 503
+              --max-connections-per-client N
+                                         connections one client address may hold (default 256)
+              --request-timeout S        seconds to send a request head, and a body's base time (default 10)
+              --min-body-rate B          bytes per second a body must average beyond that (default 1024)
+              --write-timeout S          a response write with no progress this long closes (default 20)
+              --idle-timeout S           an unused keep-alive connection closes after this (default 60)
             """;
 
     private static final String LIST = """

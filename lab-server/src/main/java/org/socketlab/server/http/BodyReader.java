@@ -10,6 +10,9 @@ final class BodyReader {
     static final byte[] NO_BODY = new byte[0];
     /** The longest chunk-size line, extensions included, before the request is refused. */
     static final int MAX_CHUNK_LINE_BYTES = 4096;
+    /** A body's buffer starts this small and doubles as its bytes arrive. */
+    static final int INITIAL_BODY_BYTES = 16 * 1024;
+    private static final int DISCARD_BUFFER_BYTES = 8 * 1024;
 
     private BodyReader() {
     }
@@ -33,9 +36,56 @@ final class BodyReader {
         if (declaredLength == 0) {
             return NO_BODY;
         }
-        byte[] body = new byte[(int) declaredLength];
-        in.readFully(body, 0, body.length);
+        // Grown as the bytes arrive: a declared length is only a claim, and costs nothing until it is sent.
+        byte[] body = new byte[(int) Math.min(declaredLength, INITIAL_BODY_BYTES)];
+        int size = 0;
+        while (size < declaredLength) {
+            if (size == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(declaredLength, 2L * body.length));
+            }
+            in.readFully(body, size, body.length - size);
+            size = body.length;
+        }
         return body;
+    }
+
+    /**
+     * Reads the body and drops it, through a small buffer: for a request whose handler takes no body.
+     *
+     * @throws HttpException as {@link #read}
+     */
+    static void discard(RequestInput in, long declaredLength, long maxBodyBytes, int maxTrailerBytes)
+            throws IOException {
+        if (declaredLength > maxBodyBytes) {
+            throw BodyFraming.tooLarge(maxBodyBytes);
+        }
+        byte[] sink = new byte[DISCARD_BUFFER_BYTES];
+        if (declaredLength != BodyFraming.CHUNKED) {
+            skip(in, declaredLength, sink);
+            return;
+        }
+        long size = 0;
+        while (true) {
+            long chunkSize = readChunkSize(in, maxBodyBytes);
+            if (chunkSize == 0) {
+                HeadersParser.parse(in, maxTrailerBytes, Status.REQUEST_HEADER_FIELDS_TOO_LARGE);
+                return;
+            }
+            if (chunkSize > maxBodyBytes - size) {
+                throw BodyFraming.tooLarge(maxBodyBytes);
+            }
+            skip(in, chunkSize, sink);
+            size += chunkSize;
+            if (in.read() != '\r' || in.read() != '\n') {
+                throw bad("a chunk is not followed by CRLF");
+            }
+        }
+    }
+
+    private static void skip(RequestInput in, long count, byte[] sink) throws IOException {
+        for (long left = count; left > 0; left -= sink.length) {
+            in.readFully(sink, 0, (int) Math.min(sink.length, left));
+        }
     }
 
     private static byte[] readChunked(RequestInput in, long maxBodyBytes, int maxTrailerBytes) throws IOException {
@@ -52,11 +102,16 @@ final class BodyReader {
                 throw BodyFraming.tooLarge(maxBodyBytes);
             }
             int needed = size + (int) chunkSize;
-            if (needed > body.length) {
-                body = Arrays.copyOf(body, (int) Math.min(maxBodyBytes, Math.max(needed, 2L * body.length)));
+            // Grown as the chunk's bytes arrive, not by its declared size at once.
+            while (size < needed) {
+                if (size == body.length) {
+                    body = Arrays.copyOf(body, (int) Math.min(needed,
+                            Math.max(INITIAL_BODY_BYTES, Math.min(maxBodyBytes, 2L * body.length))));
+                }
+                int piece = Math.min(needed, body.length) - size;
+                in.readFully(body, size, piece);
+                size += piece;
             }
-            in.readFully(body, size, (int) chunkSize);
-            size = needed;
             // RFC 9112 §7.1: chunk-data is followed by exactly CRLF.
             if (in.read() != '\r' || in.read() != '\n') {
                 throw bad("a chunk is not followed by CRLF");

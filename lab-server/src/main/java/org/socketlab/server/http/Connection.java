@@ -2,6 +2,7 @@ package org.socketlab.server.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -22,8 +23,11 @@ final class Connection implements Runnable {
     private final Socket socket;
     private final InetSocketAddress remote;
     private volatile boolean idle;
+    private volatile long idleSinceNanos;
     private RequestInput input;
     private ResponseOutput output;
+    // The same, for the watchdog's thread.
+    private volatile ResponseOutput watchedOutput;
     private ResponseWriter writer;
     private RequestReader reader;
 
@@ -32,6 +36,9 @@ final class Connection implements Runnable {
         this.config = server.config();
         this.socket = socket;
         this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        // Idle from the start: a connection that has sent nothing yet gives way first when slots run short.
+        this.idleSinceNanos = System.nanoTime();
+        this.idle = true;
     }
 
     @Override
@@ -41,6 +48,7 @@ final class Connection implements Runnable {
             socket.setTcpNoDelay(true);
             input = new RequestInput(socket.getInputStream(), socket);
             output = new ResponseOutput(socket.getOutputStream());
+            watchedOutput = output;
             writer = new ResponseWriter(output, server.date());
             reader = new RequestReader(input, config);
             Outcome outcome = Outcome.KEEP_OPEN;
@@ -63,6 +71,7 @@ final class Connection implements Runnable {
             // A pipelined request is already here: serve it, even while stopping.
             return true;
         }
+        idleSinceNanos = System.nanoTime();
         idle = true;
         // Read after writing idle, so that stop() either sees this connection idle or this
         // thread sees stop() (both fields are volatile).
@@ -90,6 +99,8 @@ final class Connection implements Runnable {
             return answerBrokenRequest(e, line, startNanos, bytesBefore);
         } catch (SocketTimeoutException e) {
             return answerBrokenRequest(timeout(), line, startNanos, bytesBefore);
+        } catch (RuntimeException | Error e) {
+            return answerBrokenRequest(readerFailed(e), line, startNanos, bytesBefore);
         }
 
         HttpRequest request = head.toRequest(BodyReader.NO_BODY, remote);
@@ -103,13 +114,23 @@ final class Connection implements Runnable {
                 if (head.expectsContinue()) {
                     writer.writeContinue();
                 }
-                input.useReadTimeout(config.readTimeoutMillis());
+                // A total deadline, stretched by the body's length at the minimum rate: a client that drips
+                // a byte now and then cannot hold the connection for longer (the per-read time-out still applies).
+                input.startBodyDeadline(config.readTimeoutMillis(), config.minBodyBytesPerSecond());
                 try {
-                    request = head.toRequest(reader.readBody(head), remote);
+                    if (server.handler().acceptsBody(request)) {
+                        request = head.toRequest(reader.readBody(head), remote);
+                    } else {
+                        // Read through a small buffer and dropped: a large body to a route that takes none
+                        // costs no memory.
+                        reader.discardBody(head);
+                    }
                 } catch (HttpException e) {
                     return answerBrokenRequest(e, line, startNanos, bytesBefore);
                 } catch (SocketTimeoutException e) {
                     return answerBrokenRequest(timeout(), line, startNanos, bytesBefore);
+                } catch (RuntimeException | Error e) {
+                    return answerBrokenRequest(readerFailed(e), line, startNanos, bytesBefore);
                 }
             }
         }
@@ -129,7 +150,9 @@ final class Connection implements Runnable {
             return response;
         } catch (HttpException e) {
             return errorResponse(e.status(), e.getMessage(), e.headers(), request.path());
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Throwable e) {
+            // Every failure becomes an answer, a StackOverflowError from a deeply nested document included: a
+            // connection closed without one leaves the client guessing. The stack has unwound by now.
             server.reportFailure("a handler failed on " + request.method() + " " + request.path(), e);
             return errorResponse(Status.INTERNAL_SERVER_ERROR, "the server failed to answer this request",
                     Headers.empty(), request.path());
@@ -182,15 +205,45 @@ final class Connection implements Runnable {
         return outcome;
     }
 
+    // A bug of ours while reading a request: still an answer, never a silent close.
+    private HttpException readerFailed(Throwable e) {
+        server.reportFailure("reading a request failed", e);
+        return new HttpException(Status.INTERNAL_SERVER_ERROR, "the server failed to read this request");
+    }
+
     private static HttpException timeout() {
         return new HttpException(Status.REQUEST_TIMEOUT, "the request was not received in time");
     }
 
-    /** Closes the connection if it waits for a next request; called by a stopping server. */
-    void closeIfIdle() {
+    /**
+     * Closes the connection if it waits for a next request; called by a stopping server, and to make room.
+     *
+     * @return whether it was idle and is now closed
+     */
+    boolean closeIfIdle() {
         if (idle) {
             closeSocket();
+            return true;
         }
+        return false;
+    }
+
+    boolean isIdle() {
+        return idle;
+    }
+
+    long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    InetAddress client() {
+        return remote.getAddress();
+    }
+
+    /** When a response write that has not finished began, or 0; see {@link WriteWatchdog}. */
+    long writeStalledSinceNanos() {
+        ResponseOutput out = watchedOutput;
+        return out == null ? 0 : out.writeSinceNanos();
     }
 
     /** Closes the connection whatever it is doing; called when the grace period of a stop is over. */

@@ -27,7 +27,14 @@ final class HeadersParser {
         int count = 0;
         int remaining = maxBytes;
         while (true) {
-            int length = input.readLine(Math.max(0, remaining - 1), tooLarge, "the header section");
+            int length;
+            try {
+                length = input.readLine(Math.max(0, remaining - 1), tooLarge, "the header section");
+            } catch (HttpException e) {
+                // readLine names the room left for this line; the client needs the section's limit.
+                throw e.status() == tooLarge
+                        ? new HttpException(tooLarge, "the header section is larger than " + maxBytes + " bytes") : e;
+            }
             if (length < 0) {
                 throw new EOFException("stream ended inside the header section");
             }

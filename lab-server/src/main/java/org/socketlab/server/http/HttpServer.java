@@ -1,6 +1,7 @@
 package org.socketlab.server.http;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /**
  * An HTTP/1.1 server on blocking java.net sockets: one thread accepts, each connection is served
@@ -33,7 +35,9 @@ public final class HttpServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Semaphore permits;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ClientSlots clientSlots;
     private final Thread acceptor;
+    private final WriteWatchdog watchdog;
     private volatile boolean stopping;
     private boolean stopped;
 
@@ -44,6 +48,7 @@ public final class HttpServer implements AutoCloseable {
         this.errors = errors;
         this.accessLog = accessLog;
         this.permits = new Semaphore(config.maxConnections());
+        this.clientSlots = new ClientSlots(config.maxConnectionsPerClient());
         this.serverSocket = new ServerSocket();
         try {
             serverSocket.setReuseAddress(true);
@@ -55,6 +60,8 @@ public final class HttpServer implements AutoCloseable {
         }
         this.executor = ConnectionThreads.create(config.maxConnections());
         this.acceptor = new Thread(this::acceptLoop, "socketlab-http-accept-" + serverSocket.getLocalPort());
+        this.watchdog = new WriteWatchdog(connections, config.writeTimeoutMillis(),
+                "socketlab-http-watchdog-" + serverSocket.getLocalPort());
     }
 
     /**
@@ -70,6 +77,7 @@ public final class HttpServer implements AutoCloseable {
                 Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(errors, "errors"),
                 Objects.requireNonNull(log, "log"));
         server.acceptor.start();
+        server.watchdog.start();
         return server;
     }
 
@@ -111,6 +119,7 @@ public final class HttpServer implements AutoCloseable {
             connections.forEach(Connection::forceClose);
         }
         executor.shutdownNow();
+        watchdog.stop();
         stopped = true;
     }
 
@@ -133,7 +142,7 @@ public final class HttpServer implements AutoCloseable {
                 }
                 continue;
             }
-            if (!permits.tryAcquire()) {
+            if (!admit(socket)) {
                 Rejection.answerBusy(socket, this);
                 continue;
             }
@@ -149,11 +158,51 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** Called by a connection's thread as it ends. */
+    /**
+     * Takes a connection slot and a slot of the client's address for a new connection. When either is
+     * short, the oldest idle keep-alive connection (of that client, or of anyone) is closed to make room,
+     * so that clients who hold connections open without using them cannot keep new ones out.
+     */
+    private boolean admit(Socket socket) {
+        InetAddress client = socket.getInetAddress();
+        if (!clientSlots.tryAcquire(client)
+                && !(closeOldestIdle(c -> c.client().equals(client)) && clientSlots.tryAcquire(client))) {
+            return false;
+        }
+        if (!permits.tryAcquire() && !(closeOldestIdle(c -> true) && permits.tryAcquire())) {
+            clientSlots.release(client);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean closeOldestIdle(Predicate<Connection> which) {
+        Connection oldest = null;
+        for (Connection connection : connections) {
+            if (connection.isIdle() && which.test(connection)
+                    && (oldest == null || connection.idleSinceNanos() - oldest.idleSinceNanos() < 0)) {
+                oldest = connection;
+            }
+        }
+        if (oldest == null || !oldest.closeIfIdle()) {
+            return false;
+        }
+        // Its slots are free now; its thread, which will see the socket closed, releases nothing twice.
+        connectionClosed(oldest);
+        return true;
+    }
+
+    /** Called by a connection's thread as it ends, or by the acceptor that closed it. */
     void connectionClosed(Connection connection) {
         if (connections.remove(connection)) {
             permits.release();
+            clientSlots.release(connection.client());
         }
+    }
+
+    /** @return the connections open now */
+    int connectionCount() {
+        return connections.size();
     }
 
     boolean isStopping() {

@@ -27,6 +27,9 @@ final class RequestInput {
     private long deadlineNanos = NO_DEADLINE;
     private int readTimeoutMillis;
     private int appliedTimeoutMillis = -1;
+    // While a body is read: the deadline moves on by one second for every this many bytes received.
+    private long minBytesPerSecond;
+    private long bytesSinceDeadline;
 
     /**
      * @param socket the socket whose time-out to set before each read, or null when reading a
@@ -59,11 +62,24 @@ final class RequestInput {
     /** Makes every following read fail once this many milliseconds have passed in total. */
     void startDeadline(int totalMillis) {
         deadlineNanos = System.nanoTime() + totalMillis * 1_000_000L;
+        minBytesPerSecond = 0;
+    }
+
+    /**
+     * Makes every following read fail once {@code baseMillis}, plus the time the bytes received so far take
+     * at {@code minBytesPerSecond}, have passed; and any read that waits longer than {@code baseMillis}.
+     */
+    void startBodyDeadline(int baseMillis, long minBytesPerSecond) {
+        deadlineNanos = System.nanoTime() + baseMillis * 1_000_000L;
+        readTimeoutMillis = baseMillis;
+        this.minBytesPerSecond = minBytesPerSecond;
+        bytesSinceDeadline = 0;
     }
 
     /** Makes every following read fail if it waits longer than this, with no total limit. */
     void useReadTimeout(int millis) {
         deadlineNanos = NO_DEADLINE;
+        minBytesPerSecond = 0;
         readTimeoutMillis = millis;
     }
 
@@ -156,6 +172,7 @@ final class RequestInput {
                 throw new EOFException("stream ended inside the body, " + (length - done) + " bytes short");
             }
             done += n;
+            bytesSinceDeadline += n;
         }
     }
 
@@ -183,6 +200,7 @@ final class RequestInput {
         int n = in.read(buf, limit, buf.length - limit);
         if (n > 0) {
             limit += n;
+            bytesSinceDeadline += n;
         }
         return n;
     }
@@ -193,11 +211,15 @@ final class RequestInput {
         }
         int millis = readTimeoutMillis;
         if (deadlineNanos != NO_DEADLINE) {
-            long remainingNanos = deadlineNanos - System.nanoTime();
+            long earned = minBytesPerSecond == 0 ? 0
+                    : bytesSinceDeadline >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE / 4
+                    : bytesSinceDeadline * 1_000_000_000L / minBytesPerSecond;
+            long remainingNanos = deadlineNanos + earned - System.nanoTime();
             if (remainingNanos <= 0) {
                 throw new SocketTimeoutException("request read deadline passed");
             }
-            millis = (int) Math.max(1, (remainingNanos + 999_999) / 1_000_000);
+            long remainingMillis = (remainingNanos + 999_999) / 1_000_000;
+            millis = (int) Math.max(1, minBytesPerSecond == 0 ? remainingMillis : Math.min(readTimeoutMillis, remainingMillis));
         }
         // Setting SO_TIMEOUT only stores a field, but skipping repeats keeps the common case free.
         if (millis != appliedTimeoutMillis) {

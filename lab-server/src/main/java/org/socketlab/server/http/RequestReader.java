@@ -70,6 +70,15 @@ final class RequestReader {
         return BodyReader.read(input, head.bodyLength(), config.maxBodyBytes(), config.maxHeaderBytes());
     }
 
+    /**
+     * Reads the body the head declared and drops it.
+     *
+     * @throws HttpException 400 for broken chunked framing, 413 past the limit
+     */
+    void discardBody(RequestHead head) throws IOException {
+        BodyReader.discard(input, head.bodyLength(), config.maxBodyBytes(), config.maxHeaderBytes());
+    }
+
     private static void checkHost(Headers headers, boolean http11) {
         int hosts = headers.count("Host");
         // RFC 9112 §3.2: 400 for an HTTP/1.1 request without Host, for any request with more

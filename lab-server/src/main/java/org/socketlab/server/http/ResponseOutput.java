@@ -16,6 +16,8 @@ final class ResponseOutput extends OutputStream {
     private final byte[] buf = new byte[BUFFER_BYTES];
     private int count;
     private long bytesWritten;
+    // When the socket write under way began, or 0: the WriteWatchdog closes a connection stuck in one.
+    private volatile long writeSinceNanos;
 
     ResponseOutput(OutputStream out) {
         this.out = out;
@@ -36,7 +38,7 @@ final class ResponseOutput extends OutputStream {
         if (len > buf.length - count) {
             drain();
             if (len >= buf.length) {
-                out.write(b, off, len);
+                send(b, off, len);
                 return;
             }
         }
@@ -90,10 +92,27 @@ final class ResponseOutput extends OutputStream {
         count = 0;
     }
 
+    /** When the socket write under way began, or 0 if none is. */
+    long writeSinceNanos() {
+        return writeSinceNanos;
+    }
+
     private void drain() throws IOException {
         if (count > 0) {
-            out.write(buf, 0, count);
+            send(buf, 0, count);
             count = 0;
+        }
+    }
+
+    // In slices, each timed from its start: a slow reader that takes each slice in time is progress.
+    private void send(byte[] b, int off, int len) throws IOException {
+        for (int done = 0; done < len; done += BUFFER_BYTES) {
+            writeSinceNanos = System.nanoTime() | 1;
+            try {
+                out.write(b, off + done, Math.min(BUFFER_BYTES, len - done));
+            } finally {
+                writeSinceNanos = 0;
+            }
         }
     }
 

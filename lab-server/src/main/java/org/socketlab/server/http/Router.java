@@ -118,13 +118,26 @@ public final class Router implements Handler {
                 Headers.of("Allow", allow(methods)));
     }
 
-    /** True if a route for the method matches the path, or none matches and the fallback accepts. */
+    /**
+     * True if a route for the method matches the path and its handler accepts the body, or none matches and
+     * the fallback accepts. GET and HEAD routes take none (RFC 9110 §9.3.1: such content has no defined
+     * meaning), so a body sent with them is read and dropped.
+     */
     @Override
     public boolean acceptsBody(HttpRequest head) {
         try {
             String[] segments = segments(head.rawPath());
-            if (find(head.method(), segments) != null) {
-                return true;
+            Route route = find(head.method(), segments);
+            if (route == null && head.method().equals("HEAD")) {
+                route = find("GET", segments);
+            }
+            if (route != null) {
+                if (route.method.equals("GET") || route.method.equals("HEAD")) {
+                    return false;
+                }
+                Map<String, String> params = new HashMap<>(4);
+                route.pattern.matches(segments, params);
+                return route.handler.acceptsBody(params.isEmpty() ? head : head.withPathParams(params));
             }
             return methodsFor(segments).isEmpty() && fallback.acceptsBody(head);
         } catch (HttpException e) {

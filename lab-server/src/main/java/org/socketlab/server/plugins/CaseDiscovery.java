@@ -1,6 +1,10 @@
 package org.socketlab.server.plugins;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -12,11 +16,13 @@ import org.socketlab.api.ParamSpec;
 /**
  * Finds the cases a class loader provides with {@link ServiceLoader}. Each provider is tried on its own:
  * one that cannot be loaded, instantiated or described becomes a failure with its cause, and the others
- * are still found. Only errors that leave the JVM unusable are rethrown.
+ * are still found. Nothing a plugin's code throws escapes: it fails that plugin, with its reason.
  */
 public final class CaseDiscovery {
     // A provider iterator that keeps failing without moving on (an unreadable services file) must not loop forever.
     private static final int MAX_FAILURES = 100;
+    /** Room for thousands of class names. */
+    static final int MAX_SERVICES_FILE_BYTES = 64 * 1024;
     /** Where a jar names its cases. */
     public static final String SERVICES_FILE = "META-INF/services/" + LabCase.class.getName();
 
@@ -45,6 +51,10 @@ public final class CaseDiscovery {
      * @return the cases and the failures
      */
     public static Result discover(ClassLoader loader, String origin) {
+        String tooLarge = servicesFileTooLarge(loader);
+        if (tooLarge != null) {
+            return new Result(List.of(), List.of(tooLarge));
+        }
         List<RegisteredCase> cases = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         var iterator = ServiceLoader.load(LabCase.class, loader).iterator();
@@ -58,16 +68,13 @@ public final class CaseDiscovery {
             } catch (IllegalArgumentException e) {
                 // From describe(): its message names the class and says what is wrong.
                 failures.add(e.getMessage());
-            } catch (StackOverflowError e) {
-                // The case's own code recursed without end; the stack has unwound and the JVM is fine.
-                failures.add(reason(e));
-            } catch (VirtualMachineError e) {
-                throw e;
             } catch (ServiceConfigurationError e) {
                 String advice = ProviderAdvice.explain(e, loader);
                 failures.add(SERVICES_FILE + ": " + (advice != null ? advice
                         : ProviderAdvice.withoutTempPath(withoutServicePrefix(reason(e))) + hint(e)));
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                // Whatever a plugin's code throws fails that plugin only: an InternalError or a huge array's
+                // OutOfMemoryError from its info() says nothing about the JVM, whose heap was never handed out.
                 failures.add(reason(e) + hint(e));
             }
         }
@@ -75,6 +82,27 @@ public final class CaseDiscovery {
             failures.add("stopped looking for more cases after " + MAX_FAILURES + " failures");
         }
         return new Result(ProviderAdvice.distinctIds(cases, failures), failures);
+    }
+
+    /**
+     * ServiceLoader reads a services file whole, line by line, with no limit: a huge one would take memory and
+     * time without end. Its size is checked first, reading no more than the limit.
+     */
+    private static String servicesFileTooLarge(ClassLoader loader) {
+        try {
+            Enumeration<URL> files = loader.getResources(SERVICES_FILE);
+            while (files.hasMoreElements()) {
+                try (InputStream in = files.nextElement().openStream()) {
+                    if (in.readNBytes(MAX_SERVICES_FILE_BYTES + 1).length > MAX_SERVICES_FILE_BYTES) {
+                        return SERVICES_FILE + " is larger than " + MAX_SERVICES_FILE_BYTES / 1024 + " KiB: it should "
+                                + "name the case classes, one a line";
+                    }
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return SERVICES_FILE + " cannot be read: " + reason(e);
+        }
     }
 
     // "ServiceConfigurationError: org.socketlab.api.LabCase: Provider x not found" says the same thing three times.
@@ -110,7 +138,7 @@ public final class CaseDiscovery {
         try {
             info = labCase.info();
             params = labCase.params();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
             throw new IllegalArgumentException(type + " could not describe itself: " + reason(e), e);
         }
         if (info == null || params == null) {

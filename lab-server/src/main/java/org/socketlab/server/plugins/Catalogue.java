@@ -49,7 +49,9 @@ public final class Catalogue {
                         + " naming its case classes, one a line");
             }
             String error = failures.isEmpty() ? null : String.join("; ", failures);
-            statuses.add(new PluginStatus(jar.file(), loaded, ids, error, jar.warnings()));
+            PluginHealth health = jar.cases().stream().map(RegisteredCase::labCase)
+                    .filter(PluginCase.class::isInstance).map(c -> ((PluginCase) c).health()).findFirst().orElse(null);
+            statuses.add(new PluginStatus(jar.file(), loaded, ids, error, jar.warnings(), health));
         }
         return new Catalogue(byId, statuses);
     }

@@ -20,22 +20,30 @@ final class PluginCase implements LabCase {
     private final List<ParamSpec> params;
     private final String origin;
     private final PluginClassLoader loader;
+    private final PluginHealth health;
 
-    private PluginCase(RegisteredCase found, PluginClassLoader loader) {
+    private PluginCase(RegisteredCase found, PluginClassLoader loader, PluginHealth health) {
         this.delegate = found.labCase();
         this.info = found.info();
         this.params = found.params();
         this.origin = found.origin();
         this.loader = loader;
+        this.health = health;
     }
 
     /**
      * @param found  a case as discovered in a plugin jar
      * @param loader the class loader of that jar
+     * @param health the record of that jar's runs, shared by its cases
      * @return the same case, run through a {@link PluginCase}
      */
-    static RegisteredCase of(RegisteredCase found, PluginClassLoader loader) {
-        return new RegisteredCase(found.info(), found.params(), new PluginCase(found, loader), found.origin());
+    static RegisteredCase of(RegisteredCase found, PluginClassLoader loader, PluginHealth health) {
+        return new RegisteredCase(found.info(), found.params(), new PluginCase(found, loader, health), found.origin());
+    }
+
+    /** @return the record of its jar's runs */
+    PluginHealth health() {
+        return health;
     }
 
     /** @return the class loader of the jar it comes from */
@@ -69,7 +77,17 @@ final class PluginCase implements LabCase {
 
     @Override
     public void run(RunContext context) throws Exception {
-        within(() -> delegate.run(context));
+        if (health.quarantined()) {
+            throw new IllegalStateException("plugin " + origin + " is quarantined: " + health.leakingRuns()
+                    + " of its runs left threads running after they ended; fix it and replace the jar");
+        }
+        LeakCheck leaks = new LeakCheck(context.remaining());
+        health.watch(leaks);
+        try {
+            within(() -> delegate.run(context));
+        } finally {
+            leaks.runEnded();
+        }
     }
 
     private void within(Body body) throws Exception {

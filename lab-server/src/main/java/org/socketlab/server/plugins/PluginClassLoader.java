@@ -1,11 +1,18 @@
 package org.socketlab.server.plugins;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSigner;
+import java.security.CodeSource;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The class loader of one plugin jar, reading a private copy of it.
@@ -26,6 +33,7 @@ final class PluginClassLoader extends URLClassLoader {
     }
 
     private final Path copy;
+    private final Set<String> warnings = ConcurrentHashMap.newKeySet();
     private int activeRuns;
     private boolean retired;
     private boolean closed;
@@ -38,6 +46,56 @@ final class PluginClassLoader extends URLClassLoader {
     PluginClassLoader(String file, Path copy, ApiClassLoader parent) {
         super(file, new URL[] {url(copy)}, parent);
         this.copy = copy;
+    }
+
+    /**
+     * Defines a class of the jar, unless it refers to a method that would stop Socket Lab (see
+     * {@link ForbiddenCalls}): a case ported from a Python script that ends with {@code sys.exit()} must fail
+     * its own loading, not end every student's session.
+     */
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        String path = name.replace('.', '/') + ".class";
+        URL resource = findResource(path);
+        if (resource == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] bytes;
+        try (InputStream in = resource.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name + " cannot be read from " + getName(), e);
+        }
+        ForbiddenCalls.Findings findings = ForbiddenCalls.scan(bytes);
+        if (findings.forbidden().isPresent()) {
+            throw new ForbiddenCallError(name + " calls " + findings.forbidden().get() + ", which would stop Socket "
+                    + "Lab for everyone: a case ends by returning, or by throwing to report an error");
+        }
+        findings.rawSocket().ifPresent(type -> warnings.add(name + " makes a " + type + " itself: its traffic "
+                + "escapes the transcript and the target policy; use the sockets of context.actor(...) instead"));
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && getDefinedPackage(name.substring(0, dot)) == null) {
+            try {
+                definePackage(name.substring(0, dot), null, null, null, null, null, null, null);
+            } catch (IllegalArgumentException e) {
+                // Defined by another thread meanwhile.
+            }
+        }
+        return defineClass(name, bytes, 0, bytes.length, new CodeSource(getURLs()[0], (CodeSigner[]) null));
+    }
+
+    /** @return what the classes loaded so far do that is allowed but worth fixing, sorted */
+    List<String> warnings() {
+        return new TreeSet<>(warnings).stream().toList();
+    }
+
+    /** A class of a plugin that may not be loaded; a {@link LinkageError}, as for any class that cannot be. */
+    static final class ForbiddenCallError extends LinkageError {
+        private static final long serialVersionUID = 1L;
+
+        ForbiddenCallError(String message) {
+            super(message);
+        }
     }
 
     private static URL url(Path copy) {

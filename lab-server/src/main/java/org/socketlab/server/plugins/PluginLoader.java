@@ -17,10 +17,12 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipException;
 
+import org.socketlab.api.CaseRunner;
+
 /**
  * Loads one plugin jar: copies it, checks that it is a readable jar built for a compatible lab-api, gives it
  * its own {@link PluginClassLoader} and finds its cases with {@link CaseDiscovery}. Every failure becomes part
- * of the result, with a reason an instructor can act on; only errors that leave the JVM unusable are thrown.
+ * of the result, with a reason an instructor can act on; nothing a plugin throws escapes.
  *
  * <p>The jar is read from a private copy, so that the original can be replaced or deleted at any time, on
  * any system (Windows cannot replace a file that is open). Thread-safe.
@@ -102,7 +104,10 @@ final class PluginLoader {
         }
         PluginClassLoader loader = new PluginClassLoader(file, copy, apiLoader);
         CaseDiscovery.Result found = discover(loader, file);
-        List<RegisteredCase> cases = found.cases().stream().map(c -> PluginCase.of(c, loader)).toList();
+        // Of the classes loaded to describe its cases: enough to catch a case class that opens its own sockets.
+        warnings.addAll(loader.warnings());
+        PluginHealth health = new PluginHealth();
+        List<RegisteredCase> cases = found.cases().stream().map(c -> PluginCase.of(c, loader, health)).toList();
         if (cases.isEmpty()) {
             loader.retire();
         }
@@ -154,17 +159,35 @@ final class PluginLoader {
         } catch (TimeoutException e) {
             thread.interrupt();
             return failure("loading its cases took longer than " + loadTimeLimit.toMillis() + " ms: a static "
-                    + "initializer, constructor, info() or params() of a case does not return");
+                    + "initializer, constructor, info() or params() of a case does not return" + stillRunning(thread));
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof VirtualMachineError fatal) {
-                throw fatal;
-            }
             return failure("loading its cases failed: " + CaseDiscovery.reason(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             thread.interrupt();
             return failure("loading was interrupted (Socket Lab is stopping)");
         }
+    }
+
+    // Java cannot stop a thread that ignores interrupts: say where it is, so the author can find the loop.
+    private static String stillRunning(Thread thread) {
+        try {
+            thread.join(CaseRunner.THREAD_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) {
+            return "";
+        }
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")
+                    && !type.startsWith("org.socketlab.")) {
+                return " (its thread is still running, at " + type + "." + frame.getMethodName() + "("
+                        + frame.getFileName() + ":" + frame.getLineNumber() + "), until Socket Lab restarts)";
+            }
+        }
+        return " (its thread is still running, until Socket Lab restarts)";
     }
 
     private static CaseDiscovery.Result failure(String reason) {

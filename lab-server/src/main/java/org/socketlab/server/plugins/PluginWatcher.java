@@ -64,9 +64,7 @@ public final class PluginWatcher implements AutoCloseable {
         try {
             folder.poll();
             lastFailure = null;
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             // A failed poll must not end the watching (the executor would run no further polls); say it once.
             String failure = "socketlab: watching the plugins folder failed, trying again: " + CaseDiscovery.reason(e);
             if (!failure.equals(lastFailure)) {

@@ -254,4 +254,30 @@ class CrossSiteDefenceTest {
         assertThrows(IllegalArgumentException.class, () -> CommandLineParser.parse("--cors-origin", "null"));
     }
 
+
+    @Test
+    void bound_to_ipv6_loopback_the_bracketed_literal_and_localhost_pass() throws Exception {
+        SocketLabServer v6;
+        try {
+            v6 = SocketLabServer.start(ServerConfig.defaults().withPort(0).withBindAddress(InetAddress.getByName("::1")),
+                    CaseRegistry.ofBuiltIns(), AccessLog.none());
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+            return;
+        }
+        try {
+            String port = ":" + v6.port();
+            assertEquals(200, exchange(v6, "GET /api/cases HTTP/1.1\r\nHost: [::1]" + port + "\r\nConnection: close\r\n\r\n")
+                    .status());
+            assertEquals(200, exchange(v6, "GET /api/cases HTTP/1.1\r\nHost: localhost" + port + "\r\nConnection: close\r\n\r\n")
+                    .status());
+            assertEquals(421, exchange(v6, "GET /api/cases HTTP/1.1\r\nHost: 127.0.0.1" + port + "\r\nConnection: close\r\n\r\n")
+                    .status());
+            assertEquals(200, exchange(v6, "POST /api/cases/missing-message/runs HTTP/1.1\r\nHost: [::1]" + port
+                    + "\r\nOrigin: http://[::1]" + port + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                    + "Connection: close\r\n\r\n{}").status(), "the page's own origin, in brackets");
+        } finally {
+            v6.close();
+        }
+    }
 }

@@ -41,7 +41,11 @@ class HttpServerConfigTest {
                 Arguments.of("maxBodyBytes", (UnaryOperator<HttpServerConfig>) c -> c.withMaxBodyBytes(-1)),
                 Arguments.of("maxBodyBytes", (UnaryOperator<HttpServerConfig>) c -> c.withMaxBodyBytes(1L << 40)),
                 Arguments.of("maxConnections", (UnaryOperator<HttpServerConfig>) c -> c.withMaxConnections(0)),
-                Arguments.of("backlog", (UnaryOperator<HttpServerConfig>) c -> c.withBacklog(0)));
+                Arguments.of("backlog", (UnaryOperator<HttpServerConfig>) c -> c.withBacklog(0)),
+                Arguments.of("minBodyBytesPerSecond", (UnaryOperator<HttpServerConfig>) c -> c.withMinBodyBytesPerSecond(0)),
+                Arguments.of("writeTimeoutMillis", (UnaryOperator<HttpServerConfig>) c -> c.withWriteTimeoutMillis(0)),
+                Arguments.of("maxConnectionsPerClient",
+                        (UnaryOperator<HttpServerConfig>) c -> c.withMaxConnectionsPerClient(0)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -507,11 +507,12 @@ class HttpServerTest {
     }
 
     @Test
-    void answers_503_beyond_max_connections() throws Exception {
+    void answers_503_beyond_max_connections_when_none_is_idle() throws Exception {
         start(SMALL_LIMITS.withMaxConnections(1));
         try (RawClient first = raw()) {
-            first.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
-            assertEquals(200, first.read().status());
+            // Busy in its handler, so it cannot give way to the next connection.
+            first.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(slowEntered.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
 
             try (RawClient second = raw()) {
                 RawClient.Response response = second.read();
@@ -519,6 +520,8 @@ class HttpServerTest {
                 assertEquals("close", response.header("Connection"));
                 second.assertClosedByServer();
             }
+            slowRelease.countDown();
+            assertEquals(200, first.read().status());
         }
     }
 

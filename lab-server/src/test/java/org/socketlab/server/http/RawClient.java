@@ -25,7 +25,15 @@ final class RawClient implements AutoCloseable {
     private final OutputStream out;
 
     RawClient(InetSocketAddress address) throws IOException {
+        this(address, null);
+    }
+
+    /** A client whose socket is bound to {@code local} first (e.g. 127.0.0.2, another loopback address). */
+    RawClient(InetSocketAddress address, InetSocketAddress local) throws IOException {
         socket = new Socket();
+        if (local != null) {
+            socket.bind(local);
+        }
         socket.connect(address, READ_TIMEOUT_MILLIS);
         // Every read in a test ends within this time, whatever the server does.
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
@@ -48,6 +56,17 @@ final class RawClient implements AutoCloseable {
         out.write(latin1.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return this;
+    }
+
+    /** Writes raw bytes. */
+    RawClient write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        return this;
+    }
+
+    /** Bytes the server has sent that are not read yet. */
+    int available() throws IOException {
+        return in.available();
     }
 
     int localPort() {
