@@ -111,9 +111,10 @@ class FailureLocationTest {
         }), Map.of(), options);
 
         String error = transcript.error();
-        assertTrue(error.startsWith("the run went past its time limit of 300 ms and was stopped; still running: "
-                + "run(): in TcpConnection.recv, called from FailureLocationTest.lambda$"), error);
-        assertTrue(error.contains("; Client: in TcpConnection.recvLine, called from FailureLocationTest.lambda$"),
+        assertTrue(error.startsWith("the run went past its time limit of 300 ms and was stopped"), error);
+        assertTrue(error.contains("; when it was stopped, run() waited in TcpConnection.recv, called from "
+                + "FailureLocationTest.lambda$"), error);
+        assertTrue(error.contains("; Client waited in TcpConnection.recvLine, called from FailureLocationTest.lambda$"),
                 error);
     }
 }

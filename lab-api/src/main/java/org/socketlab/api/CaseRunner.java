@@ -156,6 +156,9 @@ public final class CaseRunner {
         if (leaked != null && !RunHandle.CANCELLED.equals(error)) {
             error = error == null ? leaked : error + "; " + leaked;
         }
+        if (thread.blockedAtLimit() != null) {
+            error = error + "; when it was stopped, " + thread.blockedAtLimit();
+        }
         var checks = recorder.checks();
         return new Transcript(Transcript.FORMAT_VERSION, caseId, runId, params.asMap(), startedAt, durationMs,
                 Transcript.outcomeOf(checks, error), recorder.events(), recorder.output(), checks, error);

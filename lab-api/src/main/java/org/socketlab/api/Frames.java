@@ -39,7 +39,7 @@ final class Frames {
      * What a thread of a run is doing, for a run stopped at its time limit: the lab-api call it waits in
      * (say {@code TcpConnection.recv}) and the line of the case that called it.
      *
-     * @return e.g. {@code Client: in TcpConnection.recv, called from EchoCase.lambda$run$0(EchoCase.java:57)}
+     * @return e.g. {@code Client waited in TcpConnection.recv, called from EchoCase.lambda$run$0(EchoCase.java:57)}
      */
     static String blockedOn(String name, Thread thread) {
         StackTraceElement[] stack = thread.getStackTrace();
@@ -54,11 +54,13 @@ final class Frames {
                 apiCall = simpleName(frame.getClassName()) + "." + frame.getMethodName();
             }
         }
-        if (caseFrame == null && apiCall == null) {
-            return name + ": " + (stack.length == 0 ? "finishing" : "in " + stack[0]);
+        if (apiCall != null) {
+            return name + " waited in " + apiCall + (caseFrame == null ? "" : ", called from " + shortFrame(caseFrame));
         }
-        String where = caseFrame == null ? "" : (apiCall == null ? "at " : ", called from ") + shortFrame(caseFrame);
-        return name + ": " + (apiCall == null ? "" : "in " + apiCall) + where;
+        if (caseFrame != null) {
+            return name + " was at " + shortFrame(caseFrame);
+        }
+        return name + (stack.length == 0 ? " was ending" : " was at " + shortFrame(stack[0]));
     }
 
     static List<String> blockedOn(List<Task<?>> tasks) {

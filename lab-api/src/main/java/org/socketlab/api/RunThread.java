@@ -16,6 +16,7 @@ final class RunThread {
     private final Runnable onValidated;
     private final CountDownLatch over = new CountDownLatch(1);
     private volatile Throwable failure;
+    private volatile String blockedAtLimit;
     private volatile InvalidParamException invalid;
     private volatile boolean validated;
     private volatile boolean stopped;
@@ -58,10 +59,10 @@ final class RunThread {
             // Read before the interrupt, which may let validate() return and run() begin.
             boolean inRun = validated;
             // Taken before the sockets are closed, so that it names what each thread was waiting for.
-            String blocked = inRun ? blockedOn(thread) : "";
+            blockedAtLimit = inRun ? blockedOn(thread) : null;
             stop(thread);
             return inRun
-                    ? "the run went past its time limit of " + limit.toMillis() + " ms and was stopped" + blocked
+                    ? "the run went past its time limit of " + limit.toMillis() + " ms and was stopped"
                     : "the case's validate() did not return within the run's time limit of " + limit.toMillis()
                             + " ms";
         }
@@ -81,11 +82,19 @@ final class RunThread {
         return failure;
     }
 
+    /**
+     * @return for a run stopped at its time limit, what each of its threads was doing at that moment
+     *         ("run() waited in TcpConnection.recv, called from ..."); else {@code null}
+     */
+    String blockedAtLimit() {
+        return blockedAtLimit;
+    }
+
     private String blockedOn(Thread main) {
         java.util.List<String> blocked = new java.util.ArrayList<>();
         blocked.add(Frames.blockedOn("run()", main));
         blocked.addAll(Frames.blockedOn(context.tasks()));
-        return "; still running: " + String.join("; ", blocked);
+        return String.join("; ", blocked);
     }
 
     /** Ends the wait of {@link #runWithin} at once; the run then ends as cancelled. Idempotent. */
