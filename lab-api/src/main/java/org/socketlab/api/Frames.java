@@ -7,7 +7,7 @@ import java.util.List;
 final class Frames {
     private static final String API_PACKAGE = "org.socketlab.api.";
     /** The server's own frames between the runner and the case (the plugin wrapper) are not the case's. */
-    private static final String SERVER_PACKAGE = "org.socketlab.server.";
+    private static final String SERVER_PACKAGE = "org.socketlab.server.plugins.";
 
     private Frames() {
     }

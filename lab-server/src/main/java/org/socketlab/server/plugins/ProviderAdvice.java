@@ -26,6 +26,9 @@ final class ProviderAdvice {
     // ServiceLoader names the file it read: here a copy of the jar in a temp folder, meaningless to the author.
     private static final Pattern JAR_URL = Pattern.compile("jar:file:[^!]*!/");
 
+    /** A services file is read only up to this size here; a larger one is refused elsewhere for its size. */
+    private static final int MAX_READ = 64 * 1024;
+
     private ProviderAdvice() {
     }
 
@@ -39,10 +42,15 @@ final class ProviderAdvice {
         if (entry == null) {
             return null;
         }
-        String text;
+        byte[] bytes;
         try (InputStream in = jar.getInputStream(entry)) {
-            text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            bytes = in.readNBytes(MAX_READ + 1);
         }
+        if (bytes.length > MAX_READ) {
+            // Too large to be a list of classes: CaseDiscovery refuses it for its size.
+            return null;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         List<String> names = new ArrayList<>();
         String[] lines = text.split("\r?\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
