@@ -11,6 +11,7 @@ import { buildField, parseQueryValue, toQuery } from './params.js';
 import { RunView } from './runview.js';
 import { renderLoading, renderError } from './feedback.js';
 import { rememberRun } from './lastruns.js';
+import { renderPrograms } from './programs.js';
 
 // The last run of each case in this tab, so going back to a case with the same
 // parameter values shows its result again instead of an empty page.
@@ -56,9 +57,13 @@ class CasePage {
     this.fields = params.map((p) => buildField(p, parseQueryValue(p, query.get(p.name))));
     this.heading = h('h1', { 'data-testid': 'case-title', tabindex: '-1', text: detail.title ?? this.id });
     this.results = h('div', { class: 'results', id: 'results' });
+    // The handout's programs: under the case until a run is shown, then beside its diagram.
+    this.programs = renderPrograms(detail.programs);
+    this.programsHome = h('div', { class: 'programs-home' }, this.programs.element);
     this.element = h('article', { class: 'case-page' },
       this.header(),
       h('div', { class: 'case-top' }, this.scenario(), this.form()),
+      this.programsHome,
       this.results);
   }
 
@@ -168,7 +173,11 @@ class CasePage {
 
   newView(onDone) {
     const tags = Array.isArray(this.detail.tags) ? this.detail.tags : [];
-    const view = new RunView({ signal: this.signal, tags, onDone, onFailure: () => this.setRunning(false), runLink: true });
+    const onFailure = () => {
+      this.setRunning(false);
+      if (this.programs.element) this.programsHome.append(this.programs.element);
+    };
+    const view = new RunView({ signal: this.signal, tags, onDone, onFailure, runLink: true, programs: this.programs });
     replace(this.results, h('h2', { class: 'results-heading', text: 'Result' }), view.element);
     return view;
   }

@@ -11,7 +11,7 @@ import { describeRow, formatMs, readFate } from './diagram.js';
 // (the downloadable JSON always has everything).
 const MAX_SHOWN_BYTES = 256 * 1024;
 
-const FIELDS = ['actor', 'kind', 'protocol', 'conn', 'local', 'remote', 'peer', 'peerConn', 'offset', 'requested', 'size'];
+const FIELDS = ['actor', 'kind', 'protocol', 'conn', 'local', 'remote', 'peer', 'peerConn', 'offset', 'requested', 'size', 'program', 'line'];
 
 /** An empty panel that invites a selection. */
 export function renderDetailPlaceholder() {

@@ -7,6 +7,7 @@ import { h, replace } from './dom.js';
 import { getCase } from './api.js';
 import { toQuery } from './params.js';
 import { RunView } from './runview.js';
+import { renderPrograms } from './programs.js';
 import { renderError } from './feedback.js';
 
 /** Shows run `runId` in `main`. */
@@ -86,6 +87,7 @@ async function describeCase(run, { heading, caseLine, view, signal, prefix = 'Ru
     const detail = await getCase(run.caseId, { signal });
     title = detail.title ?? title;
     view.setTags(Array.isArray(detail.tags) ? detail.tags : []);
+    view.setPrograms(renderPrograms(detail.programs));
   } catch {
     // The case may be gone (a plugin was removed, another server): the run is still shown.
   }

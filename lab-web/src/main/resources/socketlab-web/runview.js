@@ -33,15 +33,17 @@ export class RunView {
    * the client command of the listen banner); `onDone(transcript)` is called once
    * when a followed run has ended, `onFailure()` when it could not be loaded;
    * `onKnown(run)` when the run's case id and parameters are first known;
-   * `runLink` adds a link to the run's own page.
+   * `runLink` adds a link to the run's own page; `programs` is the case's program panel
+   * (programs.js), shown beside the diagram, whose line for the selected event lights up.
    */
-  constructor({ signal, tags = [], onKnown = () => {}, onDone = () => {}, onFailure = () => {}, runLink = false }) {
+  constructor({ signal, tags = [], onKnown = () => {}, onDone = () => {}, onFailure = () => {}, runLink = false, programs = null }) {
     this.signal = signal;
     this.onKnown = onKnown;
     this.tags = tags;
     this.onDone = onDone;
     this.onFailure = onFailure;
     this.runLink = runLink;
+    this.programs = programs;
     this.element = h('div', { class: 'run-view' });
     this.drawnWidth = 0;
     signal.addEventListener('abort', () => this.stopWatching());
@@ -177,6 +179,12 @@ export class RunView {
     if (this.listen && !this.ended) replace(this.bannerHolder, renderListenBanner(this.listen, this.tags));
   }
 
+  /** Shows the case's programs beside the diagram (when they are known only after the run). */
+  setPrograms(programs) {
+    this.programs = programs;
+    if (this.programsHolder) replace(this.programsHolder, programs?.element ?? null);
+  }
+
   /** Shows a finished transcript whole (from the server or from a file). */
   showTranscript(transcript) {
     this.ended = true;
@@ -192,6 +200,7 @@ export class RunView {
     this.diagramHolder = h('div', { class: 'diagram-holder' });
     this.detailHolder = h('div', { class: 'detail-holder' }, renderDetailPlaceholder());
     this.outputHolder = h('div', { class: 'output-holder' }, renderOutput(transcript.output));
+    this.programsHolder = h('div', { class: 'programs-holder' }, this.programs?.element ?? null);
     const diagramCard = h('section', { class: 'card diagram-card', 'aria-labelledby': 'diagram-heading' },
       h('h3', { id: 'diagram-heading', text: 'What happened on the wire' }),
       legend(),
@@ -199,7 +208,7 @@ export class RunView {
       this.detailHolder);
     this.watchWidth();
     return h('div', { class: 'results-grid' }, diagramCard,
-      h('div', { class: 'results-side' }, transcript.state === 'running' ? null : renderChecks(transcript.checks), this.outputHolder));
+      h('div', { class: 'results-side' }, this.programsHolder, transcript.state === 'running' ? null : renderChecks(transcript.checks), this.outputHolder));
   }
 
   // The diagram is sized to the room it has, so it is drawn after it is in the page
@@ -209,7 +218,10 @@ export class RunView {
     this.drawnWidth = this.diagramHolder.clientWidth || 800;
     const view = renderDiagram(this.transcript, {
       width: this.drawnWidth,
-      onSelect: (row, model) => replace(this.detailHolder, renderDetail(row, model, { onJump: (i) => view.select(i, { focus: true }) })),
+      onSelect: (row, model) => {
+        replace(this.detailHolder, renderDetail(row, model, { onJump: (i) => view.select(i, { focus: true }) }));
+        this.programs?.highlight(row.event);
+      },
     });
     this.diagram = view;
     replace(this.diagramHolder, view.element);

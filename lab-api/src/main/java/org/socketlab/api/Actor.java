@@ -22,6 +22,10 @@ public final class Actor {
 
     private final String name;
     private final RecordingContext context;
+    // Where the actor's program is, per thread as a debugger's cursor: the threads of a threaded server run
+    // different lines at once. A thread the actor's code starts begins where its starter was. The recorder
+    // reads it on the thread that makes each event.
+    private final InheritableThreadLocal<ProgramLine> position = new InheritableThreadLocal<>();
 
     Actor(String name, RecordingContext context) {
         this.name = name;
@@ -31,6 +35,44 @@ public final class Actor {
     /** @return the actor's name */
     public String name() {
         return name;
+    }
+
+    /**
+     * Says which line of which program the actor is executing: every event it records from now on (a send,
+     * a recv, a printed line, an error) names that line, and the page highlights it when the event is
+     * selected. Call it just before the operation that the line performs:
+     * {@code bob.at(SERVER, SERVER.lineOf("recv(8)")); connection.recv(8);}
+     *
+     * @param program one of the programs the case declares in {@link CaseInfo#programs()}
+     * @param line    the line number in {@code program}, from 1
+     * @return this actor, to chain the operation
+     * @throws IllegalArgumentException when the line is not in the program
+     * @since 1.1
+     */
+    public Actor at(Program program, int line) {
+        if (line < 1 || line > program.lines().size()) {
+            throw new IllegalArgumentException(program.file() + " has no line " + line);
+        }
+        position.set(new ProgramLine(program.file(), line));
+        return this;
+    }
+
+    /**
+     * Like {@link #at(Program, int)} for the line that contains {@code fragment}.
+     *
+     * @param program  one of the case's programs
+     * @param fragment text found on exactly one line of it, e.g. {@code "conn.recv(8)"}
+     * @return this actor
+     * @throws IllegalArgumentException when no line or several lines contain it
+     * @since 1.1
+     */
+    public Actor at(Program program, String fragment) {
+        return at(program, program.lineOf(fragment));
+    }
+
+    /** @return the program line set by this thread's last {@link #at(Program, int)}, or {@code null} */
+    ProgramLine position() {
+        return position.get();
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.socketlab.api;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +19,11 @@ import java.util.regex.Pattern;
  * @param group       the heading the catalogue lists the case under, e.g. the handout's title
  * @param description the scenario, what to look for and what to try, as Markdown; shown escaped (raw
  *                    HTML in it is shown as text, never interpreted)
+ * @param programs    the programs the case's actors run, as the handout gives them, in the order a page
+ *                    should show them; may be empty (since 1.1)
  */
 public record CaseInfo(String id, String title, String summary, List<String> tags, String source, String group,
-                       String description) {
+                       String description, List<Program> programs) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** Ids longer than this are refused: they end up in URLs, file names and log lines. */
@@ -34,7 +39,9 @@ public record CaseInfo(String id, String title, String summary, List<String> tag
      * @param source where the exercise comes from, e.g. the handout and the task ("Handout 000, Task 1")
      * @param group the heading the catalogue lists the case under, e.g. the handout's title
      * @param description the scenario, what to look for and what to try, as Markdown; shown escaped (raw HTML in
-     *        it is shown as text, never interpreted)
+     * it is shown as text, never interpreted)
+     * @param programs the programs the case's actors run, as the handout gives them, in the order a page should
+     *        show them; may be empty (since 1.1)
      * @throws IllegalArgumentException when the id is not lowercase kebab-case, or a text is blank
      */
     public CaseInfo {
@@ -50,6 +57,41 @@ public record CaseInfo(String id, String title, String summary, List<String> tag
         group = group == null || group.isBlank() ? "Other cases" : group;
         description = description == null ? "" : description;
         tags = List.copyOf(tags == null ? List.of() : tags);
+        programs = List.copyOf(programs == null ? List.of() : programs);
+        Set<String> files = new HashSet<>();
+        for (Program program : programs) {
+            if (!files.add(program.file())) {
+                throw new IllegalArgumentException("case '" + id + "' declares program " + program.file() + " twice");
+            }
+        }
+    }
+
+    /**
+     * The metadata of lab-api 1.0, without programs: kept so that plugins built against 1.0 still link.
+     *
+     * @param id          lowercase kebab-case id
+     * @param title       the short title
+     * @param summary     one sentence for the catalogue
+     * @param tags        keywords; may be empty
+     * @param source      where the exercise comes from
+     * @param group       the catalogue heading
+     * @param description the scenario as Markdown
+     * @throws IllegalArgumentException as the canonical constructor does
+     */
+    public CaseInfo(String id, String title, String summary, List<String> tags, String source, String group,
+                    String description) {
+        this(id, title, summary, tags, source, group, description, List.of());
+    }
+
+    /**
+     * The program of this file name.
+     *
+     * @param file a file name, as {@link Program#file()}
+     * @return the program, or empty when the case declares none by that name
+     * @since 1.1
+     */
+    public Optional<Program> program(String file) {
+        return programs.stream().filter(p -> p.file().equals(file)).findFirst();
     }
 
     private static String requireText(String value, String field, String id) {
@@ -78,6 +120,7 @@ public record CaseInfo(String id, String title, String summary, List<String> tag
         private String source;
         private String group;
         private String description = "";
+        private final List<Program> programs = new ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -138,11 +181,23 @@ public record CaseInfo(String id, String title, String summary, List<String> tag
         }
 
         /**
+         * Adds programs that the case's actors run, shown in this order.
+         *
+         * @param programs the programs
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder programs(Program... programs) {
+            this.programs.addAll(List.of(programs));
+            return this;
+        }
+
+        /**
          * @return the validated metadata
          * @throws IllegalArgumentException as {@link CaseInfo#CaseInfo} does
          */
         public CaseInfo build() {
-            return new CaseInfo(id, title, summary, tags, source, group, description);
+            return new CaseInfo(id, title, summary, tags, source, group, description, programs);
         }
     }
 }

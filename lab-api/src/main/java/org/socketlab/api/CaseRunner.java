@@ -117,11 +117,12 @@ public final class CaseRunner {
 
     private static Transcript runOnce(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle,
                                       Consumer<CaseFailure> failures) {
-        String caseId = labCase.info().id();
+        CaseInfo info = labCase.info();
+        String caseId = info.id();
         Params params = Params.resolve(labCase.params(), given);
         String runId = handle.runId();
         Instant startedAt = Instant.now();
-        RecordingContext context = new RecordingContext(caseId, runId, params, options);
+        RecordingContext context = new RecordingContext(caseId, runId, params, options, info.programs());
         RunThreads threads = new RunThreads(caseId);
         // validate() is the case's code too: it runs on the run's thread, under the run's time limit; the
         // handle learns that the run started once it has passed.

@@ -23,6 +23,7 @@ final class Recorder {
     private final int maxEvents;
     private final long maxRecordedBytes;
     private final Consumer<TranscriptEvent> listener;
+    private final Positions positions;
     private final List<TranscriptEvent> events = new ArrayList<>();
     private final List<String> output = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
@@ -31,10 +32,20 @@ final class Recorder {
     private boolean truncated;
     private boolean frozen;
 
-    Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener) {
+    /**
+     * @param positions the program line that makes an event of this kind by this actor on the calling thread
+     *                  (see {@link Actor#at}), or {@code null}
+     */
+    Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener,
+             Positions positions) {
         this.maxEvents = maxEvents;
         this.maxRecordedBytes = maxRecordedBytes;
         this.listener = listener;
+        this.positions = positions;
+    }
+
+    Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener) {
+        this(maxEvents, maxRecordedBytes, listener, (actor, kind, protocol, text) -> null);
     }
 
     double elapsedMillis() {
@@ -82,14 +93,18 @@ final class Recorder {
                 bytes == null ? 0 : bytes.length);
     }
 
-    private static TranscriptEvent event(double atMs, String actor, EventKind kind, Wire wire, Integer requested,
-                                         byte[] bytes, String text, Long offset, Integer peerConn) {
+    // Called on the thread that made the event, so the actor's position is that thread's program line.
+    private TranscriptEvent event(double atMs, String actor, EventKind kind, Wire wire, Integer requested,
+                                  byte[] bytes, String text, Long offset, Integer peerConn) {
+        ProgramLine at = kind == EventKind.NOTE && LAB_ACTOR.equals(actor) ? null
+                : positions.at(actor, kind, wire.protocol(), text);
         return new TranscriptEvent(atMs, actor, kind, wire.protocol(), wire.local(), wire.remote(), requested,
-                bytes == null ? null : bytes.length, bytes, text, wire.conn(), offset, wire.peer(), peerConn);
+                bytes == null ? null : bytes.length, bytes, text, wire.conn(), offset, wire.peer(), peerConn,
+                at == null ? null : at.file(), at == null ? null : at.line());
     }
 
     void message(String actor, EventKind kind, String text) {
-        add(atMs -> new TranscriptEvent(atMs, actor, kind, null, null, null, null, null, null, text), 0);
+        add(atMs -> event(atMs, actor, kind, new Wire(null, null, null, null, null), null, null, text, null, null), 0);
     }
 
     void failure(String actor, String protocol, String local, String remote, Throwable cause, String text) {
@@ -167,6 +182,17 @@ final class Recorder {
 
     synchronized List<Check> checks() {
         return List.copyOf(checks);
+    }
+
+    /** Where an event of this kind by this actor comes from in its program, on the calling thread. */
+    @FunctionalInterface
+    interface Positions {
+        /**
+         * @param protocol the event's protocol, or {@code null}
+         * @param text     the message of an output, note or error, else {@code null}
+         * @return the line, or {@code null} when none is known
+         */
+        ProgramLine at(String actor, EventKind kind, String protocol, String text);
     }
 
     @FunctionalInterface

@@ -33,12 +33,21 @@ final class RecordingContext implements RunContext {
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
     private final List<Task<?>> tasks = new CopyOnWriteArrayList<>();
 
+    private final DefaultProgramLines defaultLines;
+
     RecordingContext(String caseId, String runId, Params params, RunOptions options) {
+        this(caseId, runId, params, options, List.of());
+    }
+
+    /** @param programs the case's programs, for the lines of events whose actor never called {@link Actor#at} */
+    RecordingContext(String caseId, String runId, Params params, RunOptions options, List<Program> programs) {
+        this.defaultLines = new DefaultProgramLines(programs);
         this.caseId = caseId;
         this.runId = runId;
         this.params = params;
         this.options = options;
-        this.recorder = new Recorder(options.maxEvents(), options.maxRecordedBytes(), options.listener());
+        this.recorder = new Recorder(options.maxEvents(), options.maxRecordedBytes(), options.listener(),
+                this::positionOf);
         this.deadlineNanos = System.nanoTime() + options.timeLimit().toNanos();
     }
 
@@ -137,6 +146,12 @@ final class RecordingContext implements RunContext {
     @Override
     public Duration remaining() {
         return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
+    private ProgramLine positionOf(String actorName, EventKind kind, String protocol, String text) {
+        Actor actor = actors.get(actorName);
+        ProgramLine said = actor == null ? null : actor.position();
+        return said != null ? said : defaultLines.of(actorName, kind, protocol, text);
     }
 
     Recorder recorder() {

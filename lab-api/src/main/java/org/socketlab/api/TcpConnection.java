@@ -368,6 +368,31 @@ public final class TcpConnection implements AutoCloseable {
         context.recorder().socketEvent(actor.name(), EventKind.CLOSE, wire);
     }
 
+    /**
+     * Closes the connection abortively: with {@code SO_LINGER} 0 the system discards what is queued and sends
+     * a reset (RST) instead of a FIN, so the peer's next recv or send fails with "Connection reset by peer".
+     * This is what a program's plain {@code close()} turns into on Linux when bytes it never read are still
+     * waiting (RFC 2525 §2.17); CPython's {@code close()} does exactly that, while the JVM's close shuts the
+     * sending side first. Cases use it to show a Python program's close faithfully. Records {@code close}
+     * with a note saying it was a reset. Does nothing when already closed.
+     *
+     * @since 1.1
+     */
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // Already broken: closing it is all that is left, and the close below still happens.
+        }
+        context.close(socket);
+        context.recorder().socketEvent(actor.name(), EventKind.CLOSE, wire,
+                "abortive close: reset (RST) sent, unread bytes discarded");
+    }
+
     private void fail(IOException e, String message) {
         if (!closed) {
             context.recorder().failure(actor.name(), wire, e, message);

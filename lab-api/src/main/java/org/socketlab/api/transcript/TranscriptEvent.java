@@ -34,10 +34,15 @@ import java.util.Objects;
  * @param peerConn  for UDP send and recv: the {@code conn} of the lab socket at the other end (the
  *                  destination of a send, the sender of a received datagram); {@code null} when that
  *                  socket is not in the lab, and for TCP (since 1.1)
+ * @param program   the file name of the program whose line made this event (one of the case's
+ *                  {@code CaseInfo.programs()}), when the actor said where it was with {@code Actor.at};
+ *                  else {@code null} (since 1.1)
+ * @param line      the line of {@code program} that made this event, from 1; {@code null} when
+ *                  {@code program} is (since 1.1)
  */
 public record TranscriptEvent(double atMs, String actor, EventKind kind, String protocol, String local, String remote,
                               Integer requested, Integer size, byte[] bytes, String text, Integer conn, Long offset,
-                              String peer, Integer peerConn) {
+                              String peer, Integer peerConn, String program, Integer line) {
 
     /**
      * Copies the bytes; drops {@code text} when there are bytes, since it is derived from them.
@@ -64,7 +69,13 @@ public record TranscriptEvent(double atMs, String actor, EventKind kind, String 
      * @param peerConn for UDP send and recv: the {@code conn} of the lab socket at the other end (the destination
      *        of a send, the sender of a received datagram); {@code null} when that socket is not in the lab, and
      *        for TCP (since 1.1)
-     * @throws NullPointerException if the actor or kind is null
+     * @param program the file name of the program whose line made this event (one of the case's {@code
+     *        CaseInfo.programs()}), when the actor said where it was with {@code Actor.at}; else {@code null}
+     *        (since 1.1)
+     * @param line the line of {@code program} that made this event, from 1; {@code null} when {@code program} is
+     *        (since 1.1)
+     * @throws NullPointerException     if the actor or kind is null
+     * @throws IllegalArgumentException if only one of {@code program} and {@code line} is given
      * @since 1.1
      */
     public TranscriptEvent {
@@ -72,6 +83,37 @@ public record TranscriptEvent(double atMs, String actor, EventKind kind, String 
         Objects.requireNonNull(kind, "kind");
         bytes = bytes == null ? null : bytes.clone();
         text = bytes == null ? text : null;
+        if ((program == null) != (line == null)) {
+            throw new IllegalArgumentException("an event names a program line with both the program and the line");
+        }
+    }
+
+    /**
+     * An event with connection facts but no program line ({@code program} and {@code line} are
+     * {@code null}).
+     *
+     * @param atMs      milliseconds since the run started
+     * @param actor     who did it
+     * @param kind      what happened
+     * @param protocol  {@code "tcp"}, {@code "udp"} or {@code null}
+     * @param local     the local address or {@code null}
+     * @param remote    the peer's address or {@code null}
+     * @param requested for recv: the bytes asked for, else {@code null}
+     * @param size      for send and recv: the number of bytes, else {@code null}
+     * @param bytes     for send and recv: the bytes, else {@code null}
+     * @param text      for output, note and error: the message (ignored when there are bytes)
+     * @param conn      the connection's or UDP socket's id, or {@code null}
+     * @param offset    for TCP send and recv: the stream offset, else {@code null}
+     * @param peer      the name of an outside peer, or {@code null}
+     * @param peerConn  for UDP send and recv: the other lab socket's id, else {@code null}
+     * @throws NullPointerException if the actor or kind is null
+     * @since 1.1
+     */
+    public TranscriptEvent(double atMs, String actor, EventKind kind, String protocol, String local, String remote,
+                           Integer requested, Integer size, byte[] bytes, String text, Integer conn, Long offset,
+                           String peer, Integer peerConn) {
+        this(atMs, actor, kind, protocol, local, remote, requested, size, bytes, text, conn, offset, peer, peerConn,
+                null, null);
     }
 
     /**
@@ -92,7 +134,8 @@ public record TranscriptEvent(double atMs, String actor, EventKind kind, String 
      */
     public TranscriptEvent(double atMs, String actor, EventKind kind, String protocol, String local, String remote,
                            Integer requested, Integer size, byte[] bytes, String text) {
-        this(atMs, actor, kind, protocol, local, remote, requested, size, bytes, text, null, null, null, null);
+        this(atMs, actor, kind, protocol, local, remote, requested, size, bytes, text, null, null, null, null, null,
+                null);
     }
 
     /** @return a copy of the bytes sent or received, or {@code null} */
@@ -139,13 +182,14 @@ public record TranscriptEvent(double atMs, String actor, EventKind kind, String 
                 && Objects.equals(remote, e.remote) && Objects.equals(requested, e.requested)
                 && Objects.equals(size, e.size) && java.util.Arrays.equals(bytes, e.bytes)
                 && Objects.equals(text, e.text) && Objects.equals(conn, e.conn) && Objects.equals(offset, e.offset)
-                && Objects.equals(peer, e.peer) && Objects.equals(peerConn, e.peerConn);
+                && Objects.equals(peer, e.peer) && Objects.equals(peerConn, e.peerConn)
+                && Objects.equals(program, e.program) && Objects.equals(line, e.line);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(atMs, actor, kind, protocol, local, remote, requested, size, text, conn, offset, peer,
-                peerConn) + 31 * java.util.Arrays.hashCode(bytes);
+                peerConn, program, line) + 31 * java.util.Arrays.hashCode(bytes);
     }
 
     @Override

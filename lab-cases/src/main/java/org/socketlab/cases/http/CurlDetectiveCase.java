@@ -11,16 +11,24 @@ import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpRequestReader;
+import org.socketlab.cases.support.PythonConsole;
 
 /** Handout 000, Task 3: Server.py prints each raw request curl sends, which means reading all of it first. */
 public final class CurlDetectiveCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.reconstructed("Server", "h000/Server.py",
+            "Written by the lab from the task: read the whole request with repeated recv(BUFFER_SIZE), print it.");
+    static final Program ONE_RECV_SERVER = HandoutPrograms.reconstructed("Server", "h000/Server_one_recv.py",
+            "Written by the lab: the first try the handout warns about, one recv per request.");
+    static final Program CURL = HandoutPrograms.verbatim("curl", "h000/curl_tests.sh");
     /** Bounds what the reference server keeps of one request; curl's test requests are far smaller. */
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -30,6 +38,7 @@ public final class CurlDetectiveCase implements LabCase {
             .tags("tcp", "http", "server", "recv", "curl")
             .source("Handout 000, Task 3: The Curl Detective Mystery")
             .group(Handouts.H000)
+            .programs(SERVER, ONE_RECV_SERVER, CURL)
             .description("""
                     ## Scenario
                     Server.py accepts the handout's three curl requests (a GET, a POST with a small body and \
@@ -44,10 +53,9 @@ public final class CurlDetectiveCase implements LabCase {
                     The server knows it has everything when the blank line ending the headers has come and \
                     then `Content-Length` bytes of body.
                     - With a single recv, the server prints only the first `bufferSize` bytes and closes with \
-                    the rest unread. A Python server closing like that has its connection reset by the system, \
-                    and curl prints `curl: (56) Recv failure: Connection reset by peer`. The lab's server runs \
-                    on the JVM, which ends the connection with a FIN first, so here curl reports an empty reply \
-                    and a note explains it. Aimed at your own Python server (`target`), the reset shows.
+                    the rest unread. The system then answers with a reset instead of a clean end (the server's \
+                    **close** event says so), and curl prints `curl: (56) Recv failure: Connection reset by \
+                    peer`, as the handout warns.
 
                     ## Try
                     - Switch off `readWholeRequest` for the handout's bug: the 5000-byte request is cut short.
@@ -95,7 +103,9 @@ public final class CurlDetectiveCase implements LabCase {
             context.note("The lab's curl sends the handout's three requests to your server at " + host + ":"
                     + target.port() + "; its console should show each one whole.");
             List<Curl.Request> requests = Curl.testRequests(host + ":" + target.port());
-            for (Curl.Request request : requests) {
+            for (int i = 0; i < requests.size(); i++) {
+                Curl.Request request = requests.get(i);
+                curl.at(CURL, curlLine(i));
                 checkEnding(context, request, Curl.exchange(curl, target.host(), target.port(), request,
                         replyTimeout));
             }
@@ -112,23 +122,37 @@ public final class CurlDetectiveCase implements LabCase {
         List<byte[]> received = new ArrayList<>();
         List<Curl.Request> requests;
         Task<List<Curl.Result>> client;
-        try (TcpListener listener = server.listen()) {
+        Program program = readWhole ? SERVER : ONE_RECV_SERVER;
+        try (TcpListener listener = server.at(program, "server.listen(1)").listen()) {
             context.note("Server.py listens on " + listener.local() + " (the handout uses port 9090).");
             requests = Curl.testRequests("localhost:" + listener.port());
             // One curl command after another, as typed in a shell: each waits until the server closes.
             client = context.supply("curl", () -> {
                 List<Curl.Result> results = new ArrayList<>();
-                for (Curl.Request request : requests) {
-                    results.add(Curl.exchange(curl, "localhost", listener.port(), request, replyTimeout));
+                for (int i = 0; i < requests.size(); i++) {
+                    curl.at(CURL, curlLine(i));
+                    results.add(Curl.exchange(curl, "localhost", listener.port(), requests.get(i), replyTimeout));
                 }
                 return results;
             });
             for (int i = 0; i < requests.size(); i++) {
-                try (TcpConnection connection = listener.accept()) {
-                    byte[] raw = readWhole ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES)
-                            : connection.recv(bufferSize);
-                    printRaw(server, raw);
-                    received.add(raw);
+                server.at(program, "server.accept()");
+                TcpConnection connection = listener.accept();
+                // Server.py's head loop and body loop both recv; the head's comes first.
+                server.at(program, readWhole ? SERVER.lineOf("not in request") + 1
+                        : ONE_RECV_SERVER.lineOf("conn.recv"));
+                byte[] raw = readWhole ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES)
+                        : connection.recv(bufferSize);
+                server.at(program, "print(request.decode())");
+                PythonConsole.print(server, new String(raw, StandardCharsets.UTF_8));
+                received.add(raw);
+                server.at(program, "conn.close()");
+                // Closing with bytes still unread makes the system reset the connection (RFC 2525 §2.17):
+                // Python's close does, so the lab's server closes abortively when it left bytes unread.
+                if (raw.length < requests.get(i).bytes().length) {
+                    connection.abort();
+                } else {
+                    connection.close();
                 }
             }
         }
@@ -137,12 +161,9 @@ public final class CurlDetectiveCase implements LabCase {
             byte[] sent = requests.get(i).bytes();
             byte[] raw = received.get(i);
             if (raw.length < sent.length) {
-                // CPython's close() with unread bytes makes Linux answer with a reset alone; the JDK's close
-                // shuts the sending side first, so the peer reads a clean end before any reset.
                 context.note("Request " + (i + 1) + ": the server read " + raw.length + " of " + sent.length
-                        + " bytes and closed; the other " + (sent.length - raw.length) + " were never read. A Python "
-                        + "Server.py closing like this gets its connection reset (" + Curl.RESET + "); this lab's "
-                        + "server runs on the JVM, whose close sends a FIN first, so curl usually sees an empty reply here.");
+                        + " bytes and closed; the other " + (sent.length - raw.length) + " were never read, so the "
+                        + "system reset the connection and curl printed " + Curl.RESET + ".");
             }
             context.check("Server.py printed request " + (i + 1) + " (" + requests.get(i).label()
                     + ") exactly as curl sent it", Arrays.equals(sent, raw), preview(sent), preview(raw));
@@ -150,14 +171,16 @@ public final class CurlDetectiveCase implements LabCase {
         }
     }
 
-    // Python's print(request.decode()): CRLF breaks lines; the head's closing blank line stays visible.
-    private static void printRaw(Actor server, byte[] raw) {
-        String text = new String(raw, StandardCharsets.UTF_8);
-        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
-        if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
+    /** The line of curl_tests.sh that sends request {@code index} (0, 1, 2): its n-th curl command. */
+    private static int curlLine(int index) {
+        List<String> lines = CURL.lines();
+        int seen = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("curl ") && ++seen == index) {
+                return i + 1;
+            }
         }
-        lines.forEach(server::print);
+        return CURL.lineOf("bigdata");
     }
 
     // The handout: no response is needed, so an empty reply is the good ending; a reset means the server

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.socketlab.api.Actor;
+import org.socketlab.api.Program;
 import org.socketlab.api.TcpConnection;
 
 /**
@@ -23,7 +24,11 @@ final class HandoutWebServer {
     /** The one header line of the skeleton, followed by the blank line that ends the head. */
     static final String OK_HEAD = "HTTP/1.1 200 OK\r\n\r\n";
     static final String NOT_FOUND_HEAD = "HTTP/1.1 404 Not Found\r\n\r\n";
-    static final String NOT_FOUND_PAGE = "<html><head></head><body><h1>404 Not Found</h1></body></html>\r\n";
+    /**
+     * The handout's 404 page byte for byte, typo included: its skeleton sends {@code <bdy>}, not {@code <body>}.
+     * Browsers forgive it (an unknown element inside an implied body), so the page still shows the heading.
+     */
+    static final String NOT_FOUND_PAGE = "<html><head></head><bdy><h1>404 Not Found</h1></bdy></html>\r\n";
 
     private HandoutWebServer() {
     }
@@ -34,10 +39,12 @@ final class HandoutWebServer {
      *
      * @param connection an accepted connection
      * @param byCharacter send the file one character per send, as the skeleton's loop does; else one send
+     * @param program the server's program, whose lines the events name
      * @throws IOException if the connection fails
      */
-    static void serve(TcpConnection connection, boolean byCharacter) throws IOException, InterruptedException {
-        serve(connection, byCharacter, 0);
+    static void serve(TcpConnection connection, boolean byCharacter, Program program)
+            throws IOException, InterruptedException {
+        serve(connection, byCharacter, 0, program);
     }
 
     /**
@@ -46,9 +53,13 @@ final class HandoutWebServer {
      *
      * @param workMillis how long answering takes, 0 for at once
      */
-    static void serve(TcpConnection connection, boolean byCharacter, int workMillis)
+    static void serve(TcpConnection connection, boolean byCharacter, int workMillis, Program program)
             throws IOException, InterruptedException {
-        try (connection) {
+        Actor server = connection.actor();
+        // The close is the first connectionSocket.close() after the answer's last send, in either branch.
+        int answered = 0;
+        try {
+            server.at(program, "connectionSocket.recv(1024)");
             String message = connection.recvText(1024);
             if (workMillis > 0) {
                 Thread.sleep(workMillis);
@@ -63,11 +74,16 @@ final class HandoutWebServer {
             // f = open(filename[1:]): the path without its leading '/' names a file in the server's folder.
             String outputdata = filename.isEmpty() ? null : FOLDER.get(filename.substring(1));
             if (outputdata == null) {
+                server.at(program, "404 Not Found\\r\\n\\r\\n");
                 connection.send(NOT_FOUND_HEAD);
+                answered = program.lineOf("<bdy>");
+                server.at(program, answered);
                 connection.send(NOT_FOUND_PAGE);
                 return;
             }
+            server.at(program, "200 OK");
             connection.send(OK_HEAD);
+            server.at(program, "send(outputdata[i])");
             if (byCharacter) {
                 for (int i = 0; i < outputdata.length(); i++) {
                     connection.send(String.valueOf(outputdata.charAt(i)));
@@ -75,7 +91,14 @@ final class HandoutWebServer {
             } else {
                 connection.send(outputdata);
             }
+            answered = program.lineOf("send(\"\\r\\n\")");
+            server.at(program, answered);
             connection.send("\r\n");
+        } finally {
+            if (answered > 0) {
+                server.at(program, lineAfter(program, answered, "connectionSocket.close()"));
+            }
+            connection.close();
         }
     }
 
@@ -85,11 +108,23 @@ final class HandoutWebServer {
     }
 
     /**
-     * Prints the "Ready to serve..." line of the server's loop.
+     * Prints the "Ready to serve..." line of the server's loop; the accept that follows it names its line.
      *
      * @param server the server actor
+     * @param program the server's program
      */
-    static void ready(Actor server) {
-        server.print("Ready to serve...");
+    static void ready(Actor server, Program program) {
+        server.at(program, "Ready to serve").print("Ready to serve...");
+        server.at(program, ".accept()");
+    }
+
+    private static int lineAfter(Program program, int after, String fragment) {
+        java.util.List<String> lines = program.lines();
+        for (int i = after; i < lines.size(); i++) {
+            if (lines.get(i).contains(fragment)) {
+                return i + 1;
+            }
+        }
+        return after;
     }
 }

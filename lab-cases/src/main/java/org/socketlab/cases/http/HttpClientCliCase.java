@@ -10,22 +10,29 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
-import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HttpResponseParts;
+import org.socketlab.cases.support.PythonConsole;
 
 /** Handout 003, optional exercise 2: {@code client.py server_host server_port filename}. */
 public final class HttpClientCliCase implements LabCase {
+    static final Program CLIENT = HandoutPrograms.reconstructed("Client", "h003/cli/client.py",
+            "Written by the lab from the exercise: client.py server_host server_port filename sends one GET "
+                    + "and prints the response.");
+
     private static final CaseInfo INFO = CaseInfo.builder("http-client-cli")
             .title("Your own HTTP client: client.py host port filename")
             .summary("A command-line HTTP client sends a GET for a file and prints the server's response.")
             .tags("tcp", "http", "client", "recv")
             .source("Handout 003, Optional exercise 2: an HTTP client (client.py server_host server_port filename)")
             .group(Handouts.H003)
+            .programs(CLIENT, WebServerCase.SERVER)
             .description("""
                     ## Scenario
                     Instead of a browser, `client.py` tests the web server: it takes the server's host, its \

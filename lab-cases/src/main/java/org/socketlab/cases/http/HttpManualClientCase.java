@@ -1,11 +1,7 @@
 package org.socketlab.cases.http;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -13,20 +9,20 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.cases.Handouts;
-import org.socketlab.cases.support.HttpFields;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HttpMessages;
 import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.StandInWebServer;
 
 /** Handout 001, Part 4: a raw HTTP GET over a TCP socket, read with recv(4096) until the server closes. */
 public final class HttpManualClientCase implements LabCase {
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h001/http_manual_client.py");
+
     private static final int RECV_BYTES = 4096;
-    /** RFC 9110 §5.6.7: IMF-fixdate, with a two-digit day (the JDK's RFC 1123 format may print one). */
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
     private static final String STAND_IN_PAGE = """
             <!doctype html>
             <html>
@@ -44,6 +40,7 @@ public final class HttpManualClientCase implements LabCase {
             .tags("http", "tcp", "client", "recv")
             .source("Handout 001, Part 4: Manual HTTP request (http_manual_client.py)")
             .group(Handouts.H001)
+            .programs(CLIENT)
             .description("""
                     ## Scenario
                     `http_manual_client.py` connects to the web server on `localhost` port 80, sends \
@@ -121,15 +118,22 @@ public final class HttpManualClientCase implements LabCase {
 
         Actor client = context.actor("Client");
         byte[] response;
-        try (TcpConnection connection = client.connect(host, port)) {
-            client.print("Connected to " + host + ":" + port);
+        // Each step names its line of http_manual_client.py: two prints of it show no literal text.
+        try (TcpConnection connection = client.at(CLIENT, "client_socket.connect").connect(host, port)) {
+            client.at(CLIENT, "print(f\"Connected").print("Connected to " + host + ":" + port);
             String request = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nConnection: close\r\n\r\n";
+            client.at(CLIENT, "client_socket.send");
             connection.send(request);
-            client.print("Sent HTTP request:");
+            client.at(CLIENT, "print(\"Sent").print("Sent HTTP request:");
+            client.at(CLIENT, "print(http_request)");
             PythonConsole.print(client, request);
+            client.at(CLIENT, "client_socket.recv");
             response = connection.recvUntilClosed(RECV_BYTES);
+            client.at(CLIENT, "client_socket.close()");
         }
+        client.at(CLIENT, "Received HTTP response");
         PythonConsole.print(client, "\nReceived HTTP response:");
+        client.at(CLIENT, "print(response.decode())");
         PythonConsole.print(client, new String(response, StandardCharsets.UTF_8));
         if (apache != null) {
             apache.awaitDone();
@@ -138,18 +142,18 @@ public final class HttpManualClientCase implements LabCase {
     }
 
     private static void check(RunContext context, byte[] response, boolean expectOk) {
-        String statusLine = HttpFields.firstLine(response);
+        String statusLine = HttpMessages.firstLine(response);
         int status = HttpMessages.statusCode(response);
         context.check("The response starts with an HTTP status line", status > 0, "HTTP/1.1 <code> <reason>",
                 statusLine.isEmpty() ? "(nothing: the server closed without answering)" : statusLine);
         if (expectOk) {
             context.checkEquals("The stand-in answered 200 OK", "HTTP/1.1 200 OK", statusLine);
         }
-        String length = HttpFields.value(response, "Content-Length");
+        String length = HttpMessages.field(response, "Content-Length");
         if (status > 0 && length != null && length.matches("\\d{1,9}")) {
             // Reading until close is only right if nothing is missing: compare with what the server announced.
             context.checkEquals("The whole body arrived before the server closed (Content-Length)",
-                    Integer.parseInt(length) + " bytes", HttpFields.body(response).length + " bytes");
+                    Integer.parseInt(length) + " bytes", HttpMessages.body(response).length + " bytes");
         } else if (status > 0) {
             context.note("No Content-Length in the response: the server's close alone marks its end.");
         }
@@ -159,16 +163,12 @@ public final class HttpManualClientCase implements LabCase {
     private static byte[] apacheResponse() {
         byte[] body = STAND_IN_PAGE.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 200 OK\r\n"
-                + "Date: " + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n"
+                + "Date: " + HttpMessages.date() + "\r\n"
                 + "Server: Apache/2.4.62 (Socket Lab stand-in)\r\n"
                 + "Content-Type: text/html; charset=UTF-8\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n"
                 + "\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return all;
+        return HttpMessages.message(head, body);
     }
 }

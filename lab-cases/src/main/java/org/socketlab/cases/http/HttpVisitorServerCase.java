@@ -12,18 +12,21 @@ import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
-import org.socketlab.cases.support.HttpFields;
 import org.socketlab.cases.support.HttpMessages;
 import org.socketlab.cases.support.PythonConsole;
 
 /** Handout 001, Part 4 step 5: an HTTP server built on a bare socket that counts its visitors. */
 public final class HttpVisitorServerCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.verbatim("HTTP server", "h001/http_simple_server.py");
+
     private static final int SERVER_RECV_BYTES = 1024;
     private static final int BROWSER_RECV_BYTES = 4096;
     private static final Pattern VISITOR = Pattern.compile("You are visitor #(\\d{1,9})");
@@ -51,6 +54,7 @@ public final class HttpVisitorServerCase implements LabCase {
             .tags("http", "tcp", "server", "counter", "html")
             .source("Handout 001, Part 4, Step 5: Build your own HTTP server (http_simple_server.py)")
             .group(Handouts.H001)
+            .programs(SERVER)
             .description("""
                     ## Scenario
                     `http_simple_server.py` is a TCP server that speaks just enough HTTP: for each connection \
@@ -172,7 +176,7 @@ public final class HttpVisitorServerCase implements LabCase {
     }
 
     private static String visitorLine(byte[] response) {
-        String html = new String(HttpFields.body(response), StandardCharsets.UTF_8);
+        String html = new String(HttpMessages.body(response), StandardCharsets.UTF_8);
         Matcher matcher = VISITOR.matcher(Jsoup.parse(html).text());
         return matcher.find() ? matcher.group() : null;
     }

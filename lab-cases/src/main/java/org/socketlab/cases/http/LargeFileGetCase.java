@@ -11,54 +11,61 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.cases.Handouts;
-import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HttpResponseParts;
+import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.StandInWebServer;
 
 /** Handout 002, large_file_get.py: a raw GET of a large page, read with recv in a loop until the server closes. */
 public final class LargeFileGetCase implements LabCase {
+    static final Program PROGRAM = HandoutPrograms.reconstructed("Client", "h002/large_file_get.py",
+            "Rebuilt from the handout's description and its screenshots of the program's output.");
+
     private static final CaseInfo INFO = CaseInfo.builder("large-file-get")
             .title("GET a large page: loop until the server closes")
             .summary("A large page arrives in pieces: only a recv loop that runs until the server closes gets it all.")
             .tags("tcp", "http", "client", "recv", "stream")
             .source("Handout 002, 2.2: Large file GET client (large_file_get.py)")
             .group(Handouts.H002)
+            .programs(PROGRAM)
             .description("""
                     ## Scenario
-                    `large_file_get.py` asks gaia.cs.umass.edu for a page far larger than one `recv(4096)`. \
-                    It keeps calling `recv` and appending until `recv` returns 0 bytes (the server has closed \
-                    the connection), then prints `[RECV] - total length: N` and the whole response. A stand-in \
-                    for gaia runs on loopback and writes the page (about 30 KB) in 4 KB blocks.
+                    `large_file_get.py` asks gaia.cs.umass.edu for `HTTP-wireshark-file3.html`, a 4,500-byte \
+                    page: the response is 4,805 bytes, far more than one `recv(1024)`. It keeps calling `recv` \
+                    and appending until `recv` returns 0 bytes (the server has closed the connection), then \
+                    prints `[RECV] - total length: 4805` and the whole response. A stand-in for gaia runs on \
+                    loopback, sends the same head and page, and closes after its response.
 
                     ## What to look for
-                    - Many **recv** events: each asked for 4096 bytes and got at most that; the last one \
+                    - Several **recv** events: each asked for 1024 bytes and got at most that; the last one \
                     returns 0 bytes, which is how the loop knows the response is over.
-                    - The request carries `Connection: close`: an HTTP/1.1 server keeps the connection open \
-                    for the next request otherwise, and a loop waiting for the close would wait for the \
-                    server's keep-alive time-out.
+                    - The request has no `Connection: close`, as in the handout: the loop ends only because \
+                    the server closes. An HTTP/1.1 server that keeps the connection open would make it wait \
+                    for the server's keep-alive time-out.
                     - The check *one recv alone would have truncated it* compares the first recv with the total.
 
                     ## Try
                     - Switch off `readUntilClosed` (the bug: a single recv, as in `simple-get`): only the \
-                    first 4096 bytes arrive and the check on `Content-Length` fails.
+                    first 1024 bytes arrive and the check on `Content-Length` fails.
                     - Set `bufferSize` to 65536: fewer, bigger reads, the same bytes.
-                    - Switch off `connectionClose` and aim `host`/`port` at a real HTTP/1.1 server: the loop \
-                    hangs until the server's keep-alive time-out or the lab's recv time-out.
+                    - Aim `host`/`port` at a real HTTP/1.1 server: without `connectionClose` the loop waits \
+                    for the server's keep-alive time-out (or the lab's recv time-out); switch it on to end early.
                     """)
             .build();
 
     private static final List<ParamSpec> PARAMS = List.of(
             ParamSpec.bool("readUntilClosed", true,
                     "recv in a loop until the server closes (the fix); off: one recv only (the bug)"),
-            ParamSpec.integer("bufferSize", 4096, 1, 65_536, "How many bytes each recv asks for"),
+            ParamSpec.integer("bufferSize", 1024, 1, 65_536, "How many bytes each recv asks for (the handout: 1024)"),
             ParamSpec.string("host", "", "Web server to ask; empty: a stand-in for gaia.cs.umass.edu on loopback"),
             ParamSpec.integer("port", 80, 1, 65_535, "Port of the web server named by host (the stand-in picks its own)"),
             ParamSpec.string("path", GaiaPages.LARGE_PATH, "Path of the page to GET"),
-            ParamSpec.bool("connectionClose", true,
-                    "Send 'Connection: close' so the server closes after its response and the loop can end"));
+            ParamSpec.bool("connectionClose", false, "Add 'Connection: close' to the request (the handout's program "
+                    + "does not: it relies on the server closing after its response)"));
 
     @Override
     public CaseInfo info() {
@@ -98,11 +105,8 @@ public final class LargeFileGetCase implements LabCase {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         int firstRecv = -1;
         int recvCalls = 0;
-        try (TcpConnection socket = client.connect(host, port)) {
-            String request = "GET " + path + " HTTP/1.1\r\nHost:" + (standIn ? GaiaPages.HOST : host) + "\r\n"
-                    + (params.getBoolean("connectionClose") ? "Connection: close\r\n" : "") + "\r\n";
-            PythonConsole.print(client, "Request: " + request);
-            socket.send(request);
+        try (TcpConnection socket = GaiaPages.sendGet(client, PROGRAM, host, port, path,
+                standIn ? GaiaPages.HOST : host, params.getBoolean("connectionClose"))) {
             if (readUntilClosed) {
                 byte[] chunk;
                 while ((chunk = socket.recv(bufferSize)).length > 0) {
@@ -110,7 +114,8 @@ public final class LargeFileGetCase implements LabCase {
                     recvCalls++;
                     all.writeBytes(chunk);
                 }
-                client.print("[RECV] - total length: " + all.size());
+                client.at(PROGRAM, "[RECV]")
+                        .print("[RECV] - total length: " + all.toString(StandardCharsets.UTF_8).length());
             } else {
                 if (gaia != null) {
                     // Let the stand-in write the whole page first: the single recv then shows that recv(n) returns
@@ -118,9 +123,11 @@ public final class LargeFileGetCase implements LabCase {
                     gaia.awaitDone();
                 }
                 all.writeBytes(socket.recv(bufferSize));
-                client.print("[RECV] - length: " + all.size());
+                client.at(PROGRAM, "[RECV]").print("[RECV] - length: " + all.toString(StandardCharsets.UTF_8).length());
             }
+            client.at(PROGRAM, "print(text)");
             PythonConsole.print(client, all.toString(StandardCharsets.UTF_8));
+            client.at(PROGRAM, "sock.close()");
         }
         if (gaia != null) {
             gaia.awaitDone();

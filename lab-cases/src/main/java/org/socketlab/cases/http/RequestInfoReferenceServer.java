@@ -8,7 +8,6 @@ import org.jsoup.nodes.Entities;
 import org.socketlab.api.Actor;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
-import org.socketlab.cases.support.HttpFields;
 import org.socketlab.cases.support.HttpMessages;
 
 /** The lab's solution to the request-info challenge, run by {@link RequestInfoServerCase} unless a target is set. */
@@ -54,9 +53,9 @@ final class RequestInfoReferenceServer {
             for (int i = 0; i < requests; i++) {
                 try (TcpConnection client = listener.accept()) {
                     byte[] head = readHead(client);
-                    String requestLine = HttpFields.firstLine(head);
-                    byte[] response = respond(requestLine, HttpFields.value(head, "User-Agent"));
-                    server.print(requestLine + " -> " + HttpFields.firstLine(response));
+                    String requestLine = HttpMessages.firstLine(head);
+                    byte[] response = respond(requestLine, HttpMessages.field(head, "User-Agent"));
+                    server.print(requestLine + " -> " + HttpMessages.firstLine(response));
                     client.send(response);
                 }
             }

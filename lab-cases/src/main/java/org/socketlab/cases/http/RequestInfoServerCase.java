@@ -13,17 +13,22 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
-import org.socketlab.cases.support.HttpFields;
 import org.socketlab.cases.support.HttpMessages;
 
 /** Handout 001, Part 6 (challenge): an HTTP server that shows the request's method, path and user agent. */
 public final class RequestInfoServerCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.reconstructed("Server", "h001/request_info_server.py",
+            "Written by the lab from the challenge: parse the request line and headers, answer with a page "
+                    + "that shows them.");
+
     private static final int MAX_PATHS = 20;
     private static final CaseInfo INFO = CaseInfo.builder("request-info-server")
             .title("Challenge: the Request-Info Server")
@@ -31,6 +36,7 @@ public final class RequestInfoServerCase implements LabCase {
             .tags("http", "tcp", "server", "parsing", "html", "challenge")
             .source("Handout 001, Part 6: Challenge: build a real HTTP server (request parsing)")
             .group(Handouts.H001)
+            .programs(SERVER)
             .description("""
                     ## Scenario
                     The challenge: a server that reads each request, parses the request line \
@@ -119,8 +125,8 @@ public final class RequestInfoServerCase implements LabCase {
         Actor browser = context.actor("Browser");
         for (String path : paths) {
             byte[] response = request(browser, address, method, path, agent);
-            Document page = Jsoup.parse(new String(HttpFields.body(response), StandardCharsets.UTF_8));
-            browser.print(method + " " + path + " -> " + HttpFields.firstLine(response));
+            Document page = Jsoup.parse(new String(HttpMessages.body(response), StandardCharsets.UTF_8));
+            browser.print(method + " " + path + " -> " + HttpMessages.firstLine(response));
             browser.print("Browser shows: " + page.body().text());
             checkPage(context, method, path, agent, response, page);
         }

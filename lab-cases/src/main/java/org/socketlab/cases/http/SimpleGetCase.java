@@ -9,21 +9,27 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.cases.Handouts;
-import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HttpResponseParts;
+import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.StandInWebServer;
 
 /** Handout 002, simple_get.py: a raw GET of a small page, read with one recv. */
 public final class SimpleGetCase implements LabCase {
+    static final Program PROGRAM = HandoutPrograms.reconstructed("Client", "h002/simple_get.py",
+            "Rebuilt from the handout's description and its screenshot of the program's output.");
+
     private static final CaseInfo INFO = CaseInfo.builder("simple-get")
             .title("GET a small page with one recv")
             .summary("A raw HTTP GET over a TCP socket: one recv is enough for a small page.")
             .tags("tcp", "http", "client", "recv")
             .source("Handout 002, 2.1: Simple GET client (simple_get.py)")
             .group(Handouts.H002)
+            .programs(PROGRAM)
             .description("""
                     ## Scenario
                     `simple_get.py` connects to gaia.cs.umass.edu on port 80, writes an HTTP GET request by \
@@ -87,13 +93,14 @@ public final class SimpleGetCase implements LabCase {
         }
 
         byte[] received;
-        try (TcpConnection socket = client.connect(host, port)) {
-            String request = "GET " + path + " HTTP/1.1\r\nHost:" + hostHeader + "\r\n\r\n";
-            PythonConsole.print(client, "Request: " + request);
-            socket.send(request);
+        try (TcpConnection socket = GaiaPages.sendGet(client, PROGRAM, host, port, path, hostHeader, false)) {
             received = socket.recv(bufferSize);
-            client.print("[RECV] - length: " + received.length);
-            PythonConsole.print(client, new String(received, StandardCharsets.UTF_8));
+            String text = new String(received, StandardCharsets.UTF_8);
+            // len() of the decoded text, as the program prints it: characters, not bytes.
+            client.at(PROGRAM, "[RECV]").print("[RECV] - length: " + text.length());
+            client.at(PROGRAM, "print(text)");
+            PythonConsole.print(client, text);
+            client.at(PROGRAM, "sock.close()");
         }
         if (gaia != null) {
             gaia.awaitDone();

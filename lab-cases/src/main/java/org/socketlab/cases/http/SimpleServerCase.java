@@ -12,17 +12,23 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
-import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.HttpResponseReader;
 import org.socketlab.cases.support.HttpResponseParts;
 
 /** Handout 002, simple_server.py: a hand-written HTTP server that a browser can read. */
 public final class SimpleServerCase implements LabCase {
+    /** Bounds what the browser stand-in keeps of one response. */
+    private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+    static final Program PROGRAM = HandoutPrograms.reconstructed("Server", "h002/simple_server.py",
+            "Rebuilt from the handout's description and its screenshot of the server's console.");
     static final String PAGE_TEXT = "Congratulations! You've downloaded the first Wireshark lab file!";
     private static final String RESPONSE = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
             + "<html>" + PAGE_TEXT + "</html>\r\n";
@@ -34,6 +40,7 @@ public final class SimpleServerCase implements LabCase {
             .tags("tcp", "http", "server")
             .source("Handout 002, 2.3: Simple HTTP server (simple_server.py)")
             .group(Handouts.H002)
+            .programs(PROGRAM)
             .description("""
                     ## Scenario
                     `simple_server.py` listens on 127.0.0.1, accepts a connection, prints who connected and the \
@@ -100,8 +107,9 @@ public final class SimpleServerCase implements LabCase {
                     + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
                     + "Accept-Language: en-US,en;q=0.9\r\nAccept-Encoding: gzip, deflate\r\n"
                     + "Connection: keep-alive\r\n\r\n");
-            // Without Content-Length the page ends when the server closes, as the browser in the handout saw it.
-            received = socket.recvUntilClosed(4096);
+            // Without Content-Length the page ends when the server closes, as the browser in the handout saw it;
+            // a server of yours that sends one and keeps the connection alive is read to its length.
+            received = HttpResponseReader.read(socket, 4096, MAX_RESPONSE_BYTES);
         }
         if (server != null) {
             server.join();
@@ -123,18 +131,30 @@ public final class SimpleServerCase implements LabCase {
         }
     }
 
-    /** The reference simple_server.py: one connection, one recv(1024), one fixed page, then close. */
+    /**
+     * The reference simple_server.py: accept, then a thread that does one recv(1024), sends the fixed page,
+     * prints what it sent between {@code >>>>>>>} and {@code <<<<<<<<}, and closes. One connection per run.
+     */
     private static Task<Void> serve(RunContext context, TcpListener listener) {
         Actor server = listener.actor();
-        server.print("HTTP Server listening on " + listener.local());
+        server.at(PROGRAM, "print(f\"HTTP Server listening").print("HTTP Server listening on " + listener.local());
         return context.start("Server", () -> {
+            server.at(PROGRAM, "server_socket.accept()");
             try (listener; TcpConnection connection = listener.accept()) {
-                server.print("Connected by " + pythonAddress(connection.remote()));
+                String peer = pythonAddress(connection.remote());
+                server.at(PROGRAM, "print(f\"Connection from").print("Connection from " + peer);
+                server.at(PROGRAM, "client_socket.recv(1024)");
                 byte[] data = connection.recv(1024);
-                server.print("Received: " + pythonBytes(data));
-                server.print("Sending>>>>>");
-                PythonConsole.print(server, RESPONSE);
+                server.at(PROGRAM, "print(f\"Connected by").print("Connected by " + peer);
+                server.at(PROGRAM, "print(f\"Received").print("Received: " + pythonBytes(data));
+                server.at(PROGRAM, "client_socket.send");
                 connection.send(RESPONSE.getBytes(StandardCharsets.UTF_8));
+                server.at(PROGRAM, "Sending>").print("Sending>>>>>>>");
+                server.at(PROGRAM, "print(\"HTTP/1.1 200 OK\")").print("HTTP/1.1 200 OK");
+                server.at(PROGRAM, "print(\"Content-Type").print("Content-Type: text/html; charset=UTF-8");
+                server.at(PROGRAM, "print(PAGE)").print("<html>" + PAGE_TEXT + "</html>");
+                server.at(PROGRAM, "<<<<<<<<").print("<<<<<<<<");
+                server.at(PROGRAM, "client_socket.close()");
             }
         });
     }

@@ -13,17 +13,24 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
-import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.HttpResponseReader;
 import org.socketlab.cases.support.HttpResponseParts;
+import org.socketlab.cases.support.PythonConsole;
 
 /** Handouts 003 and 004, the web server exercise: a file from the server's folder, or 404 Not Found. */
 public final class WebServerCase implements LabCase {
+    /** Bounds what the browser stand-in keeps of one response. */
+    private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+    static final Program SERVER = HandoutPrograms.verbatim("Web server", "h004/web_server.py");
+
     private static final Duration BROWSER_TIMEOUT = Duration.ofSeconds(2);
 
     private static final CaseInfo INFO = CaseInfo.builder("web-server")
@@ -32,6 +39,7 @@ public final class WebServerCase implements LabCase {
             .tags("tcp", "http", "server", "files")
             .source("Handout 003, 4: Exercise: a web server (also Handout 004, Task 2)")
             .group(Handouts.H003)
+            .programs(SERVER)
             .description("""
                     ## Scenario
                     The completed skeleton `web_server.py` prints `Ready to serve...`, accepts a browser, reads \
@@ -45,6 +53,8 @@ public final class WebServerCase implements LabCase {
                     ## What to look for
                     - One **send** per character of the file: TCP does not keep them apart, and the \
                     browser's **recv** calls get them in pieces of any size.
+                    - The 404 page is the handout's own bytes, typo included: `<bdy>` where `<body>` was meant. \
+                    A browser forgives it and still shows the heading.
                     - The 404 answer has a real status line, `HTTP/1.1 404 Not Found`: a browser (and the \
                     check) reads the status from there, not from the page's text.
                     - `Ready to serve...` appears once more after each request: the server's loop waits for \
@@ -142,10 +152,10 @@ public final class WebServerCase implements LabCase {
         return context.start("Web server", () -> {
             try (listener) {
                 for (int i = 0; i < connections; i++) {
-                    HandoutWebServer.ready(server);
-                    HandoutWebServer.serve(listener.accept(), byCharacter);
+                    HandoutWebServer.ready(server, SERVER);
+                    HandoutWebServer.serve(listener.accept(), byCharacter, SERVER);
                 }
-                HandoutWebServer.ready(server);
+                HandoutWebServer.ready(server, SERVER);
                 server.note("The lab stops the server here; the handout's loop would wait for the next browser.");
             }
         });
@@ -159,8 +169,9 @@ public final class WebServerCase implements LabCase {
                     + "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r\n"
                     + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
                     + "Connection: keep-alive\r\n\r\n");
-            // The skeleton sends no Content-Length: the response ends when the server closes.
-            byte[] received = socket.recvUntilClosed(1024);
+            // As a browser reads (RFC 9112 §6.3): to Content-Length when there is one, else to the close, which
+            // is how the skeleton, sending no Content-Length, ends its response.
+            byte[] received = HttpResponseReader.read(socket, 1024, MAX_RESPONSE_BYTES);
             browser.print("Browser received for " + path + ":");
             PythonConsole.print(browser, new String(received, StandardCharsets.UTF_8));
             return received;

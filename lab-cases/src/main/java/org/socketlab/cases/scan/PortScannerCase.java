@@ -16,14 +16,20 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 
 /** Handout 000, Task 2: a scanner connects to each port of a host and prints whether it is Open or Close. */
 public final class PortScannerCase implements LabCase {
+    static final Program SCANNER = HandoutPrograms.reconstructed("Scanner", "h000/scanner.py",
+            "Written by the lab from the task's hints and its example input and output: connect in "
+                    + "try/except, then Open or Close.");
+
     /** The most ports one run may scan: enough for a lesson, too few to sweep a machine. */
     static final int MAX_PORTS = 1024;
     // A refused connect on loopback returns at once, so a few tasks suffice; they matter when an allowed
@@ -38,6 +44,7 @@ public final class PortScannerCase implements LabCase {
             .tags("tcp", "client", "connect", "scan", "errors")
             .source("Handout 000, Task 2: The Port Scanner Probe")
             .group(Handouts.H000)
+            .programs(SCANNER)
             .description("""
                     ## Scenario
                     A detective checks which doors are locked. The scanner tries `connect()` on each port of a \

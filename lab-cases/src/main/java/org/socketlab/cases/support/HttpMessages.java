@@ -1,10 +1,45 @@
 package org.socketlab.cases.support;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
-/** Builds and reads the raw HTTP/1.1 messages that the cases send by hand, as the handouts do. */
+/**
+ * The cases' raw-HTTP toolkit: builds the messages the cases send by hand, as the handouts do, and reads
+ * the messages they receive. Every reader in {@code support/} ({@link HttpRequestReader},
+ * {@link HttpResponseReader}, {@link HttpResponseParts}) finds lines and fields here, so all of them agree on
+ * one rule: a line ends with CRLF or with a bare LF, which RFC 9112 §2.2 lets a recipient accept and which
+ * some of the handouts' hand-written servers send.
+ */
 public final class HttpMessages {
+    /** RFC 9110 §5.6.7: IMF-fixdate, with a two-digit day (the JDK's RFC 1123 format may print one). */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
+
     private HttpMessages() {
+    }
+
+    /** @return the current time as a {@code Date} header value, e.g. {@code Fri, 11 Jul 2025 06:02:39 GMT} */
+    public static String date() {
+        return HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * A whole message: its head, which ends with the empty line, then its body.
+     *
+     * @param head the start line and fields, each ending with CRLF, and the final CRLF
+     * @param body the body's bytes
+     * @return the bytes of the message
+     */
+    public static byte[] message(String head, byte[] body) {
+        byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return all;
     }
 
     /**
@@ -16,21 +51,15 @@ public final class HttpMessages {
      * @return the bytes of the whole response
      */
     public static byte[] response(String status, String contentType, byte[] body) {
-        String head = "HTTP/1.1 " + status + "\r\n"
+        return message("HTTP/1.1 " + status + "\r\n"
                 + "Content-Type: " + contentType + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n"
-                + "\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return all;
+                + "\r\n", body);
     }
 
     /**
-     * Where the head of a message ends: just past the first empty line. RFC 9112 §2.2 lets a recipient
-     * accept a bare LF as a line terminator, and some of the handouts' servers send exactly that.
+     * Where the head of a message ends: just past the first empty line, CRLF or bare LF.
      *
      * @param data the bytes received so far
      * @return the index of the body's first byte, or -1 if the empty line has not come yet
@@ -51,6 +80,90 @@ public final class HttpMessages {
     }
 
     /**
+     * The lines of the head: the request or status line first, then the field lines, without line breaks
+     * and without the empty line that ends the head. When the head has not ended, the lines that came.
+     *
+     * @param message the bytes received
+     * @return the lines; empty when nothing came
+     */
+    public static List<String> headLines(byte[] message) {
+        int end = headEnd(message);
+        String head = new String(message, 0, end < 0 ? message.length : end, StandardCharsets.ISO_8859_1);
+        return Arrays.stream(head.split("\r?\n")).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /**
+     * The first line: a request line or a status line.
+     *
+     * @param message the bytes received
+     * @return the line without its line break; empty when nothing came
+     */
+    public static String firstLine(byte[] message) {
+        List<String> lines = headLines(message);
+        return lines.isEmpty() ? "" : lines.get(0).strip();
+    }
+
+    /**
+     * The first field of the head with this name, compared without case (RFC 9110 §5.1).
+     *
+     * @param message the bytes received, at least the head
+     * @param name    the field name, e.g. {@code User-Agent}
+     * @return the field's value without surrounding white space, or {@code null} when there is none
+     */
+    public static String field(byte[] message, String name) {
+        return field(headLines(message), name);
+    }
+
+    /**
+     * Like {@link #field(byte[], String)} for head lines already split.
+     *
+     * @param headLines the head's lines, the first being the request or status line
+     * @param name      the field name
+     * @return the value, or {@code null}
+     */
+    public static String field(List<String> headLines, String name) {
+        for (int i = 1; i < headLines.size(); i++) {
+            String line = headLines.get(i);
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT)
+                    .equals(name.toLowerCase(Locale.ROOT))) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The {@code Content-Length} of a message's head.
+     *
+     * @param message the bytes received, at least the head
+     * @return the body's length in bytes, or -1 when the field is missing or not a number
+     */
+    public static long contentLength(byte[] message) {
+        String value = field(message, "Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            long length = Long.parseLong(value);
+            return length < 0 ? -1 : length;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The body: everything after the head, as received (a chunked body is not decoded here).
+     *
+     * @param message the bytes received
+     * @return the body, empty when the head has not ended
+     */
+    public static byte[] body(byte[] message) {
+        int start = headEnd(message);
+        return start < 0 ? new byte[0] : Arrays.copyOfRange(message, start, message.length);
+    }
+
+    /**
      * The path of a request's first line ({@code GET /index.html HTTP/1.1} → {@code /index.html}), without
      * its query.
      *
@@ -58,10 +171,7 @@ public final class HttpMessages {
      * @return the path, or {@code ""} when the line is malformed
      */
     public static String requestPath(byte[] request) {
-        String text = new String(request, StandardCharsets.ISO_8859_1);
-        int lineEnd = text.indexOf("\r\n");
-        String line = lineEnd < 0 ? text : text.substring(0, lineEnd);
-        String[] parts = line.split(" ");
+        String[] parts = firstLine(request).split(" ");
         if (parts.length != 3) {
             return "";
         }

@@ -3,7 +3,6 @@ package org.socketlab.cases.support;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import org.socketlab.api.TcpConnection;
 
@@ -57,18 +56,6 @@ public final class HttpRequestReader {
      * @return the body's length in bytes, 0 when there is none or it cannot be read
      */
     public static long contentLength(byte[] request, int headEnd) {
-        String head = new String(request, 0, headEnd, StandardCharsets.ISO_8859_1);
-        for (String line : head.split("\r\n")) {
-            int colon = line.indexOf(':');
-            // RFC 9110 §5.1: field names are case-insensitive.
-            if (colon > 0 && line.substring(0, colon).toLowerCase(Locale.ROOT).equals("content-length")) {
-                try {
-                    return Math.max(0, Long.parseLong(line.substring(colon + 1).trim()));
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 0;
+        return Math.max(0, HttpMessages.contentLength(java.util.Arrays.copyOf(request, headEnd)));
     }
 }

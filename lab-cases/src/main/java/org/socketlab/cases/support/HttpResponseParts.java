@@ -32,13 +32,10 @@ public record HttpResponseParts(String statusLine, List<String> headerLines, byt
      */
     public static HttpResponseParts parse(byte[] received) {
         int end = HttpMessages.headEnd(received);
-        byte[] head = end < 0 ? received : Arrays.copyOf(received, end);
         byte[] body = end < 0 ? new byte[0] : Arrays.copyOfRange(received, end, received.length);
-        // RFC 9112 §2.2: a recipient may accept a bare LF as a line terminator.
-        List<String> lines = List.of(new String(head, StandardCharsets.ISO_8859_1).split("\r?\n"));
+        List<String> lines = HttpMessages.headLines(received);
         String status = lines.isEmpty() ? "" : lines.get(0);
-        List<String> headers = lines.size() < 2 ? List.of() : lines.subList(1, lines.size()).stream()
-                .filter(line -> !line.isEmpty()).toList();
+        List<String> headers = lines.size() < 2 ? List.of() : lines.subList(1, lines.size());
         return new HttpResponseParts(status, headers, end < 0 ? new byte[0] : body, end >= 0);
     }
 
@@ -65,11 +62,9 @@ public record HttpResponseParts(String statusLine, List<String> headerLines, byt
      * @return its value without surrounding spaces, or empty when absent
      */
     public Optional<String> header(String name) {
-        String wanted = name.toLowerCase(Locale.ROOT) + ":";
-        return headerLines.stream()
-                .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(wanted))
-                .map(line -> line.substring(wanted.length()).trim())
-                .findFirst();
+        List<String> lines = new java.util.ArrayList<>(headerLines);
+        lines.add(0, statusLine);
+        return Optional.ofNullable(HttpMessages.field(lines, name));
     }
 
     /** @return the {@code Content-Length} value, or empty when absent or not a number */

@@ -138,15 +138,7 @@ public final class HttpResponseReader {
         return -1;
     }
 
-    // RFC 9110 §5.1: field names are case-insensitive.
-    private static String field(byte[] data, int headEnd, String lowerName) {
-        String head = new String(data, 0, headEnd, StandardCharsets.ISO_8859_1);
-        for (String line : head.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(lowerName)) {
-                return line.substring(colon + 1).trim();
-            }
-        }
-        return null;
+    private static String field(byte[] data, int headEnd, String name) {
+        return HttpMessages.field(java.util.Arrays.copyOf(data, headEnd), name);
     }
 }

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.Datagram;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
@@ -31,8 +35,53 @@ public final class UppercasePrograms {
     public static final int UDP_RECV_BYTES = 2048;
     /** What Python 3 prints last when {@code connect} is refused on Linux. */
     public static final String REFUSED_OUTPUT = "ConnectionRefusedError: [Errno 111] Connection refused";
+    /** What Python 2, the handout's, prints last when {@code connect} is refused on Linux. */
+    public static final String REFUSED_OUTPUT_PYTHON2 = "socket.error: [Errno 111] Connection refused";
+    /**
+     * Which Python runs the programs: the handout runs them with Python 2 ({@code print 'x'}, {@code raw_input});
+     * the two differ in how a refused connect is reported.
+     */
+    public static final ParamSpec PYTHON = ParamSpec.choice("python", "2", List.of("2", "3"),
+            "The Python that runs tcp_client.py: 2 as in the handout, or 3 (its error is worded differently)");
+
+    /** The sentence the student types at the clients' {@code raw_input} prompt. */
+    public static final ParamSpec MESSAGE =
+            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt");
 
     private UppercasePrograms() {
+    }
+
+    /**
+     * Refuses an empty {@link #MESSAGE}: the student types a sentence before the client sends anything.
+     *
+     * @param params the run's parameters
+     * @throws InvalidParamException naming {@code message} when it is empty
+     */
+    public static void requireMessage(Params params) {
+        if (params.getString("message").isEmpty()) {
+            throw new InvalidParamException("message", "must not be empty");
+        }
+    }
+
+    /**
+     * Prints the traceback that {@code tcp_client.py} dies with when its {@code connect} (line 5) is refused,
+     * as the chosen Python prints it: Python 2 goes through its socket module's wrapper and raises
+     * {@code socket.error}, Python 3 raises {@code ConnectionRefusedError}.
+     *
+     * @param client who prints
+     * @param python {@code "2"} or {@code "3"}, the {@link #PYTHON} parameter
+     */
+    public static void printRefused(Actor client, String python) {
+        client.print("Traceback (most recent call last):");
+        client.print("  File \"tcp_client.py\", line 5, in <module>");
+        client.print("    clientSocket.connect((serverName,serverPort))");
+        if ("3".equals(python)) {
+            client.print(REFUSED_OUTPUT);
+        } else {
+            client.print("  File \"/usr/lib/python2.7/socket.py\", line 228, in meth");
+            client.print("    return getattr(self._sock,name)(*args)");
+            client.print(REFUSED_OUTPUT_PYTHON2);
+        }
     }
 
     /**

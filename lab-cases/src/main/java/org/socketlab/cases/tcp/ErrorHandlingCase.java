@@ -14,14 +14,18 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 
 /** Handout 001, Part 5: safe_tcp_client turns refused, timed-out and bad-hostname failures into messages. */
 public final class ErrorHandlingCase implements LabCase {
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h001/safe_tcp_client.py");
+
     private static final String REFUSED = "Connection refused - is server running?";
     private static final String TIMED_OUT = "Connection timed out";
     private static final String INVALID_HOST = "Invalid hostname";
@@ -32,6 +36,7 @@ public final class ErrorHandlingCase implements LabCase {
             .tags("tcp", "client", "errors", "timeout")
             .source("Handout 001, Part 5: Handling errors (safe_tcp_client)")
             .group(Handouts.H001)
+            .programs(CLIENT)
             .description("""
                     ## Scenario
                     The handout's `safe_tcp_client(host, port)` sets a time-out on its socket, connects, sends \
@@ -54,6 +59,8 @@ public final class ErrorHandlingCase implements LabCase {
 
                     ## Try
                     - Pick one `scenario` to see it alone.
+                    - Pick `call` for the handout's own `safe_tcp_client("127.0.0.1", 8080)`, or aim `host` and \
+                    `port` at a server of yours: an answer shows the `Received:` branch.
                     - Change `timeoutMs` and compare when the recv's error appears.
                     - Set `badHost` to `localhost`: the name resolves, nobody listens on the port, and the \
                     client reports a refused connection instead, so the check fails.
@@ -61,10 +68,13 @@ public final class ErrorHandlingCase implements LabCase {
             .build();
 
     private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.choice("scenario", "all", List.of("all", "refused", "timeout", "hostname"),
-                    "Which failure to provoke; all: the three in turn"),
-            ParamSpec.integer("timeoutMs", 300, 50, 2_000,
+            ParamSpec.choice("scenario", "all", List.of("all", "refused", "timeout", "hostname", "call"),
+                    "Which failure to provoke; all: the three in turn; call: the handout's own call, "
+                            + "safe_tcp_client(host, port)"),
+            ParamSpec.integer("timeoutMs", 300, 50, 5_000,
                     "The client's socket time-out in milliseconds (the handout's settimeout(5) is 5000)"),
+            ParamSpec.string("host", "127.0.0.1", "The host of the call scenario (the handout: 127.0.0.1)"),
+            ParamSpec.integer("port", 8080, 1, 65_535, "The port of the call scenario (the handout: 8080)"),
             ParamSpec.string("badHost", "no-such-host.invalid", "The host name the hostname scenario tries"));
 
     @Override
@@ -95,6 +105,18 @@ public final class ErrorHandlingCase implements LabCase {
         }
         if (scenario.equals("all") || scenario.equals("timeout")) {
             timedOut(context, client, timeout);
+        }
+        if (scenario.equals("call")) {
+            // The handout's last line: whatever answers there decides the branch (Received:, a failure, Error:).
+            String host = params.getString("host");
+            int port = params.getInt("port");
+            context.note("The handout's call: safe_tcp_client(\"" + host + "\", " + port + ")");
+            String printed = safeTcpClient(client, host, port, timeout);
+            context.check("safe_tcp_client printed one of the handout's lines",
+                    printed.startsWith("Received: ") || printed.startsWith("Error: ") || printed.equals(REFUSED)
+                            || printed.equals(TIMED_OUT) || printed.equals(INVALID_HOST),
+                    "Received: …, a failure message or Error: …", printed);
+            return;
         }
         if (scenario.equals("all") || scenario.equals("hostname")) {
             int port = context.freePort();

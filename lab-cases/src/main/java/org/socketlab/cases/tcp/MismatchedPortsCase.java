@@ -6,15 +6,16 @@ import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
-import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpListener;
 import org.socketlab.api.UdpEndpoint;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.UppercasePrograms;
 
 /**
@@ -22,6 +23,11 @@ import org.socketlab.cases.support.UppercasePrograms;
  * it lives in the tcp package with its sibling {@link TcpClientFirstCase}, though it runs both protocols.
  */
 public final class MismatchedPortsCase implements LabCase {
+    static final Program TCP_CLIENT = HandoutPrograms.verbatim("TCP client", "h004/tcp_client.py");
+    static final Program TCP_SERVER = HandoutPrograms.verbatim("TCP server", "h004/tcp_server.py");
+    static final Program UDP_CLIENT = HandoutPrograms.verbatim("UDP client", "h004/udp_client.py");
+    static final Program UDP_SERVER = HandoutPrograms.verbatim("UDP server", "h004/udp_server.py");
+
     private static final String REFUSED = "Connection refused";
     private static final String NOTHING = "nothing";
 
@@ -31,10 +37,12 @@ public final class MismatchedPortsCase implements LabCase {
             .tags("tcp", "udp", "client", "server", "errors", "ports")
             .source("Handout 004, Q3: different port numbers on the client and server sides")
             .group(Handouts.H004)
+            .programs(TCP_CLIENT, TCP_SERVER, UDP_CLIENT, UDP_SERVER)
             .description("""
                     ## Scenario
                     The uppercase server runs, but the client was given another port number. For TCP the \
-                    client's `connect` fails with `ConnectionRefusedError`: nothing listens on the port it \
+                    client's `connect` fails with `socket.error: [Errno 111] Connection refused` (Python 2, as in the \
+                    handout; `ConnectionRefusedError` with `python` 3): nothing listens on the port it \
                     asked for. For UDP the client's `sendto` succeeds, the datagram is dropped because no \
                     socket is bound to that port, and the client waits for a reply that never comes, while \
                     the real server waits for a datagram that never comes.
@@ -56,7 +64,8 @@ public final class MismatchedPortsCase implements LabCase {
     private static final List<ParamSpec> PARAMS = List.of(
             ParamSpec.choice("protocol", "both", List.of("both", "tcp", "udp"), "Which client/server pair to run"),
             ParamSpec.bool("samePort", false, "Give the client the server's port (the fix); off: another port"),
-            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt"),
+            UppercasePrograms.MESSAGE,
+            UppercasePrograms.PYTHON,
             ParamSpec.integer("timeoutMs", 300, 50, 2_000,
                     "How long each UDP recvfrom waits before the lab stops it, in milliseconds"));
 
@@ -72,9 +81,7 @@ public final class MismatchedPortsCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        if (params.getString("message").isEmpty()) {
-            throw new InvalidParamException("message", "must not be empty");
-        }
+        UppercasePrograms.requireMessage(params);
     }
 
     @Override
@@ -112,7 +119,9 @@ public final class MismatchedPortsCase implements LabCase {
             try {
                 outcome = "connected; reply '" + UppercasePrograms.tcpClient(client, "127.0.0.1", port, sentence) + "'";
             } catch (ConnectException refused) {
-                client.print(UppercasePrograms.REFUSED_OUTPUT);
+                // The traceback is the connect line's: Python stops there.
+                client.at(TCP_CLIENT, "clientSocket.connect");
+                UppercasePrograms.printRefused(client, context.params().getString("python"));
                 outcome = REFUSED;
             }
             context.note("TCP: no socket listens on port " + port + ", so the connection request is refused at "

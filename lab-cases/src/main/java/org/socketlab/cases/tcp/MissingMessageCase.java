@@ -8,20 +8,28 @@ import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 
 /** Handout 000, Task 1: Alice sends "HELLO WORLD", Bob's single {@code recv(8)} gets only part of it. */
 public final class MissingMessageCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.verbatim("Bob", "h000/server.py");
+    static final Program FIXED_SERVER = HandoutPrograms.reconstructed("Bob", "h000/server_fixed.py",
+            "The fix the handout asks for: server.py with its one recv replaced by a loop until Alice closes.");
+    static final Program CLIENT = HandoutPrograms.verbatim("Alice", "h000/client.py");
+
     private static final CaseInfo INFO = CaseInfo.builder("missing-message")
             .title("The Missing Message Mystery")
             .summary("Alice sends \"HELLO WORLD\" but Bob's server only receives part of it: find out why.")
             .tags("tcp", "recv", "buffer", "stream")
             .source("Handout 000, Task 1: The Missing Message Mystery")
             .group(Handouts.H000)
+            .programs(FIXED_SERVER, SERVER, CLIENT)
             .description("""
                     ## Scenario
                     Alice sends `HELLO WORLD` (11 bytes) to Bob's server. Bob calls `recv(8)` once and prints \
@@ -71,20 +79,28 @@ public final class MissingMessageCase implements LabCase {
 
         byte[] sent = message.getBytes(StandardCharsets.UTF_8);
         byte[] data;
-        try (TcpListener server = bob.listen()) {
-            bob.print("Bob's server is listening...");
+        Program server = readUntilClosed ? FIXED_SERVER : SERVER;
+        try (TcpListener listener = bob.at(server, "server.listen(1)").listen()) {
+            // The handout's prints start with a space; kept, as the student's console shows them.
+            bob.at(server, "is listening").print(" Bob's server is listening...");
             Task<Void> sender = context.start("Alice", () -> {
-                try (TcpConnection client = alice.connect("localhost", server.port())) {
+                try (TcpConnection client = alice.at(CLIENT, "client.connect").connect("localhost", listener.port())) {
+                    alice.at(CLIENT, "client.send");
                     client.send(message);
-                    alice.print("Alice sent: '" + message + "'");
+                    alice.at(CLIENT, "print(").print(" Alice sent: '" + message + "'");
+                    alice.at(CLIENT, "client.close()");
                 }
             });
-            try (TcpConnection connection = server.accept()) {
+            bob.at(server, "server.accept()");
+            try (TcpConnection connection = listener.accept()) {
                 // Wait for Alice to finish before Bob reads, so that the single recv sees everything she sent:
                 // the lesson is that recv(n) returns at most n bytes, even when more are waiting.
                 sender.join();
+                bob.at(server, ".recv(8)");
                 data = readUntilClosed ? connection.recvUntilClosed(bufferSize) : connection.recv(bufferSize);
-                bob.print("Bob received: '" + new String(data, StandardCharsets.UTF_8) + "'");
+                bob.at(server, "Bob received")
+                        .print(" Bob received: '" + new String(data, StandardCharsets.UTF_8) + "'");
+                bob.at(server, "client_socket.close()");
             }
         }
         // Bytes, not characters: recv counts bytes, and a multi-byte character may be cut in two.

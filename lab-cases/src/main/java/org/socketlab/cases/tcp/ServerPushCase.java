@@ -9,15 +9,20 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 
 /** Handout 003, 3: the server sends what its user typed, the client prints "Message from server : ...". */
 public final class ServerPushCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.verbatim("Server", "h003/server.py");
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h003/client.py");
+
     private static final int RECV_BYTES = 1024;
 
     private static final CaseInfo INFO = CaseInfo.builder("server-push")
@@ -26,6 +31,7 @@ public final class ServerPushCase implements LabCase {
             .tags("tcp", "server", "client", "recv")
             .source("Handout 003, 3: Sample server and client code (server.py, client.py)")
             .group(Handouts.H003)
+            .programs(SERVER, CLIENT)
             .description("""
                     ## Scenario
                     `server.py` listens on 127.0.0.1, accepts one client, asks its user \

@@ -5,19 +5,23 @@ import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
-import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.UppercasePrograms;
 
 /** Handout 004, Q1: the TCP client runs before the server, and its connect is refused. */
 public final class TcpClientFirstCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.verbatim("Server", "h004/tcp_server.py");
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h004/tcp_client.py");
+
     private static final String REFUSED = "Connection refused";
 
     private static final CaseInfo INFO = CaseInfo.builder("tcp-client-first")
@@ -26,11 +30,14 @@ public final class TcpClientFirstCase implements LabCase {
             .tags("tcp", "client", "errors", "connect")
             .source("Handout 004, Q1: running the TCP client before the TCP server")
             .group(Handouts.H004)
+            .programs(SERVER, CLIENT)
             .description("""
                     ## Scenario
                     The student starts `tcp_client.py` first and `tcp_server.py` afterwards. The client's very \
-                    first step is `connect`, and nothing listens on the server's port yet: Python stops with \
-                    `ConnectionRefusedError`. The server, started a moment later, waits for a client that \
+                    first step is `connect`, and nothing listens on the server's port yet: the handout's Python 2 \
+                    stops with a traceback ending `socket.error: [Errno 111] Connection refused` (Python 3, \
+                    parameter `python`, calls it `ConnectionRefusedError`, the name the handout's answer uses). \
+                    The server, started a moment later, waits for a client that \
                     has already given up.
 
                     ## What to look for
@@ -50,7 +57,8 @@ public final class TcpClientFirstCase implements LabCase {
     private static final List<ParamSpec> PARAMS = List.of(
             ParamSpec.bool("serverFirst", false,
                     "Start the server before the client (the right order); off: the client runs first"),
-            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt"));
+            UppercasePrograms.MESSAGE,
+            UppercasePrograms.PYTHON);
 
     @Override
     public CaseInfo info() {
@@ -64,9 +72,7 @@ public final class TcpClientFirstCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        if (params.getString("message").isEmpty()) {
-            throw new InvalidParamException("message", "must not be empty");
-        }
+        UppercasePrograms.requireMessage(params);
     }
 
     @Override
@@ -92,7 +98,9 @@ public final class TcpClientFirstCase implements LabCase {
         try (TcpConnection unexpected = client.connect("127.0.0.1", port)) {
             outcome = "connected to " + unexpected.remote();
         } catch (ConnectException refused) {
-            client.print(UppercasePrograms.REFUSED_OUTPUT);
+            // The traceback is the connect line's: Python stops there.
+            client.at(CLIENT, "clientSocket.connect");
+            UppercasePrograms.printRefused(client, context.params().getString("python"));
             outcome = REFUSED;
         }
         context.note("The server is not running, so no socket listens on port " + port + ": the operating system "

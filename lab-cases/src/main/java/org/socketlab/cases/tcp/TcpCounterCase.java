@@ -12,16 +12,21 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.PythonConsole;
 
 /** Handout 001, Part 2: a persistent TCP server counts its connections; its client is run several times. */
 public final class TcpCounterCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.verbatim("Server", "h001/tcp_server.py");
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h001/tcp_client.py");
+
     /** Both of the handout's programs read with {@code recv(1024)}. */
     private static final int RECV_BYTES = 1024;
     private static final Pattern COUNTER = Pattern.compile("connection #(\\d{1,9})");
@@ -32,6 +37,7 @@ public final class TcpCounterCase implements LabCase {
             .tags("tcp", "server", "client", "counter")
             .source("Handout 001, Part 2: TCP server and client with a counter")
             .group(Handouts.H001)
+            .programs(SERVER, CLIENT)
             .description("""
                     ## Scenario
                     `tcp_server.py` listens, then loops for ever: `accept()` a client, add one to its \

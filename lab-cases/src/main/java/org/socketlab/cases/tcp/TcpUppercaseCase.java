@@ -8,21 +8,27 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.UppercasePrograms;
 
 /** Handout 004, 1.1: a TCP server turns the client's sentence into uppercase and sends it back. */
 public final class TcpUppercaseCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.verbatim("Server", "h004/tcp_server.py");
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h004/tcp_client.py");
+
     private static final CaseInfo INFO = CaseInfo.builder("tcp-uppercase")
             .title("TCP Uppercase Server")
             .summary("The client sends a sentence over TCP and the server sends it back in capitals.")
             .tags("tcp", "server", "client", "recv")
             .source("Handout 004, 1.1: TCP uppercase server and client")
             .group(Handouts.H004)
+            .programs(SERVER, CLIENT)
             .description("""
                     ## Scenario
                     `tcp_server.py` binds a TCP socket, listens and prints `The server is ready to receive`. \

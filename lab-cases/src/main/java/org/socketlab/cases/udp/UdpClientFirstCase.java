@@ -6,18 +6,22 @@ import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
-import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.UdpEndpoint;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.UppercasePrograms;
 
 /** Handout 004, Q2: the UDP client runs before the server; no error, and its datagram is lost. */
 public final class UdpClientFirstCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.verbatim("Server", "h004/udp_server.py");
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h004/udp_client.py");
+
     private static final String NOTHING = "nothing";
 
     private static final CaseInfo INFO = CaseInfo.builder("udp-client-first")
@@ -26,6 +30,7 @@ public final class UdpClientFirstCase implements LabCase {
             .tags("udp", "client", "errors", "recvfrom", "timeout")
             .source("Handout 004, Q2: running the UDP client before the UDP server")
             .group(Handouts.H004)
+            .programs(SERVER, CLIENT)
             .description("""
                     ## Scenario
                     The student starts `udp_client.py` first and `udp_server.py` afterwards. The client asks \
@@ -51,7 +56,7 @@ public final class UdpClientFirstCase implements LabCase {
     private static final List<ParamSpec> PARAMS = List.of(
             ParamSpec.bool("serverFirst", false,
                     "Start the server before the client (the right order); off: the client runs first"),
-            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt"),
+            UppercasePrograms.MESSAGE,
             ParamSpec.integer("timeoutMs", 300, 50, 2_000,
                     "How long each recvfrom waits before the lab stops it, in milliseconds"));
 
@@ -67,9 +72,7 @@ public final class UdpClientFirstCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        if (params.getString("message").isEmpty()) {
-            throw new InvalidParamException("message", "must not be empty");
-        }
+        UppercasePrograms.requireMessage(params);
     }
 
     @Override

@@ -15,15 +15,20 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.UdpEndpoint;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.PythonConsole;
 
 /** Handout 001, Part 3: a UDP server counts the datagrams it answers; its client is run several times. */
 public final class UdpCounterCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.verbatim("Server", "h001/udp_server.py");
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h001/udp_client.py");
+
     /** Both of the handout's programs read with {@code recvfrom(1024)}. */
     private static final int RECV_BYTES = 1024;
     /** The handout's client waits for ever; the lab's gives up so that a lost datagram ends the run. */
@@ -36,6 +41,7 @@ public final class UdpCounterCase implements LabCase {
             .tags("udp", "server", "client", "counter", "recvfrom")
             .source("Handout 001, Part 3: UDP server and client with a counter")
             .group(Handouts.H001)
+            .programs(SERVER, CLIENT)
             .description("""
                     ## Scenario
                     `udp_server.py` binds a UDP socket and loops for ever: `recvfrom(1024)` one datagram, add \

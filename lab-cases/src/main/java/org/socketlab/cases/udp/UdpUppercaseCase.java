@@ -9,15 +9,20 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.UdpEndpoint;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.UppercasePrograms;
 
 /** Handout 004, 1.2: a UDP server turns each datagram into uppercase and sends it back to its sender. */
 public final class UdpUppercaseCase implements LabCase {
+    static final Program SERVER = HandoutPrograms.verbatim("Server", "h004/udp_server.py");
+    static final Program CLIENT = HandoutPrograms.verbatim("Client", "h004/udp_client.py");
+
     /** The Python client waits for the reply forever; the lab gives a silent server this long. */
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(2);
 
@@ -27,6 +32,7 @@ public final class UdpUppercaseCase implements LabCase {
             .tags("udp", "server", "client", "recvfrom")
             .source("Handout 004, 1.2: UDP uppercase server and client")
             .group(Handouts.H004)
+            .programs(SERVER, CLIENT)
             .description("""
                     ## Scenario
                     `udp_server.py` binds a UDP socket and prints `The server is ready to receive`. In a loop \

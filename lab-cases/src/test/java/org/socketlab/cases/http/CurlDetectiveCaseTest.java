@@ -144,6 +144,20 @@ class CurlDetectiveCaseTest {
     }
 
     @Test
+    void the_bug_run_resets_the_big_request_as_pythons_close_does_and_curl_prints_56() {
+        Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("readWholeRequest", false));
+
+        assertEquals(List.of(Curl.EMPTY_REPLY, Curl.EMPTY_REPLY, Curl.RESET), transcript.events().stream()
+                .filter(e -> e.kind() == EventKind.OUTPUT && e.actor().equals("curl")).map(TranscriptEvent::text)
+                .filter(t -> t.startsWith("curl: (")).toList());
+        List<TranscriptEvent> closes = transcript.events().stream()
+                .filter(e -> e.kind() == EventKind.CLOSE && e.actor().equals("Server") && e.conn() != null).toList();
+        assertEquals(3, closes.size(), closes.toString());
+        assertTrue(closes.get(2).text().contains("reset (RST)"), closes.get(2).toString());
+        assertEquals("Server_one_recv.py", closes.get(2).program());
+    }
+
+    @Test
     void a_small_buffer_takes_more_reads_for_the_same_requests() {
         Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("bufferSize", 100));
 

@@ -48,7 +48,9 @@ class LargeFileGetCaseTest {
     }
 
     private Transcript runAgainstWireMock(Map<String, Object> extra) {
-        Map<String, Object> params = new HashMap<>(Map.of("host", "127.0.0.1", "port", wireMock.port()));
+        // WireMock keeps connections alive: the loop, which ends at the close, needs the server to close.
+        Map<String, Object> params = new HashMap<>(Map.of("host", "127.0.0.1", "port", wireMock.port(),
+                "connectionClose", true));
         params.putAll(extra);
         return CaseRunner.run(largeGet, params);
     }
@@ -67,7 +69,7 @@ class LargeFileGetCaseTest {
         Transcript transcript = CaseRunner.run(largeGet);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
-        assertTrue(transcript.output().stream().anyMatch(line -> line.matches("\\[RECV] - total length: \\d{5}")),
+        assertTrue(transcript.output().stream().anyMatch(line -> line.equals("[RECV] - total length: 4805")),
                 transcript.output().subList(0, 8).toString());
         assertTrue(check(transcript, "One recv alone would have truncated it").passed());
     }
@@ -76,11 +78,9 @@ class LargeFileGetCaseTest {
     void default_run_needs_several_reads_each_at_most_the_buffer_size() {
         Transcript transcript = CaseRunner.run(largeGet);
 
-        assertTrue(clientRecvsWithData(transcript) >= 7, "a 29 KB page takes at least 8 reads of 4096 bytes");
+        assertTrue(clientRecvsWithData(transcript) >= 5, "a 4805-byte response takes at least 5 reads of 1024 bytes");
         assertTrue(transcript.events().stream().filter(e -> e.kind() == EventKind.RECV && e.actor().equals("Client"))
-                .allMatch(e -> e.requested() == 4096 && e.size() <= 4096));
-        assertTrue(transcript.events().stream().filter(e -> e.kind() == EventKind.SEND && e.actor().startsWith("gaia"))
-                .count() >= 7, "the stand-in writes the page in 4 KB blocks");
+                .allMatch(e -> e.requested() == 1024 && e.size() <= 1024));
     }
 
     @Test
@@ -88,7 +88,7 @@ class LargeFileGetCaseTest {
         Transcript transcript = CaseRunner.run(largeGet, Map.of("readUntilClosed", false));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
-        assertTrue(transcript.output().contains("[RECV] - length: 4096"), transcript.output().subList(0, 8).toString());
+        assertTrue(transcript.output().contains("[RECV] - length: 1024"), transcript.output().subList(0, 8).toString());
         assertFalse(check(transcript, "The whole page arrived").passed());
         assertEquals(1, clientRecvsWithData(transcript));
     }

@@ -28,7 +28,9 @@ class SimpleServerCaseTest {
         assertTrue(transcript.output().get(0).startsWith("HTTP Server listening on 127.0.0.1:"));
         assertTrue(transcript.output().stream().anyMatch(l -> l.matches("Connected by \\('127\\.0\\.0\\.1', \\d+\\)")));
         assertTrue(transcript.output().stream().anyMatch(l -> l.startsWith("Received: b'GET / HTTP/1.1\\r\\nHost: ")));
-        assertTrue(transcript.output().contains("Sending>>>>>"));
+        assertTrue(transcript.output().stream().anyMatch(l -> l.matches("Connection from \\('127\\.0\\.0\\.1', \\d+\\)")));
+        assertTrue(transcript.output().contains("Sending>>>>>>>"));
+        assertTrue(transcript.output().contains("<<<<<<<<"));
         assertTrue(transcript.output().contains("<html>" + SimpleServerCase.PAGE_TEXT + "</html>"));
     }
 

@@ -55,6 +55,18 @@ class ThreadedWebServerCaseTest {
     }
 
     @Test
+    void one_at_a_time_with_more_work_than_the_time_outs_ends_in_a_failed_check_not_an_error() {
+        Transcript transcript = CaseRunner.run(threadedServer, Map.of("threaded", false, "clients", 10,
+                "delayMillis", 1000));
+
+        assertEquals(Outcome.FAILED, transcript.outcome(), transcript.error());
+        assertTrue(transcript.output().stream().anyMatch(line -> line.matches("Client \\d+: no response after \\d+ ms")),
+                transcript.output().toString());
+        assertTrue(transcript.output().stream().anyMatch(line -> line.startsWith("Client 1: HTTP/1.1 200 OK after ")),
+                "the first client is served: " + transcript.output());
+    }
+
+    @Test
     void target_passes_for_a_threaded_students_server() throws Exception {
         try (LoopbackServer server = studentServer(true)) {
             Transcript transcript = CaseRunner.run(threadedServer, Map.of("target", server.target()));

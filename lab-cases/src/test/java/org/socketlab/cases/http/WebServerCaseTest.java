@@ -68,6 +68,23 @@ class WebServerCaseTest {
     }
 
     @Test
+    void the_browser_reads_to_content_length_from_a_server_that_keeps_the_connection_open() throws Exception {
+        try (LoopbackServer server = LoopbackServer.start(socket -> {
+            String head = LoopbackServer.readHead(socket);
+            String body = head.startsWith("GET /HelloWorld.html ") ? "<html><body>Hi</body></html>"
+                    : "<html><body>404 Not Found</body></html>";
+            LoopbackServer.write(socket, (head.startsWith("GET /HelloWorld.html ") ? "HTTP/1.1 200 OK"
+                    : "HTTP/1.1 404 Not Found") + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            // Keep-alive, as nginx: the connection stays open until the browser closes it.
+            socket.getInputStream().read();
+        })) {
+            Transcript transcript = CaseRunner.run(webServer, Map.of("target", server.target()));
+
+            assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString() + transcript.error());
+        }
+    }
+
+    @Test
     void a_students_server_that_answers_404_with_status_200_fails() throws Exception {
         try (LoopbackServer server = LoopbackServer.start(socket -> {
             String head = LoopbackServer.readHead(socket);

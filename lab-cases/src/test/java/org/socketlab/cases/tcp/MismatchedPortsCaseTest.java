@@ -30,7 +30,12 @@ class MismatchedPortsCaseTest {
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals(List.of("The server is ready to receive",
-                "ConnectionRefusedError: [Errno 111] Connection refused",
+                "Traceback (most recent call last):",
+                "  File \"tcp_client.py\", line 5, in <module>",
+                "    clientSocket.connect((serverName,serverPort))",
+                "  File \"/usr/lib/python2.7/socket.py\", line 228, in meth",
+                "    return getattr(self._sock,name)(*args)",
+                "socket.error: [Errno 111] Connection refused",
                 "The server is ready to receive",
                 "Input lowercase sentence:hello world"), transcript.output());
         assertEquals(4, transcript.checks().size());

@@ -33,8 +33,8 @@ class MissingMessageCaseTest {
         Transcript transcript = CaseRunner.run(new MissingMessageCase(), Map.of());
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
-        assertTrue(transcript.output().contains("Bob received: 'HELLO WORLD'"), transcript.output().toString());
-        assertTrue(transcript.output().contains("Alice sent: 'HELLO WORLD'"));
+        assertTrue(transcript.output().contains(" Bob received: 'HELLO WORLD'"), transcript.output().toString());
+        assertTrue(transcript.output().contains(" Alice sent: 'HELLO WORLD'"));
     }
 
     @Test
@@ -50,7 +50,7 @@ class MissingMessageCaseTest {
         Transcript transcript = CaseRunner.run(new MissingMessageCase(), Map.of("readUntilClosed", false));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
-        assertTrue(transcript.output().contains("Bob received: 'HELLO WO'"), transcript.output().toString());
+        assertTrue(transcript.output().contains(" Bob received: 'HELLO WO'"), transcript.output().toString());
         List<TranscriptEvent> reads = bobsReads(transcript);
         assertEquals(1, reads.size());
         assertEquals(8, reads.get(0).requested());
@@ -68,7 +68,7 @@ class MissingMessageCaseTest {
                 Map.of("readUntilClosed", false, "bufferSize", 1024));
 
         assertEquals(Outcome.PASSED, transcript.outcome());
-        assertTrue(transcript.output().contains("Bob received: 'HELLO WORLD'"));
+        assertTrue(transcript.output().contains(" Bob received: 'HELLO WORLD'"));
         assertEquals(List.of(11), bobsReads(transcript).stream().map(TranscriptEvent::size).toList());
     }
 
@@ -78,7 +78,7 @@ class MissingMessageCaseTest {
                 Map.of("bufferSize", 1, "message", "Grüße"));
 
         assertEquals(Outcome.PASSED, transcript.outcome());
-        assertTrue(transcript.output().contains("Bob received: 'Grüße'"));
+        assertTrue(transcript.output().contains(" Bob received: 'Grüße'"));
         assertEquals(8, bobsReads(transcript).size(), "7 bytes of UTF-8, one recv each, then the close");
     }
 

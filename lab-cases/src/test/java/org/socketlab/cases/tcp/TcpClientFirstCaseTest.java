@@ -26,9 +26,26 @@ class TcpClientFirstCaseTest {
         Transcript transcript = CaseRunner.run(labCase);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
-        assertEquals(List.of("ConnectionRefusedError: [Errno 111] Connection refused",
+        assertEquals(List.of("Traceback (most recent call last):",
+                "  File \"tcp_client.py\", line 5, in <module>",
+                "    clientSocket.connect((serverName,serverPort))",
+                "  File \"/usr/lib/python2.7/socket.py\", line 228, in meth",
+                "    return getattr(self._sock,name)(*args)",
+                "socket.error: [Errno 111] Connection refused",
                 "The server is ready to receive"), transcript.output());
         assertEquals("Connection refused", transcript.checks().get(0).actual());
+    }
+
+    @Test
+    void python_3_words_the_refusal_as_connection_refused_error() {
+        Transcript transcript = CaseRunner.run(labCase, Map.of("python", "3"));
+
+        assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
+        assertEquals(List.of("Traceback (most recent call last):",
+                "  File \"tcp_client.py\", line 5, in <module>",
+                "    clientSocket.connect((serverName,serverPort))",
+                "ConnectionRefusedError: [Errno 111] Connection refused",
+                "The server is ready to receive"), transcript.output());
     }
 
     @Test

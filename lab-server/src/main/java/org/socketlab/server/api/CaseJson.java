@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.ParamType;
+import org.socketlab.api.Program;
 import org.socketlab.server.plugins.PluginHealth;
 import org.socketlab.server.plugins.PluginStatus;
 import org.socketlab.server.plugins.RegisteredCase;
@@ -36,6 +37,22 @@ final class CaseJson {
         JsonArray params = new JsonArray();
         registered.params().forEach(spec -> params.add(param(spec)));
         json.add("params", params);
+        JsonArray programs = new JsonArray();
+        registered.info().programs().forEach(program -> programs.add(program(program)));
+        json.add("programs", programs);
+        return json;
+    }
+
+    private static JsonObject program(Program program) {
+        JsonObject json = new JsonObject();
+        json.addProperty("actor", program.actor());
+        json.addProperty("file", program.file());
+        json.addProperty("language", program.language());
+        json.addProperty("reconstructed", program.reconstructed());
+        if (program.note() != null) {
+            json.addProperty("note", program.note());
+        }
+        json.addProperty("code", program.code());
         return json;
     }
 

@@ -72,6 +72,11 @@ public final class TranscriptJson {
         if (event.peerConn() != null) {
             json.addProperty("peerConn", event.peerConn());
         }
+        // The program line that made the event, for the page to highlight (see Actor.at).
+        addIfPresent(json, "program", event.program());
+        if (event.line() != null) {
+            json.addProperty("line", event.line());
+        }
         if (event.requested() != null) {
             json.addProperty("requested", event.requested());
         }

@@ -108,6 +108,44 @@ class CasesApiTest {
     }
 
     @Test
+    void shows_each_actors_program_verbatim_or_marked_reconstructed() throws Exception {
+        JsonObject detail = json(get("/api/cases/missing-message"));
+
+        JsonObject server = null;
+        for (JsonElement p : detail.getAsJsonArray("programs")) {
+            if (p.getAsJsonObject().get("file").getAsString().equals("server.py")) {
+                server = p.getAsJsonObject();
+            }
+        }
+        assertEquals("Bob", server.get("actor").getAsString());
+        assertEquals("python", server.get("language").getAsString());
+        assertFalse(server.get("reconstructed").getAsBoolean());
+        assertTrue(server.get("code").getAsString().contains("client_socket.recv(8)"), server.toString());
+    }
+
+    @Test
+    void each_recorded_event_names_the_program_line_that_made_it() throws Exception {
+        JsonObject transcript = json(post("/api/cases/missing-message/runs", "{\"params\": {\"readUntilClosed\": false}}"));
+
+        JsonObject recv = null;
+        for (JsonElement e : transcript.getAsJsonArray("events")) {
+            if (e.getAsJsonObject().get("kind").getAsString().equals("recv")) {
+                recv = e.getAsJsonObject();
+            }
+        }
+        assertEquals("server.py", recv.get("program").getAsString());
+        JsonObject detail = json(get("/api/cases/missing-message"));
+        String code = null;
+        for (JsonElement p : detail.getAsJsonArray("programs")) {
+            if (p.getAsJsonObject().get("file").getAsString().equals("server.py")) {
+                code = p.getAsJsonObject().get("code").getAsString();
+            }
+        }
+        String line = code.split("\n", -1)[recv.get("line").getAsInt() - 1];
+        assertTrue(line.contains("recv(8)"), line);
+    }
+
+    @Test
     void an_unknown_case_is_404_with_a_json_error() throws Exception {
         HttpResponse<String> response = get("/api/cases/no-such-case");
 
@@ -123,7 +161,7 @@ class CasesApiTest {
         assertEquals(200, response.statusCode());
         JsonObject transcript = json(response);
         assertEquals("passed", transcript.get("outcome").getAsString());
-        assertTrue(strings(transcript.getAsJsonArray("output")).contains("Bob received: 'HELLO WORLD'"));
+        assertTrue(strings(transcript.getAsJsonArray("output")).contains(" Bob received: 'HELLO WORLD'"));
         assertEquals(2, transcript.get("version").getAsInt());
         assertTrue(transcript.has("error") && transcript.get("error").isJsonNull());
     }
@@ -133,7 +171,7 @@ class CasesApiTest {
         JsonObject transcript = json(post("/api/cases/missing-message/runs", "{\"params\": {\"readUntilClosed\": false}}"));
 
         assertEquals("failed", transcript.get("outcome").getAsString());
-        assertTrue(strings(transcript.getAsJsonArray("output")).contains("Bob received: 'HELLO WO'"));
+        assertTrue(strings(transcript.getAsJsonArray("output")).contains(" Bob received: 'HELLO WO'"));
         JsonObject check = transcript.getAsJsonArray("checks").get(0).getAsJsonObject();
         assertEquals("HELLO WORLD", check.get("expected").getAsString());
         assertEquals("HELLO WO", check.get("actual").getAsString());
