@@ -19,13 +19,22 @@ import org.socketlab.api.transcript.Transcript;
  * }</pre>
  *
  * <p>Each run gets its own thread, in a thread group of its own; the case's {@code validate} and {@code run}
- * both run there, and the calling thread waits at most the run's time limit for the two. A run that
+ * both run there, and the calling thread waits at most the run's time limit for the two: the options' limit,
+ * or longer when the case asks for more with {@link LabCase#timeLimit}. A run that
  * throws, whose unjoined task failed, or that goes past its time limit ends with outcome
  * {@code error}; its sockets are closed and its threads interrupted, and the transcript keeps what
  * happened until then. A thread of the run still alive {@link #THREAD_GRACE} after that is named in the
  * transcript's error, and the outcome is {@code error}. Thread-safe: any number of runs may go on at once.
  */
 public final class CaseRunner {
+    /**
+     * The longest time limit a case may ask for with {@link LabCase#timeLimit}: long enough for a student to
+     * start a client by hand, short enough that a forgotten run ends.
+     *
+     * @since 1.1
+     */
+    public static final Duration MAX_TIME_LIMIT = Duration.ofHours(1);
+
     /**
      * How long the threads of a run have, once interrupted at its end, to finish before they are reported as
      * still running (in the transcript's {@code error}, which makes the run's outcome {@code error}).
@@ -122,7 +131,10 @@ public final class CaseRunner {
         Params params = Params.resolve(labCase.params(), given);
         String runId = handle.runId();
         Instant startedAt = Instant.now();
-        RecordingContext context = new RecordingContext(caseId, runId, params, options, info.programs());
+        // A case may ask for a longer limit than the options' (it waits for a student's client): asked here,
+        // before the run's thread starts, since that thread and the context both keep to the limit.
+        RunOptions runOptions = options.withTimeLimit(timeLimit(labCase, params, options));
+        RecordingContext context = new RecordingContext(caseId, runId, params, runOptions, info.programs());
         RunThreads threads = new RunThreads(caseId);
         // validate() is the case's code too: it runs on the run's thread, under the run's time limit; the
         // handle learns that the run started once it has passed.
@@ -130,7 +142,7 @@ public final class CaseRunner {
         handle.stoppable(thread::cancel);
         String error;
         try {
-            error = thread.runWithin(options.timeLimit());
+            error = thread.runWithin(runOptions.timeLimit());
         } catch (InvalidParamException e) {
             context.recorder().freeze();
             context.shutdown();
@@ -208,6 +220,22 @@ public final class CaseRunner {
             }
         }
         return null;
+    }
+
+    // A case may ask for more time than the standard limit (it waits for a student's client), never less.
+    private static Duration timeLimit(LabCase labCase, Params params, RunOptions options) {
+        Duration standard = options.timeLimit();
+        Duration asked;
+        try {
+            asked = labCase.timeLimit(params, standard);
+        } catch (RuntimeException e) {
+            return standard;
+        }
+        if (asked == null || asked.compareTo(standard) <= 0) {
+            return standard;
+        }
+        Duration most = standard.compareTo(MAX_TIME_LIMIT) > 0 ? standard : MAX_TIME_LIMIT;
+        return asked.compareTo(most) > 0 ? most : asked;
     }
 
     private static String unjoinedTaskFailure(RecordingContext context) {

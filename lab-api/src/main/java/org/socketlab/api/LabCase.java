@@ -1,5 +1,6 @@
 package org.socketlab.api;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -40,6 +41,23 @@ public interface LabCase {
      * @throws InvalidParamException naming the parameter at fault
      */
     default void validate(Params params) throws InvalidParamException {
+    }
+
+    /**
+     * How long a run with these values may take, for a case that must wait longer than the standard limit
+     * allows: a case that waits for the student's own client for {@code liveSeconds} asks for that time on
+     * top of the standard limit. The runner uses the longer of this and {@code standard} (a case can
+     * lengthen its limit, never shorten it), and at most {@link CaseRunner#MAX_TIME_LIMIT}. Called before
+     * every run, before {@link #validate} and on the caller's thread: it must return at once, and the values
+     * may still break the case's own rules (an exception keeps the standard limit).
+     *
+     * @param params   the values of this run, each valid for its own spec
+     * @param standard the time limit the caller set for every run
+     * @return the time limit this run needs; {@code standard} unless overridden
+     * @since 1.1
+     */
+    default Duration timeLimit(Params params, Duration standard) {
+        return standard;
     }
 
     /**

@@ -9,7 +9,8 @@ import org.socketlab.api.transcript.TranscriptEvent;
 /**
  * How a run is held in bounds.
  *
- * @param timeLimit        the longest a run may take before it is stopped and ends as an error
+ * @param timeLimit        the longest a run may take before it is stopped and ends as an error (a case may ask
+ *                         for longer with {@link LabCase#timeLimit})
  * @param ioTimeout        the default time limit of each blocking socket operation (connect, accept,
  *                         recv); a case may set a shorter one per socket
  * @param targets          which hosts the run may reach

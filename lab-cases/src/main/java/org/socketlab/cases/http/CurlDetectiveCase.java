@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -17,10 +19,12 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpRequestReader;
 import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 000, Task 3: Server.py prints each raw request curl sends, which means reading all of it first. */
 public final class CurlDetectiveCase implements LabCase {
@@ -63,17 +67,18 @@ public final class CurlDetectiveCase implements LabCase {
                     - Run your own Server.py and set `target` to its `host:port`: the lab's curl sends it the \
                     three requests and checks that your server closes each connection without a reset. Compare \
                     your console with curl's send events.
+                    - Set `listenPort` and type the handout's three curl commands yourself (with the port \
+                    the lab prints): the lab's Server.py prints what your real curl sent.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
             ParamSpec.bool("readWholeRequest", true, "The lab's server calls recv until the whole request has "
                     + "come (the fix); off: a single recv (the handout's bug)"),
             ParamSpec.integer("bufferSize", 1024, 1, 65_536, "How many bytes the lab's server asks for in each recv"),
-            ParamSpec.string("target", "", "host:port of your own server to send the three requests to; "
-                    + "empty: the lab's Server.py"),
             ParamSpec.integer("replyTimeoutMillis", 1_000, 100, 2_000, "How long curl waits for the server to "
-                    + "answer or close (real curl waits for ever)"));
+                    + "answer or close (real curl waits for ever)")),
+            ServerMode.params("Server.py").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -87,22 +92,25 @@ public final class CurlDetectiveCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        if (!params.getString("target").isBlank()) {
-            HostPort.parse("target", params.getString("target"));
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
         Duration replyTimeout = Duration.ofMillis(params.getInt("replyTimeoutMillis"));
+        ServerMode mode = ServerMode.of(params);
         Actor curl = context.actor("curl");
-        if (!params.getString("target").isBlank()) {
-            HostPort target = HostPort.parse("target", params.getString("target"));
-            String host = target.host().indexOf(':') >= 0 ? "[" + target.host() + "]" : target.host();
-            context.note("The lab's curl sends the handout's three requests to your server at " + host + ":"
-                    + target.port() + "; its console should show each one whole.");
-            List<Curl.Request> requests = Curl.testRequests(host + ":" + target.port());
+        if (mode.yourServer()) {
+            HostPort target = mode.target();
+            context.note("The lab's curl sends the handout's three requests to your server at " + target
+                    + "; its console should show each one whole.");
+            List<Curl.Request> requests = Curl.testRequests(target.toString());
             for (int i = 0; i < requests.size(); i++) {
                 Curl.Request request = requests.get(i);
                 curl.at(CURL, curlLine(i));
@@ -111,51 +119,38 @@ public final class CurlDetectiveCase implements LabCase {
             }
             return;
         }
-        runAgainstReferenceServer(context, curl, replyTimeout);
+        Program program = params.getBoolean("readWholeRequest") ? SERVER : ONE_RECV_SERVER;
+        Actor server = context.actor("Server");
+        try (TcpListener listener = mode.listenHttp(context, server.at(program, "server.listen(1)"))) {
+            if (mode.yourClient()) {
+                int expected = Curl.testRequests("localhost").size();
+                List<byte[]> received = serve(context, mode, listener, program, expected);
+                for (int i = 0; i < received.size(); i++) {
+                    if (ClientRequest.parse(received.get(i)).checkRequestLine(context, i + 1)) {
+                        ClientRequest.checkWhole(context, i + 1, received.get(i));
+                    }
+                }
+                mode.checkClientCame(context, expected);
+                return;
+            }
+            runAgainstReferenceServer(context, mode, listener, program, curl, replyTimeout);
+        }
     }
 
-    private static void runAgainstReferenceServer(RunContext context, Actor curl, Duration replyTimeout)
-            throws Exception {
-        boolean readWhole = context.params().getBoolean("readWholeRequest");
-        int bufferSize = context.params().getInt("bufferSize");
-        Actor server = context.actor("Server");
-        List<byte[]> received = new ArrayList<>();
-        List<Curl.Request> requests;
-        Task<List<Curl.Result>> client;
-        Program program = readWhole ? SERVER : ONE_RECV_SERVER;
-        try (TcpListener listener = server.at(program, "server.listen(1)").listen()) {
-            context.note("Server.py listens on " + listener.local() + " (the handout uses port 9090).");
-            requests = Curl.testRequests("localhost:" + listener.port());
-            // One curl command after another, as typed in a shell: each waits until the server closes.
-            client = context.supply("curl", () -> {
-                List<Curl.Result> results = new ArrayList<>();
-                for (int i = 0; i < requests.size(); i++) {
-                    curl.at(CURL, curlLine(i));
-                    results.add(Curl.exchange(curl, "localhost", listener.port(), requests.get(i), replyTimeout));
-                }
-                return results;
-            });
+    private static void runAgainstReferenceServer(RunContext context, ServerMode mode, TcpListener listener,
+                                                  Program program, Actor curl, Duration replyTimeout) throws Exception {
+        context.note("Server.py listens on " + listener.local() + " (the handout uses port 9090).");
+        List<Curl.Request> requests = Curl.testRequests("localhost:" + listener.port());
+        // One curl command after another, as typed in a shell: each waits until the server closes.
+        Task<List<Curl.Result>> client = context.supply("curl", () -> {
+            List<Curl.Result> results = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
-                server.at(program, "server.accept()");
-                TcpConnection connection = listener.accept();
-                // Server.py's head loop and body loop both recv; the head's comes first.
-                server.at(program, readWhole ? SERVER.lineOf("not in request") + 1
-                        : ONE_RECV_SERVER.lineOf("conn.recv"));
-                byte[] raw = readWhole ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES)
-                        : connection.recv(bufferSize);
-                server.at(program, "print(request.decode())");
-                PythonConsole.print(server, new String(raw, StandardCharsets.UTF_8));
-                received.add(raw);
-                server.at(program, "conn.close()");
-                // Closing with bytes still unread makes the system reset the connection (RFC 2525 §2.17):
-                // Python's close does, so the lab's server closes abortively when it left bytes unread.
-                if (raw.length < requests.get(i).bytes().length) {
-                    connection.abort();
-                } else {
-                    connection.close();
-                }
+                curl.at(CURL, curlLine(i));
+                results.add(Curl.exchange(curl, "localhost", listener.port(), requests.get(i), replyTimeout));
             }
-        }
+            return results;
+        });
+        List<byte[]> received = serve(context, mode, listener, program, requests.size());
         List<Curl.Result> results = client.join();
         for (int i = 0; i < requests.size(); i++) {
             byte[] sent = requests.get(i).bytes();
@@ -169,6 +164,41 @@ public final class CurlDetectiveCase implements LabCase {
                     + ") exactly as curl sent it", Arrays.equals(sent, raw), preview(sent), preview(raw));
             checkEnding(context, requests.get(i), results.get(i));
         }
+    }
+
+    // Server.py: accept, read the request (whole, or with one recv), print it, close; until `requests` were
+    // served or, in live mode, the live time is up.
+    private static List<byte[]> serve(RunContext context, ServerMode mode, TcpListener listener, Program program,
+                                      int requests) throws Exception {
+        boolean readWhole = context.params().getBoolean("readWholeRequest");
+        int bufferSize = context.params().getInt("bufferSize");
+        Actor server = listener.actor();
+        List<byte[]> received = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            server.at(program, "server.accept()");
+            Optional<TcpConnection> accepted = mode.accept(listener);
+            if (accepted.isEmpty()) {
+                break;
+            }
+            TcpConnection connection = accepted.get();
+            // Server.py's head loop and body loop both recv; the head's comes first.
+            server.at(program, readWhole ? SERVER.lineOf("not in request") + 1 : ONE_RECV_SERVER.lineOf("conn.recv"));
+            byte[] raw = mode.exchange(context, () -> readWhole
+                    ? HttpRequestReader.read(connection, bufferSize, MAX_REQUEST_BYTES)
+                    : connection.recv(bufferSize)).orElse(new byte[0]);
+            server.at(program, "print(request.decode())");
+            PythonConsole.print(server, new String(raw, StandardCharsets.UTF_8));
+            received.add(raw);
+            server.at(program, "conn.close()");
+            // Closing with bytes still unread makes the system reset the connection (RFC 2525 §2.17):
+            // Python's close does, so the lab's server closes abortively when it left bytes unread.
+            if (!ClientRequest.isWhole(raw)) {
+                connection.abort();
+            } else {
+                connection.close();
+            }
+        }
+        return received;
     }
 
     /** The line of curl_tests.sh that sends request {@code index} (0, 1, 2): its n-th curl command. */

@@ -40,11 +40,12 @@ final class HandoutWebServer {
      * @param connection an accepted connection
      * @param byCharacter send the file one character per send, as the skeleton's loop does; else one send
      * @param program the server's program, whose lines the events name
+     * @return the request as received
      * @throws IOException if the connection fails
      */
-    static void serve(TcpConnection connection, boolean byCharacter, Program program)
+    static byte[] serve(TcpConnection connection, boolean byCharacter, Program program)
             throws IOException, InterruptedException {
-        serve(connection, byCharacter, 0, program);
+        return serve(connection, byCharacter, 0, program);
     }
 
     /**
@@ -52,15 +53,17 @@ final class HandoutWebServer {
      * answer, as a server does that reads a large file from a slow disk.
      *
      * @param workMillis how long answering takes, 0 for at once
+     * @return the request as received
      */
-    static void serve(TcpConnection connection, boolean byCharacter, int workMillis, Program program)
+    static byte[] serve(TcpConnection connection, boolean byCharacter, int workMillis, Program program)
             throws IOException, InterruptedException {
         Actor server = connection.actor();
         // The close is the first connectionSocket.close() after the answer's last send, in either branch.
         int answered = 0;
         try {
             server.at(program, "connectionSocket.recv(1024)");
-            String message = connection.recvText(1024);
+            byte[] request = connection.recv(1024);
+            String message = new String(request, StandardCharsets.UTF_8);
             if (workMillis > 0) {
                 Thread.sleep(workMillis);
             }
@@ -68,7 +71,7 @@ final class HandoutWebServer {
             if (words.length < 2) {
                 // message.split()[1] would raise IndexError here; the lab drops the connection instead.
                 connection.actor().note("The request has no path: the connection is closed without an answer.");
-                return;
+                return request;
             }
             String filename = words[1];
             // f = open(filename[1:]): the path without its leading '/' names a file in the server's folder.
@@ -79,7 +82,7 @@ final class HandoutWebServer {
                 answered = program.lineOf("<bdy>");
                 server.at(program, answered);
                 connection.send(NOT_FOUND_PAGE);
-                return;
+                return request;
             }
             server.at(program, "200 OK");
             connection.send(OK_HEAD);
@@ -94,6 +97,7 @@ final class HandoutWebServer {
             answered = program.lineOf("send(\"\\r\\n\")");
             server.at(program, answered);
             connection.send("\r\n");
+            return request;
         } finally {
             if (answered > 0) {
                 server.at(program, lineAfter(program, answered, "connectionSocket.close()"));

@@ -19,6 +19,7 @@ import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HttpResponseParts;
 import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 003, optional exercise 2: {@code client.py server_host server_port filename}. */
 public final class HttpClientCliCase implements LabCase {
@@ -87,12 +88,12 @@ public final class HttpClientCliCase implements LabCase {
         String path = path(params);
         boolean ownServer = params.getString("host").isBlank();
         Actor client = context.actor("Client");
-        Task<Void> server = null;
+        Task<?> server = null;
         String host = params.getString("host").trim();
         int port = params.getInt("port");
         if (ownServer) {
             TcpListener listener = context.actor("Web server").listen();
-            server = WebServerCase.serve(context, listener, 1, false);
+            server = WebServerCase.serve(context, ServerMode.reference(), listener, 1, false);
             host = "127.0.0.1";
             port = listener.port();
         }

@@ -1,10 +1,13 @@
 package org.socketlab.cases.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.socketlab.api.Actor;
@@ -18,10 +21,12 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpMessages;
 import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 001, Part 4 step 5: an HTTP server built on a bare socket that counts its visitors. */
 public final class HttpVisitorServerCase implements LabCase {
@@ -77,13 +82,14 @@ public final class HttpVisitorServerCase implements LabCase {
                     - Raise `visits` and watch the counter.
                     - Set `target` to `127.0.0.1:8000` while your own `http_simple_server.py` runs: the \
                     browser stand-in visits your server and checks that the number goes up by one each time.
+                    - Set `listenPort` and open `http://127.0.0.1:PORT/` in your browser (or `curl` it) while \
+                    the lab's server waits: every load counts a visitor.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.integer("visits", 3, 1, 20, "How many times the browser stand-in loads the page"),
-            ParamSpec.string("target", "",
-                    "host:port of your own HTTP server to test; empty: the lab's reference server"));
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
+            ParamSpec.integer("visits", 3, 1, 20, "How many times the browser stand-in loads the page")),
+            ServerMode.params("HTTP server").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -97,48 +103,71 @@ public final class HttpVisitorServerCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        if (!params.getString("target").isBlank()) {
-            HostPort.parse("target", params.getString("target"));
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
         int visits = params.getInt("visits");
-        String target = params.getString("target");
-
-        HostPort address;
-        Task<Void> serverTask = null;
-        if (target.isBlank()) {
-            Actor server = context.actor("HTTP server");
-            TcpListener listener = server.listen();
-            // The handout binds 0.0.0.0; the lab binds loopback only, so the URL names 127.0.0.1.
-            server.print("HTTP Server running on http://127.0.0.1:" + listener.port());
-            server.print("Open your browser and visit the URL above");
-            server.print("Press Ctrl+C to stop");
-            serverTask = context.start("HTTP server", () -> serve(server, listener, visits));
-            address = new HostPort("127.0.0.1", listener.port());
-        } else {
-            address = HostPort.parse("target", target);
-            context.note("The browser stand-in visits your server at " + target + ".");
+        ServerMode mode = ServerMode.of(params);
+        if (mode.yourServer()) {
+            mode.noteYourServer(context);
+            checkPages(context, visit(context, mode, mode.target(), visits), false);
+            return;
         }
+        Actor server = context.actor("HTTP server");
+        TcpListener listener = mode.listenHttp(context, server);
+        // The handout binds 0.0.0.0; the lab binds loopback only, so the URL names 127.0.0.1.
+        server.print("HTTP Server running on http://127.0.0.1:" + listener.port());
+        server.print("Open your browser and visit the URL above");
+        server.print("Press Ctrl+C to stop");
+        if (mode.yourClient()) {
+            List<byte[]> requests = serve(context, mode, server, listener, visits);
+            for (int i = 0; i < requests.size(); i++) {
+                ClientRequest.parse(requests.get(i)).checkRequestLine(context, i + 1);
+            }
+            mode.checkClientCame(context, visits);
+            return;
+        }
+        Task<List<byte[]>> serverTask = context.supply("HTTP server",
+                () -> serve(context, mode, server, listener, visits));
+        List<String> seen = visit(context, mode, new HostPort("127.0.0.1", listener.port()), visits);
+        serverTask.join();
+        checkPages(context, seen, true);
+    }
 
+    // The browser stand-in loads the page `visits` times; a visit the student's server fails ends the visits.
+    private static List<String> visit(RunContext context, ServerMode mode, HostPort address, int visits)
+            throws Exception {
         Actor browser = context.actor("Browser");
         List<String> seen = new ArrayList<>();
         for (int i = 1; i <= visits; i++) {
-            byte[] response = visit(browser, address);
-            context.checkEquals("Visit " + i + " is answered 200 OK", 200, HttpMessages.statusCode(response));
-            if (i == 1 && bareLineFeeds(response)) {
+            Optional<byte[]> response = mode.exchange(context, () -> visit(browser, address));
+            if (response.isEmpty()) {
+                break;
+            }
+            context.check("Visit " + i + " is answered 200 OK", HttpMessages.statusCode(response.get()) == 200,
+                    "HTTP/1.1 200 OK", statusOf(response.get()));
+            if (i == 1 && bareLineFeeds(response.get())) {
                 context.note("The response's lines end in a bare \\n, not \\r\\n: browsers accept it (RFC 9112 §2.2).");
             }
-            seen.add(visitorLine(response));
+            seen.add(visitorLine(response.get()));
             browser.print("Browser shows: " + (seen.get(i - 1) == null ? "(no visitor number)" : seen.get(i - 1)));
         }
-        if (serverTask != null) {
-            serverTask.join();
+        return seen;
+    }
+
+    private static void checkPages(RunContext context, List<String> seen, boolean ownServer) {
+        if (seen.isEmpty()) {
+            return;
         }
-        int first = firstNumber(seen.get(0), serverTask != null, context);
+        int first = firstNumber(seen.get(0), ownServer, context);
         for (int i = 0; i < seen.size(); i++) {
             String expected = "You are visitor #" + (first + i);
             context.checkEquals("Visit " + (i + 1) + " shows visitor #" + (first + i), expected,
@@ -146,20 +175,31 @@ public final class HttpVisitorServerCase implements LabCase {
         }
     }
 
-    // http_simple_server.py, stopped after the visits of this run instead of Ctrl+C.
-    private static void serve(Actor server, TcpListener listener, int visits) throws Exception {
+    // http_simple_server.py, stopped after the visits of this run instead of Ctrl+C (or when the live time is up).
+    private static List<byte[]> serve(RunContext context, ServerMode mode, Actor server, TcpListener listener,
+                                      int visits) throws Exception {
+        List<byte[]> requests = new ArrayList<>();
         try (listener) {
             for (int count = 1; count <= visits; count++) {
-                try (TcpConnection client = listener.accept()) {
-                    PythonConsole.print(server, "\nRequest #" + count + " from "
+                Optional<TcpConnection> accepted = mode.accept(listener);
+                if (accepted.isEmpty()) {
+                    break;
+                }
+                int number = count;
+                try (TcpConnection client = accepted.get()) {
+                    PythonConsole.print(server, "\nRequest #" + number + " from "
                             + PythonConsole.address(client.remote()));
-                    String request = client.recvText(SERVER_RECV_BYTES);
-                    server.print("Request received:");
-                    server.print(request.split("\r\n", -1)[0]);
-                    client.send(RESPONSE_TEMPLATE.formatted(count));
+                    mode.exchange(context, () -> {
+                        byte[] request = client.recv(SERVER_RECV_BYTES);
+                        server.print("Request received:");
+                        server.print(new String(request, StandardCharsets.UTF_8).split("\r\n", -1)[0]);
+                        requests.add(request);
+                        return client.send(RESPONSE_TEMPLATE.formatted(number));
+                    });
                 }
             }
         }
+        return requests;
     }
 
     // What a browser does for one page load: a GET on a new connection, read until the server closes.
@@ -173,6 +213,10 @@ public final class HttpVisitorServerCase implements LabCase {
                     + "\r\n");
             return connection.recvUntilClosed(BROWSER_RECV_BYTES);
         }
+    }
+
+    private static String statusOf(byte[] response) {
+        return response.length == 0 ? "nothing: the connection closed without an answer" : HttpMessages.firstLine(response);
     }
 
     private static String visitorLine(byte[] response) {

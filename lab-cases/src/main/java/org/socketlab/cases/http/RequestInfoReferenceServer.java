@@ -2,13 +2,18 @@ package org.socketlab.cases.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jsoup.nodes.Entities;
 import org.socketlab.api.Actor;
+import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.support.HttpMessages;
+import org.socketlab.cases.support.ServerMode;
 
 /** The lab's solution to the request-info challenge, run by {@link RequestInfoServerCase} unless a target is set. */
 final class RequestInfoReferenceServer {
@@ -46,20 +51,33 @@ final class RequestInfoReferenceServer {
 
     /**
      * The reference solution: for each connection read the head, parse the request line and User-Agent,
-     * route, answer and close.
+     * route, answer and close; until {@code requests} connections were served, or the live time is up.
+     *
+     * @return the head of each request, in order
      */
-    static void serve(Actor server, TcpListener listener, int requests) throws Exception {
+    static List<byte[]> serve(RunContext context, ServerMode mode, TcpListener listener, int requests)
+            throws Exception {
+        Actor server = listener.actor();
+        List<byte[]> heads = new ArrayList<>();
         try (listener) {
             for (int i = 0; i < requests; i++) {
-                try (TcpConnection client = listener.accept()) {
-                    byte[] head = readHead(client);
-                    String requestLine = HttpMessages.firstLine(head);
-                    byte[] response = respond(requestLine, HttpMessages.field(head, "User-Agent"));
-                    server.print(requestLine + " -> " + HttpMessages.firstLine(response));
-                    client.send(response);
+                Optional<TcpConnection> accepted = mode.accept(listener);
+                if (accepted.isEmpty()) {
+                    break;
+                }
+                try (TcpConnection client = accepted.get()) {
+                    mode.exchange(context, () -> {
+                        byte[] head = readHead(client);
+                        heads.add(head);
+                        String requestLine = HttpMessages.firstLine(head);
+                        byte[] response = respond(requestLine, HttpMessages.field(head, "User-Agent"));
+                        server.print(requestLine + " -> " + HttpMessages.firstLine(response));
+                        return client.send(response);
+                    });
                 }
             }
         }
+        return heads;
     }
 
     private static byte[] respond(String requestLine, String agent) {

@@ -1,8 +1,11 @@
 package org.socketlab.cases.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,8 +22,10 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.HttpMessages;
 
 /** Handout 001, Part 6 (challenge): an HTTP server that shows the request's method, path and user agent. */
@@ -57,16 +62,17 @@ public final class RequestInfoServerCase implements LabCase {
                     - Change `paths`, `method` or `userAgent` and see them come back in the page.
                     - Set `target` to `127.0.0.1:8000` while your own server runs: the browser stand-in asks \
                     your server the same questions, and the checks read its pages.
+                    - Set `listenPort` and visit `http://127.0.0.1:PORT/hello` in your browser or with `curl`: \
+                    the checks read your client's requests (a method, a path and a User-Agent).
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
             ParamSpec.string("paths", "/,/hello,/about,/missing",
                     "Comma-separated paths the browser asks for; /, /hello and /about exist, others are 404"),
             ParamSpec.choice("method", "GET", List.of("GET", "POST", "PUT", "DELETE"), "The method of every request"),
-            ParamSpec.string("userAgent", "Mozilla/5.0", "The User-Agent header the browser sends"),
-            ParamSpec.string("target", "",
-                    "host:port of your own request-info server to test; empty: the lab's reference server"));
+            ParamSpec.string("userAgent", "Mozilla/5.0", "The User-Agent header the browser sends")),
+            ServerMode.params("request-info server").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -96,9 +102,12 @@ public final class RequestInfoServerCase implements LabCase {
         if (agent.isBlank() || !agent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new InvalidParamException("userAgent", "must be printable ASCII on one line, e.g. Mozilla/5.0");
         }
-        if (!params.getString("target").isBlank()) {
-            HostPort.parse("target", params.getString("target"));
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
@@ -107,31 +116,44 @@ public final class RequestInfoServerCase implements LabCase {
         List<String> paths = paths(params);
         String method = params.getString("method");
         String agent = params.getString("userAgent").trim();
-        String target = params.getString("target");
-
-        HostPort address;
-        Task<Void> serverTask = null;
-        if (target.isBlank()) {
-            Actor server = context.actor("Server");
-            TcpListener listener = server.listen();
-            server.print("Request-info server running on http://127.0.0.1:" + listener.port());
-            serverTask = context.start("Server", () -> RequestInfoReferenceServer.serve(server, listener, paths.size()));
-            address = new HostPort("127.0.0.1", listener.port());
-        } else {
-            address = HostPort.parse("target", target);
-            context.note("The browser stand-in asks your server at " + target + ".");
+        ServerMode mode = ServerMode.of(params);
+        if (mode.yourServer()) {
+            mode.noteYourServer(context);
+            browse(context, mode, mode.target(), paths, method, agent);
+            return;
         }
+        Actor server = context.actor("Server");
+        TcpListener listener = mode.listenHttp(context, server);
+        server.print("Request-info server running on http://127.0.0.1:" + listener.port());
+        if (mode.yourClient()) {
+            List<byte[]> heads = RequestInfoReferenceServer.serve(context, mode, listener, paths.size());
+            for (int i = 0; i < heads.size(); i++) {
+                ClientRequest request = ClientRequest.parse(heads.get(i));
+                request.checkRequestLine(context, i + 1);
+                request.checkUserAgent(context, i + 1);
+            }
+            mode.checkClientCame(context, paths.size());
+            return;
+        }
+        Task<List<byte[]>> serverTask = context.supply("Server",
+                () -> RequestInfoReferenceServer.serve(context, mode, listener, paths.size()));
+        browse(context, mode, new HostPort("127.0.0.1", listener.port()), paths, method, agent);
+        serverTask.join();
+    }
 
+    // The browser stand-in asks for each path; a request the student's server fails ends the browsing.
+    private static void browse(RunContext context, ServerMode mode, HostPort address, List<String> paths,
+                               String method, String agent) throws Exception {
         Actor browser = context.actor("Browser");
         for (String path : paths) {
-            byte[] response = request(browser, address, method, path, agent);
-            Document page = Jsoup.parse(new String(HttpMessages.body(response), StandardCharsets.UTF_8));
-            browser.print(method + " " + path + " -> " + HttpMessages.firstLine(response));
+            Optional<byte[]> response = mode.exchange(context, () -> request(browser, address, method, path, agent));
+            if (response.isEmpty()) {
+                return;
+            }
+            Document page = Jsoup.parse(new String(HttpMessages.body(response.get()), StandardCharsets.UTF_8));
+            browser.print(method + " " + path + " -> " + HttpMessages.firstLine(response.get()));
             browser.print("Browser shows: " + page.body().text());
-            checkPage(context, method, path, agent, response, page);
-        }
-        if (serverTask != null) {
-            serverTask.join();
+            checkPage(context, method, path, agent, response.get(), page);
         }
     }
 
@@ -139,16 +161,22 @@ public final class RequestInfoServerCase implements LabCase {
                                   Document page) {
         String request = method + " " + path;
         if (RequestInfoReferenceServer.answers(path)) {
-            context.checkEquals(request + " is answered 200", 200, HttpMessages.statusCode(response));
+            context.check(request + " is answered 200", HttpMessages.statusCode(response) == 200, "200", statusOf(response));
             context.checkEquals("The page for " + request + " shows the method", method, field(page, "Method:"));
             context.checkEquals("The page for " + request + " shows the path", path, field(page, "Path:"));
             context.checkEquals("The page for " + request + " shows the browser", agent, field(page, "Browser:"));
         } else {
-            context.checkEquals(request + " is answered 404", 404, HttpMessages.statusCode(response));
+            context.check(request + " is answered 404", HttpMessages.statusCode(response) == 404, "404", statusOf(response));
             Element heading = page.selectFirst("h1");
             context.checkEquals("The page for " + request + " says 404 Not Found", "404 Not Found",
                     heading == null ? "(no <h1> in the page)" : heading.text());
         }
+    }
+
+    private static String statusOf(byte[] response) {
+        int status = HttpMessages.statusCode(response);
+        return status >= 0 ? String.valueOf(status) : response.length == 0
+                ? "nothing: the connection closed without an answer" : HttpMessages.firstLine(response);
     }
 
     // The value after a label such as "Method:", whether the label is in <strong> (as the handout) or not.

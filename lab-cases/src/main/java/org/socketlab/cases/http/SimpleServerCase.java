@@ -3,6 +3,7 @@ package org.socketlab.cases.http;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 import org.jsoup.Jsoup;
@@ -18,9 +19,12 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpResponseReader;
+import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.HttpResponseParts;
 
 /** Handout 002, simple_server.py: a hand-written HTTP server that a browser can read. */
@@ -58,11 +62,12 @@ public final class SimpleServerCase implements LabCase {
                     ## Try
                     - Run your own `simple_server.py` and put its address in `target` (e.g. `127.0.0.1:8080`): \
                     the reference browser and the checks aim at your server instead.
+                    - Set `listenPort` and open `http://127.0.0.1:PORT/` in your browser, or `curl` it, while \
+                    the lab's server waits: the transcript shows your client's request and the page it got.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("target", "", "host:port of your own server to test; empty: run the reference server"));
+    private static final List<ParamSpec> PARAMS = ServerMode.params("simple_server.py");
 
     @Override
     public CaseInfo info() {
@@ -76,31 +81,44 @@ public final class SimpleServerCase implements LabCase {
 
     @Override
     public void validate(Params params) throws InvalidParamException {
-        String target = params.getString("target");
-        if (!target.isBlank()) {
-            HostPort.parse("target", target);
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
-        String target = context.params().getString("target");
-        Actor browser = context.actor("Browser");
-        TcpListener listener = null;
-        Task<Void> server = null;
-        HostPort address;
-        if (target.isBlank()) {
-            listener = context.actor("Server").listen();
-            server = serve(context, listener);
-            address = new HostPort("127.0.0.1", listener.port());
-        } else {
-            address = HostPort.parse("target", target);
-            context.note("Testing your server at " + target + ": the reference server does not run.");
+        ServerMode mode = ServerMode.of(context.params());
+        if (mode.yourServer()) {
+            mode.noteYourServer(context);
+            Optional<byte[]> received = mode.exchange(context, () -> browse(context, mode.target()));
+            if (received.isPresent()) {
+                checkPage(context, HttpResponseParts.parse(received.get()), false);
+            }
+            return;
         }
+        TcpListener listener = mode.listenHttp(context, context.actor("Server"));
+        Task<byte[]> server = serve(context, mode, listener);
+        if (mode.yourClient()) {
+            byte[] request = server.join();
+            if (request != null) {
+                ClientRequest.parse(request).checkRequestLine(context, 1);
+            }
+            mode.checkClientCame(context, 1);
+            return;
+        }
+        byte[] received = browse(context, new HostPort("127.0.0.1", listener.port()));
+        server.join();
+        checkPage(context, HttpResponseParts.parse(received), true);
+    }
 
-        byte[] received;
+    private static byte[] browse(RunContext context, HostPort address) throws Exception {
+        Actor browser = context.actor("Browser");
         try (TcpConnection socket = browser.connect(address.host(), address.port())) {
-            socket.setTimeout(BROWSER_TIMEOUT);
+            socket.setTimeout(context.ioTimeout().compareTo(BROWSER_TIMEOUT) < 0 ? context.ioTimeout() : BROWSER_TIMEOUT);
             socket.send("GET / HTTP/1.1\r\nHost: " + address.host() + ":" + address.port() + "\r\n"
                     + "User-Agent: Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
                     + "(KHTML, like Gecko) Version/18.5 Safari/605.1.15\r\n"
@@ -109,21 +127,19 @@ public final class SimpleServerCase implements LabCase {
                     + "Connection: keep-alive\r\n\r\n");
             // Without Content-Length the page ends when the server closes, as the browser in the handout saw it;
             // a server of yours that sends one and keeps the connection alive is read to its length.
-            received = HttpResponseReader.read(socket, 4096, MAX_RESPONSE_BYTES);
+            return HttpResponseReader.read(socket, 4096, MAX_RESPONSE_BYTES);
         }
-        if (server != null) {
-            server.join();
-        }
+    }
 
-        HttpResponseParts response = HttpResponseParts.parse(received);
+    private static void checkPage(RunContext context, HttpResponseParts response, boolean reference) {
         String shown = Jsoup.parse(response.bodyText()).text();
-        browser.note("The browser shows: " + shown);
+        context.actor("Browser").note("The browser shows: " + shown);
         context.check("The server answered 200 OK", response.statusCode() == 200, "HTTP/1.1 200 OK",
                 response.statusLine().isEmpty() ? "nothing" : response.statusLine());
         String type = response.header("Content-Type").orElse("");
         context.check("The page is sent as HTML", type.toLowerCase(Locale.ROOT).startsWith("text/html"),
                 "Content-Type: text/html", type.isEmpty() ? "no Content-Type header" : "Content-Type: " + type);
-        if (listener != null) {
+        if (reference) {
             context.checkEquals("The browser shows the page", PAGE_TEXT, shown);
         } else {
             context.check("The browser shows some text", !shown.isBlank(), "a page with visible text",
@@ -133,30 +149,42 @@ public final class SimpleServerCase implements LabCase {
 
     /**
      * The reference simple_server.py: accept, then a thread that does one recv(1024), sends the fixed page,
-     * prints what it sent between {@code >>>>>>>} and {@code <<<<<<<<}, and closes. One connection per run.
+     * prints what it sent between {@code >>>>>>>} and {@code <<<<<<<<}, and closes. One connection per run. Its
+     * value is the request received, or {@code null} when no client came in live time.
      */
-    private static Task<Void> serve(RunContext context, TcpListener listener) {
+    private static Task<byte[]> serve(RunContext context, ServerMode mode, TcpListener listener) {
         Actor server = listener.actor();
         server.at(PROGRAM, "print(f\"HTTP Server listening").print("HTTP Server listening on " + listener.local());
-        return context.start("Server", () -> {
-            server.at(PROGRAM, "server_socket.accept()");
-            try (listener; TcpConnection connection = listener.accept()) {
-                String peer = pythonAddress(connection.remote());
-                server.at(PROGRAM, "print(f\"Connection from").print("Connection from " + peer);
-                server.at(PROGRAM, "client_socket.recv(1024)");
-                byte[] data = connection.recv(1024);
-                server.at(PROGRAM, "print(f\"Connected by").print("Connected by " + peer);
-                server.at(PROGRAM, "print(f\"Received").print("Received: " + pythonBytes(data));
-                server.at(PROGRAM, "client_socket.send");
-                connection.send(RESPONSE.getBytes(StandardCharsets.UTF_8));
-                server.at(PROGRAM, "Sending>").print("Sending>>>>>>>");
-                server.at(PROGRAM, "print(\"HTTP/1.1 200 OK\")").print("HTTP/1.1 200 OK");
-                server.at(PROGRAM, "print(\"Content-Type").print("Content-Type: text/html; charset=UTF-8");
-                server.at(PROGRAM, "print(PAGE)").print("<html>" + PAGE_TEXT + "</html>");
-                server.at(PROGRAM, "<<<<<<<<").print("<<<<<<<<");
-                server.at(PROGRAM, "client_socket.close()");
+        return context.supply("Server", () -> {
+            try (listener) {
+                server.at(PROGRAM, "server_socket.accept()");
+                Optional<TcpConnection> accepted = mode.accept(listener);
+                if (accepted.isEmpty()) {
+                    return null;
+                }
+                try (TcpConnection connection = accepted.get()) {
+                    String peer = pythonAddress(connection.remote());
+                    server.at(PROGRAM, "print(f\"Connection from").print("Connection from " + peer);
+                    return mode.exchange(context, () -> answer(server, connection, peer)).orElse(new byte[0]);
+                }
             }
         });
+    }
+
+    private static byte[] answer(Actor server, TcpConnection connection, String peer) throws Exception {
+        server.at(PROGRAM, "client_socket.recv(1024)");
+        byte[] data = connection.recv(1024);
+        server.at(PROGRAM, "print(f\"Connected by").print("Connected by " + peer);
+        server.at(PROGRAM, "print(f\"Received").print("Received: " + pythonBytes(data));
+        server.at(PROGRAM, "client_socket.send");
+        connection.send(RESPONSE.getBytes(StandardCharsets.UTF_8));
+        server.at(PROGRAM, "Sending>").print("Sending>>>>>>>");
+        server.at(PROGRAM, "print(\"HTTP/1.1 200 OK\")").print("HTTP/1.1 200 OK");
+        server.at(PROGRAM, "print(\"Content-Type").print("Content-Type: text/html; charset=UTF-8");
+        server.at(PROGRAM, "print(PAGE)").print("<html>" + PAGE_TEXT + "</html>");
+        server.at(PROGRAM, "<<<<<<<<").print("<<<<<<<<");
+        server.at(PROGRAM, "client_socket.close()");
+        return data;
     }
 
     /** {@code 127.0.0.1:51820} as Python prints the address tuple: {@code ('127.0.0.1', 51820)}. */

@@ -5,6 +5,9 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -15,13 +18,16 @@ import org.socketlab.api.Params;
 import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
+import org.socketlab.api.TaskFailedException;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
-import org.socketlab.cases.support.HttpResponseReader;
 import org.socketlab.cases.support.HttpResponseParts;
+import org.socketlab.cases.support.HttpResponseReader;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 003, optional exercise 1: a thread per request, so that slow requests do not queue up. */
 public final class ThreadedWebServerCase implements LabCase {
@@ -62,15 +68,17 @@ public final class ThreadedWebServerCase implements LabCase {
                     - Put your own server's address in `target`: a slow client connects first and says \
                     nothing for `delayMillis`; a single-threaded server is stuck in its `recv` and every \
                     other client waits, a threaded one serves them at once.
+                    - Set `listenPort` and send `clients` requests at once from your own clients (e.g. \
+                    several `curl` in a shell loop with `&`) while the lab's server waits.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
             ParamSpec.bool("threaded", true, "Serve each connection in its own thread (the exercise); off: one at a time"),
             ParamSpec.integer("clients", 3, 2, 10, "How many clients ask at the same moment"),
             ParamSpec.integer("delayMillis", 150, 20, 1000,
-                    "How long one request takes: the server's slow file (reference), or the slow client's silence (target)"),
-            ParamSpec.string("target", "", "host:port of your own web server to test; empty: run the reference server"));
+                    "How long one request takes: the server's slow file (reference), or the slow client's silence (target)")),
+            ServerMode.params("web server").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -84,9 +92,12 @@ public final class ThreadedWebServerCase implements LabCase {
 
     @Override
     public void validate(Params params) throws InvalidParamException {
-        if (!params.getString("target").isBlank()) {
-            HostPort.parse("target", params.getString("target"));
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
@@ -94,40 +105,60 @@ public final class ThreadedWebServerCase implements LabCase {
         Params params = context.params();
         int clients = params.getInt("clients");
         int delay = params.getInt("delayMillis");
-        boolean reference = params.getString("target").isBlank();
-        if (reference) {
-            TcpListener listener = context.actor("Web server").listen();
-            Task<Void> server = serve(context, listener, clients, delay, params.getBoolean("threaded"));
-            // Past twice one request's time the parallelism check has failed anyway: a client waits no longer,
-            // so one-at-a-time with many slow requests ends in a failed check, not in the lab's time-outs.
-            Duration patience = Duration.ofMillis(2L * delay + PATIENCE_MARGIN_MILLIS);
-            long total = runClients(context, new HostPort("127.0.0.1", listener.port()), clients, patience);
-            server.join();
-            context.check("The clients were served in parallel", total < 2L * delay,
-                    "about " + delay + " ms in all (one request's time)",
-                    total + " ms in all (" + String.format("%.1f", (double) total / delay) + " × one request's time)");
-        } else {
-            testTarget(context, HostPort.parse("target", params.getString("target")), clients, delay);
+        ServerMode mode = ServerMode.of(params);
+        if (mode.yourServer()) {
+            testTarget(context, mode, clients, delay);
+            return;
         }
+        TcpListener listener = mode.listenHttp(context, context.actor("Web server"));
+        Task<List<byte[]>> server = serve(context, mode, listener, clients, delay, params.getBoolean("threaded"));
+        if (mode.yourClient()) {
+            List<byte[]> requests = server.join();
+            for (int i = 0; i < requests.size(); i++) {
+                ClientRequest.parse(requests.get(i)).checkRequestLine(context, i + 1);
+            }
+            mode.checkClientCame(context, clients);
+            return;
+        }
+        // Past twice one request's time the parallelism check has failed anyway: a client waits no longer,
+        // so one-at-a-time with many slow requests ends in a failed check, not in the lab's time-outs.
+        Duration patience = Duration.ofMillis(2L * delay + PATIENCE_MARGIN_MILLIS);
+        long total = runClients(context, new HostPort("127.0.0.1", listener.port()), clients, patience);
+        server.join();
+        context.check("The clients were served in parallel", total < 2L * delay,
+                "about " + delay + " ms in all (one request's time)",
+                total + " ms in all (" + String.format("%.1f", (double) total / delay) + " × one request's time)");
     }
 
-    /** The reference server: accepts every client, each served in a thread (threaded) or in turn. */
-    private static Task<Void> serve(RunContext context, TcpListener listener, int clients, int delay, boolean threaded) {
+    /**
+     * The reference server: accepts every client, each served in a thread (threaded) or in turn, until
+     * {@code clients} came or the live time is up. Its value is the requests, in the order they were served.
+     */
+    private static Task<List<byte[]>> serve(RunContext context, ServerMode mode, TcpListener listener, int clients,
+                                            int delay, boolean threaded) {
         Actor server = listener.actor();
-        return context.start("Web server", () -> {
-            List<Task<Void>> handlers = new ArrayList<>();
+        return context.supply("Web server", () -> {
+            List<byte[]> requests = new CopyOnWriteArrayList<>();
+            List<Task<Optional<Boolean>>> handlers = new ArrayList<>();
             try (listener) {
                 for (int i = 1; i <= clients; i++) {
                     HandoutWebServer.ready(server, SERVER);
-                    TcpConnection connection = listener.accept();
+                    Optional<TcpConnection> accepted = mode.accept(listener);
+                    if (accepted.isEmpty()) {
+                        break;
+                    }
+                    TcpConnection connection = accepted.get();
                     if (threaded) {
                         server.at(SERVER, "Started a thread")
                                 .print("Started a thread for " + SimpleServerCase.pythonAddress(connection.remote()));
-                        handlers.add(context.start("Handler " + i,
-                                () -> HandoutWebServer.serve(connection, false, delay, SERVER)));
+                        handlers.add(context.supply("Handler " + i, () -> mode.exchange(context,
+                                () -> requests.add(HandoutWebServer.serve(connection, false, delay, SERVER)))));
+                    } else if (mode.yourClient()) {
+                        mode.exchange(context,
+                                () -> requests.add(HandoutWebServer.serve(connection, false, delay, SERVER)));
                     } else {
                         try {
-                            HandoutWebServer.serve(connection, false, delay, SERVER);
+                            requests.add(HandoutWebServer.serve(connection, false, delay, SERVER));
                         } catch (IOException gaveUp) {
                             // The client stopped waiting and closed: the others have too (the failure is recorded).
                             server.note("Client " + i + " stopped waiting before its turn came; the server stops.");
@@ -137,6 +168,7 @@ public final class ThreadedWebServerCase implements LabCase {
                 }
             }
             handlers.forEach(Task::join);
+            return requests;
         });
     }
 
@@ -149,8 +181,17 @@ public final class ThreadedWebServerCase implements LabCase {
             tasks.add(context.supply(client.name(), () -> fetch(context, client, address, start, patience)));
         }
         long total = 0;
+        TaskFailedException firstFailure = null;
         for (Task<Long> task : tasks) {
-            total = Math.max(total, task.join());
+            // Every client is joined, so that no failure is left behind; the first one is reported.
+            try {
+                total = Math.max(total, task.join());
+            } catch (TaskFailedException e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
         }
         context.actor("Clients").print("All " + clients + " clients served in " + total + " ms");
         return total;
@@ -187,20 +228,30 @@ public final class ThreadedWebServerCase implements LabCase {
      * Against the student's server: a slow client connects first and stays silent for {@code delay} ms. A
      * single-threaded server waits in its recv for it, so every other client waits too.
      */
-    private static void testTarget(RunContext context, HostPort address, int clients, int delay) throws Exception {
+    private static void testTarget(RunContext context, ServerMode mode, int clients, int delay) throws Exception {
+        HostPort address = mode.target();
         Actor slow = context.actor("Slow client");
-        context.note("Testing your server at " + address.host() + ":" + address.port()
+        context.note("Testing your server at " + address
                 + ": the reference server does not run, and threaded has no effect.");
-        try (TcpConnection silent = slow.connect(address.host(), address.port())) {
-            slow.print("Slow client: connected, will send its request in " + delay + " ms");
-            Task<Long> others = context.supply("Clients", () -> runClients(context, address, clients, null));
-            Thread.sleep(delay); // the slow client's silence is the lesson, not a wait for an event
-            silent.send("GET /" + HandoutWebServer.HELLO_FILE + " HTTP/1.1\r\nHost: " + address.host() + "\r\n\r\n");
-            silent.recvUntilClosed(1024);
-            long total = others.join();
-            context.check("The other clients were served while the slow client was silent", total < delay,
-                    "all " + clients + " clients served within " + delay + " ms",
-                    "the last one took " + total + " ms");
+        Optional<TcpConnection> connected = mode.exchange(context, () -> slow.connect(address.host(), address.port()));
+        if (connected.isEmpty()) {
+            return;
         }
+        Task<Optional<Long>> others;
+        try (TcpConnection silent = connected.get()) {
+            slow.print("Slow client: connected, will send its request in " + delay + " ms");
+            others = context.supply("Clients", () -> mode.exchange(context,
+                    () -> runClients(context, address, clients, null)));
+            Thread.sleep(delay); // the slow client's silence is the lesson, not a wait for an event
+            mode.exchange(context, () -> {
+                silent.send("GET /" + HandoutWebServer.HELLO_FILE + " HTTP/1.1\r\nHost: " + address.host()
+                        + "\r\n\r\n");
+                return silent.recvUntilClosed(1024);
+            });
+        }
+        Optional<Long> total = others.join();
+        total.ifPresent(ms -> context.check("The other clients were served while the slow client was silent",
+                ms < delay, "all " + clients + " clients served within " + delay + " ms",
+                "the last one took " + ms + " ms"));
     }
 }

@@ -2,8 +2,11 @@ package org.socketlab.cases.http;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Locale;
 
 import org.jsoup.Jsoup;
@@ -19,9 +22,12 @@ import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
+import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpResponseReader;
+import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.HttpResponseParts;
 import org.socketlab.cases.support.PythonConsole;
 
@@ -65,15 +71,17 @@ public final class WebServerCase implements LabCase {
                     - Switch off `sendByCharacter`: one send for the whole file, the same bytes.
                     - Run your own server and put its address in `target` (e.g. `127.0.0.1:6789`), with \
                     `HelloWorld.html` in its folder.
+                    - Set `listenPort` and open `http://127.0.0.1:PORT/HelloWorld.html` and a missing file in \
+                    your browser (or with `curl`): the lab's server answers your client's two requests.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
             ParamSpec.string("path", "/" + HandoutWebServer.HELLO_FILE, "Path the browser asks for first"),
             ParamSpec.string("missingPath", "/NotHere.html", "A path of a file that is not in the folder (expects 404)"),
             ParamSpec.bool("sendByCharacter", true,
-                    "Send the file one character per send, as the skeleton's loop does; off: one send"),
-            ParamSpec.string("target", "", "host:port of your own web server to test; empty: run the reference server"));
+                    "Send the file one character per send, as the skeleton's loop does; off: one send")),
+            ServerMode.params("web server").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -96,9 +104,12 @@ public final class WebServerCase implements LabCase {
         if (HandoutWebServer.FOLDER.containsKey(params.getString("missingPath").substring(1))) {
             throw new InvalidParamException("missingPath", "names a file that is in the folder: choose a missing one");
         }
-        if (!params.getString("target").isBlank()) {
-            HostPort.parse("target", params.getString("target"));
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
@@ -106,26 +117,36 @@ public final class WebServerCase implements LabCase {
         Params params = context.params();
         String path = params.getString("path");
         String missingPath = params.getString("missingPath");
-        boolean reference = params.getString("target").isBlank();
-        Actor browser = context.actor("Browser");
-        HostPort address;
-        Task<Void> server = null;
-        if (reference) {
-            TcpListener listener = context.actor("Web server").listen();
-            server = serve(context, listener, 2, params.getBoolean("sendByCharacter"));
-            address = new HostPort("127.0.0.1", listener.port());
-        } else {
-            address = HostPort.parse("target", params.getString("target"));
-            context.note("Testing your web server at " + address.host() + ":" + address.port()
-                    + ": the reference server does not run.");
+        ServerMode mode = ServerMode.of(params);
+        if (mode.yourServer()) {
+            mode.noteYourServer(context);
+            Optional<HttpResponseParts> file = mode.exchange(context, () -> fetch(context, mode.target(), path));
+            Optional<HttpResponseParts> missing = file.isEmpty() ? Optional.empty()
+                    : mode.exchange(context, () -> fetch(context, mode.target(), missingPath));
+            if (missing.isPresent()) {
+                checkResponses(context, path, missingPath, file.get(), missing.get(), false);
+            }
+            return;
         }
-
-        HttpResponseParts file = HttpResponseParts.parse(fetch(browser, address, path));
-        HttpResponseParts missing = HttpResponseParts.parse(fetch(browser, address, missingPath));
-        if (server != null) {
-            server.join();
+        TcpListener listener = mode.listenHttp(context, context.actor("Web server"));
+        Task<List<byte[]>> server = serve(context, mode, listener, 2, params.getBoolean("sendByCharacter"));
+        if (mode.yourClient()) {
+            List<byte[]> requests = server.join();
+            for (int i = 0; i < requests.size(); i++) {
+                ClientRequest.parse(requests.get(i)).checkRequestLine(context, i + 1);
+            }
+            mode.checkClientCame(context, 2);
+            return;
         }
+        HostPort address = new HostPort("127.0.0.1", listener.port());
+        HttpResponseParts file = fetch(context, address, path);
+        HttpResponseParts missing = fetch(context, address, missingPath);
+        server.join();
+        checkResponses(context, path, missingPath, file, missing, true);
+    }
 
+    private static void checkResponses(RunContext context, String path, String missingPath, HttpResponseParts file,
+                                       HttpResponseParts missing, boolean reference) {
         String fileName = path.substring(1);
         boolean expectFile = !reference || HandoutWebServer.FOLDER.containsKey(fileName);
         context.check("The server answered " + path + " with " + (expectFile ? "200 OK" : "404 Not Found"),
@@ -146,25 +167,34 @@ public final class WebServerCase implements LabCase {
                 "a page with \"404 Not Found\"", notFound.isBlank() ? "an empty page" : notFound);
     }
 
-    /** The reference server: the skeleton's loop, for as many connections as the browser makes. */
-    static Task<Void> serve(RunContext context, TcpListener listener, int connections, boolean byCharacter) {
+    /** The skeleton's loop, until {@code connections} were served or the live time is up; its value is the requests. */
+    static Task<List<byte[]>> serve(RunContext context, ServerMode mode, TcpListener listener, int connections,
+                                           boolean byCharacter) {
         Actor server = listener.actor();
-        return context.start("Web server", () -> {
+        return context.supply("Web server", () -> {
+            List<byte[]> requests = new ArrayList<>();
             try (listener) {
                 for (int i = 0; i < connections; i++) {
                     HandoutWebServer.ready(server, SERVER);
-                    HandoutWebServer.serve(listener.accept(), byCharacter, SERVER);
+                    Optional<TcpConnection> accepted = mode.accept(listener);
+                    if (accepted.isEmpty()) {
+                        return requests;
+                    }
+                    mode.exchange(context,
+                            () -> requests.add(HandoutWebServer.serve(accepted.get(), byCharacter, SERVER)));
                 }
                 HandoutWebServer.ready(server, SERVER);
                 server.note("The lab stops the server here; the handout's loop would wait for the next browser.");
             }
+            return requests;
         });
     }
 
     /** The reference browser: one GET, the response read until the server closes, its lines shown. */
-    private static byte[] fetch(Actor browser, HostPort address, String path) throws Exception {
+    private static HttpResponseParts fetch(RunContext context, HostPort address, String path) throws Exception {
+        Actor browser = context.actor("Browser");
         try (TcpConnection socket = browser.connect(address.host(), address.port())) {
-            socket.setTimeout(BROWSER_TIMEOUT);
+            socket.setTimeout(context.ioTimeout().compareTo(BROWSER_TIMEOUT) < 0 ? context.ioTimeout() : BROWSER_TIMEOUT);
             socket.send("GET " + path + " HTTP/1.1\r\nHost: " + address.host() + ":" + address.port() + "\r\n"
                     + "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r\n"
                     + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
@@ -174,7 +204,7 @@ public final class WebServerCase implements LabCase {
             byte[] received = HttpResponseReader.read(socket, 1024, MAX_RESPONSE_BYTES);
             browser.print("Browser received for " + path + ":");
             PythonConsole.print(browser, new String(received, StandardCharsets.UTF_8));
-            return received;
+            return HttpResponseParts.parse(received);
         }
     }
 

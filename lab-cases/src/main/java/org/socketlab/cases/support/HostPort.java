@@ -41,4 +41,10 @@ public record HostPort(String host, int port) {
         }
         return new HostPort(host, port);
     }
+
+    /** @return {@code host:port}, an IPv6 host in brackets, as the parameter is written */
+    @Override
+    public String toString() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
 }

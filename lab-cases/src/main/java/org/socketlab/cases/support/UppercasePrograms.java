@@ -134,10 +134,30 @@ public final class UppercasePrograms {
      * @param reply what came back, or {@code null} when nothing did
      */
     public static void checkReply(RunContext context, String sentence, String reply) {
-        String actual = reply == null ? "(no reply)" : reply;
+        String actual = reply == null ? "(no reply)" : reply.isEmpty() ? "(no reply: the connection was closed)" : reply;
         context.checkEquals("The reply is the sentence with a-z turned into A-Z", upper(sentence), actual);
         context.checkEquals("Capitals, digits and special characters come back unchanged",
                 outsideLowercase(sentence, sentence), outsideLowercase(sentence, actual));
+    }
+
+    /**
+     * Records what the lab's server checks of the student's own client in live mode: it sent a sentence, and
+     * the server's one {@code recv}/{@code recvfrom} got it whole (a full buffer may have cut it). The
+     * server has answered it in capitals by then.
+     *
+     * @param context    the run
+     * @param sentence   what the server received from the student's client
+     * @param bufferSize what the server's read asked for
+     */
+    public static void checkClientSentence(RunContext context, byte[] sentence, int bufferSize) {
+        context.check("Your client sent a sentence", sentence.length > 0, "a sentence such as hello world",
+                sentence.length == 0 ? "nothing: your client closed without sending"
+                        : new String(sentence, StandardCharsets.UTF_8));
+        if (sentence.length > 0) {
+            context.check("Your client's sentence fits in the server's one read of " + bufferSize + " bytes",
+                    sentence.length < bufferSize, "fewer than " + bufferSize + " bytes",
+                    sentence.length + " bytes" + (sentence.length < bufferSize ? "" : ": the rest may be cut off"));
+        }
     }
 
     /**
@@ -157,11 +177,23 @@ public final class UppercasePrograms {
                 return null;
             }
             try (connection) {
-                byte[] sentence = connection.recv(TCP_RECV_BYTES);
-                connection.send(upper(sentence));
-                return new String(sentence, StandardCharsets.UTF_8);
+                return new String(answerTcp(connection), StandardCharsets.UTF_8);
             }
         });
+    }
+
+    /**
+     * The body of {@code tcp_server.py}'s loop for one accepted connection: {@code recv(1024)}, send it back
+     * in uppercase. The caller closes the connection.
+     *
+     * @param connection the accepted connection
+     * @return the bytes received (empty when the client closed without sending)
+     * @throws IOException if the connection failed (recorded)
+     */
+    public static byte[] answerTcp(TcpConnection connection) throws IOException {
+        byte[] sentence = connection.recv(TCP_RECV_BYTES);
+        connection.send(upper(sentence));
+        return sentence;
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.socketlab.cases.tcp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -15,6 +18,7 @@ import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 000, Task 1: Alice sends "HELLO WORLD", Bob's single {@code recv(8)} gets only part of it. */
 public final class MissingMessageCase implements LabCase {
@@ -49,14 +53,17 @@ public final class MissingMessageCase implements LabCase {
                     - Keep it off and raise `bufferSize` to 1024: a bigger buffer hides the bug for a short \
                     message, but only the loop is correct for any length.
                     - Set `bufferSize` to 1 with the loop on: eleven reads of one byte, one message.
+                    - Set `listenPort` and play Alice yourself: `printf 'HELLO WORLD' | nc -q 1 127.0.0.1 PORT` \
+                    or your own client. Bob reads what you send as the parameters say.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
             ParamSpec.bool("readUntilClosed", true,
                     "Bob calls recv in a loop until Alice closes (the fix); off: a single recv (the handout's bug)"),
             ParamSpec.integer("bufferSize", 8, 1, 65_536, "How many bytes Bob asks for in each recv"),
-            ParamSpec.string("message", "HELLO WORLD", "What Alice sends"));
+            ParamSpec.string("message", "HELLO WORLD", "What Alice sends")),
+            ServerMode.liveParams().stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -69,20 +76,35 @@ public final class MissingMessageCase implements LabCase {
     }
 
     @Override
+    public void validate(Params params) {
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
+    }
+
+    @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
         String message = params.getString("message");
         int bufferSize = params.getInt("bufferSize");
         boolean readUntilClosed = params.getBoolean("readUntilClosed");
+        ServerMode mode = ServerMode.of(params);
         Actor bob = context.actor("Bob");
-        Actor alice = context.actor("Alice");
 
         byte[] sent = message.getBytes(StandardCharsets.UTF_8);
         byte[] data;
         Program server = readUntilClosed ? FIXED_SERVER : SERVER;
-        try (TcpListener listener = bob.at(server, "server.listen(1)").listen()) {
+        try (TcpListener listener = mode.listen(context, bob.at(server, "server.listen(1)"))) {
             // The handout's prints start with a space; kept, as the student's console shows them.
             bob.at(server, "is listening").print(" Bob's server is listening...");
+            if (mode.yourClient()) {
+                checkYourAlice(context, mode, listener, server, message);
+                return;
+            }
+            Actor alice = context.actor("Alice");
             Task<Void> sender = context.start("Alice", () -> {
                 try (TcpConnection client = alice.at(CLIENT, "client.connect").connect("localhost", listener.port())) {
                     alice.at(CLIENT, "client.send");
@@ -96,10 +118,7 @@ public final class MissingMessageCase implements LabCase {
                 // Wait for Alice to finish before Bob reads, so that the single recv sees everything she sent:
                 // the lesson is that recv(n) returns at most n bytes, even when more are waiting.
                 sender.join();
-                bob.at(server, ".recv(8)");
-                data = readUntilClosed ? connection.recvUntilClosed(bufferSize) : connection.recv(bufferSize);
-                bob.at(server, "Bob received")
-                        .print(" Bob received: '" + new String(data, StandardCharsets.UTF_8) + "'");
+                data = read(bob, server, connection, params);
                 bob.at(server, "client_socket.close()");
             }
         }
@@ -111,5 +130,33 @@ public final class MissingMessageCase implements LabCase {
         }
         String received = new String(data, StandardCharsets.UTF_8);
         context.checkEquals("Bob received the whole message", message, received);
+    }
+
+    // Live mode: the student's own client plays Alice; Bob reads as the parameters say.
+    private static void checkYourAlice(RunContext context, ServerMode mode, TcpListener listener, Program server,
+                                       String message) throws Exception {
+        Actor bob = listener.actor();
+        bob.at(server, "server.accept()");
+        Optional<TcpConnection> accepted = mode.accept(listener);
+        if (accepted.isPresent()) {
+            try (TcpConnection connection = accepted.get()) {
+                Optional<byte[]> data = mode.exchange(context, () -> read(bob, server, connection, context.params()));
+                bob.at(server, "client_socket.close()");
+                if (data.isPresent()) {
+                    context.checkEquals("Bob received the whole message your client sent", message,
+                            new String(data.get(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        mode.checkClientCame(context, 1);
+    }
+
+    private static byte[] read(Actor bob, Program server, TcpConnection connection, Params params) throws Exception {
+        int bufferSize = params.getInt("bufferSize");
+        bob.at(server, ".recv(8)");
+        byte[] data = params.getBoolean("readUntilClosed") ? connection.recvUntilClosed(bufferSize)
+                : connection.recv(bufferSize);
+        bob.at(server, "Bob received").print(" Bob received: '" + new String(data, StandardCharsets.UTF_8) + "'");
+        return data;
     }
 }

@@ -1,7 +1,10 @@
 package org.socketlab.cases.tcp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -17,6 +20,7 @@ import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 003, 3: the server sends what its user typed, the client prints "Message from server : ...". */
 public final class ServerPushCase implements LabCase {
@@ -51,12 +55,14 @@ public final class ServerPushCase implements LabCase {
                     it and the check fails.
                     - Run your own `server.py` and put its address in `target`; type the same text as \
                     `message` when it asks.
+                    - Set `listenPort` and run your own `client.py` (or `nc 127.0.0.1 PORT`) while the lab's \
+                    server waits: it sends your client `message` as soon as it connects.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("message", "cse323", "What the server's user types at the prompt (ASCII)"),
-            ParamSpec.string("target", "", "host:port of your own server.py to test; empty: run the reference server"));
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
+            ParamSpec.string("message", "cse323", "What the server's user types at the prompt (ASCII)")),
+            ServerMode.params("server.py").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -75,49 +81,68 @@ public final class ServerPushCase implements LabCase {
             throw new InvalidParamException("message",
                     "must be printable ASCII and not blank: the client decodes it with 'ascii'");
         }
-        if (!params.getString("target").isBlank()) {
-            HostPort.parse("target", params.getString("target"));
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
         String message = params.getString("message");
-        Actor client = context.actor("Client");
-        Task<Void> server = null;
-        HostPort address;
-        if (params.getString("target").isBlank()) {
-            TcpListener listener = context.actor("Server").listen();
-            server = serve(context, listener, message);
-            address = new HostPort("127.0.0.1", listener.port());
-        } else {
-            address = HostPort.parse("target", params.getString("target"));
-            context.note("Testing your server at " + address.host() + ":" + address.port()
-                    + ": type '" + message + "' at its prompt.");
+        ServerMode mode = ServerMode.of(params);
+        if (mode.yourServer()) {
+            context.note("Testing your server at " + mode.target() + ": type '" + message + "' at its prompt.");
+            Optional<String> printed = mode.exchange(context, () -> runClient(context, mode.target()));
+            printed.ifPresent(text -> checkPrinted(context, message, text));
+            return;
         }
-
-        String printed;
-        try (TcpConnection socket = client.connect(address.host(), address.port())) {
-            byte[] msg = socket.recv(RECV_BYTES);
-            printed = new String(msg, StandardCharsets.US_ASCII).strip();
-            client.print("Message from server : " + printed);
-        }
-        if (server != null) {
+        TcpListener listener = mode.listen(context, context.actor("Server"));
+        Task<Void> server = serve(context, mode, listener, message);
+        if (mode.yourClient()) {
             server.join();
+            mode.checkClientCame(context, 1);
+            return;
         }
-        context.checkEquals("The client printed what the server's user typed", message.strip(), printed);
+        String printed = runClient(context, new HostPort("127.0.0.1", listener.port()));
+        server.join();
+        checkPrinted(context, message, printed);
     }
 
-    /** The reference server.py: listen, accept one client, send the typed line, close. */
-    private static Task<Void> serve(RunContext context, TcpListener listener, String typed) {
+    private static void checkPrinted(RunContext context, String message, String printed) {
+        context.check("The client printed what the server's user typed", message.strip().equals(printed), message.strip(),
+                printed.isEmpty() ? "nothing: the connection closed without data" : printed);
+    }
+
+    // client.py: connect, one recv(1024), print it stripped and decoded as ASCII.
+    private static String runClient(RunContext context, HostPort address) throws Exception {
+        Actor client = context.actor("Client");
+        try (TcpConnection socket = client.connect(address.host(), address.port())) {
+            byte[] msg = socket.recv(RECV_BYTES);
+            String printed = new String(msg, StandardCharsets.US_ASCII).strip();
+            client.print("Message from server : " + printed);
+            return printed;
+        }
+    }
+
+    /** The reference server.py: listen, accept one client (in live mode, if one comes), send the typed line, close. */
+    private static Task<Void> serve(RunContext context, ServerMode mode, TcpListener listener, String typed) {
         Actor server = listener.actor();
         server.print("Listening for connections..");
         return context.start("Server", () -> {
-            try (listener; TcpConnection q = listener.accept()) {
-                // raw_input echoes the prompt and what the user typed on one console line.
-                server.print("Enter data to be send: " + typed);
-                q.send(typed.getBytes(StandardCharsets.US_ASCII));
+            try (listener) {
+                Optional<TcpConnection> accepted = mode.accept(listener);
+                if (accepted.isEmpty()) {
+                    return;
+                }
+                try (TcpConnection q = accepted.get()) {
+                    // raw_input echoes the prompt and what the user typed on one console line.
+                    server.print("Enter data to be send: " + typed);
+                    mode.exchange(context, () -> q.send(typed.getBytes(StandardCharsets.US_ASCII)));
+                }
             }
         });
     }

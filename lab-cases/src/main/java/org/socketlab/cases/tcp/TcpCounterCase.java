@@ -1,10 +1,13 @@
 package org.socketlab.cases.tcp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -21,6 +24,7 @@ import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 001, Part 2: a persistent TCP server counts its connections; its client is run several times. */
 public final class TcpCounterCase implements LabCase {
@@ -59,14 +63,15 @@ public final class TcpCounterCase implements LabCase {
                     - Set `target` to `127.0.0.1:8080` while your own `tcp_server.py` runs: the lab's client \
                     runs against your server and checks its replies (a server that already counted a few \
                     connections is fine, as long as the numbers go up by one).
+                    - Set `listenPort` and run your own `tcp_client.py` (or `nc`) up to `clients` times while \
+                    the lab's server waits: each run is told its connection number.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
             ParamSpec.integer("clients", 3, 1, 20, "How many times the client program is run, one after another"),
-            ParamSpec.string("message", "Hello from client!", "What each client sends (at most 1024 bytes)"),
-            ParamSpec.string("target", "",
-                    "host:port of your own counter server to test; empty: the lab's reference server"));
+            ParamSpec.string("message", "Hello from client!", "What each client sends (at most 1024 bytes)")),
+            ServerMode.params("counter server").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -85,9 +90,12 @@ public final class TcpCounterCase implements LabCase {
             // Empty: the server's recv would wait for bytes that never come. Longer: one recv(1024) cuts it.
             throw new InvalidParamException("message", "must be 1 to " + RECV_BYTES + " bytes, got " + bytes);
         }
-        if (!params.getString("target").isBlank()) {
-            HostPort.parse("target", params.getString("target"));
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
@@ -95,53 +103,80 @@ public final class TcpCounterCase implements LabCase {
         Params params = context.params();
         int clients = params.getInt("clients");
         String message = params.getString("message");
-        String target = params.getString("target");
-
-        HostPort address;
-        Task<List<String>> serverTask = null;
-        if (target.isBlank()) {
-            Actor server = context.actor("Server");
-            TcpListener listener = server.listen();
-            server.print("TCP Server listening on 127.0.0.1:" + listener.port());
-            serverTask = context.supply("Server", () -> serve(server, listener, clients));
-            address = new HostPort("127.0.0.1", listener.port());
-        } else {
-            address = HostPort.parse("target", target);
-            context.note("The lab's client runs against your server at " + target + ".");
+        ServerMode mode = ServerMode.of(params);
+        if (mode.yourServer()) {
+            mode.noteYourServer(context);
+            checkReplies(context, runClients(context, mode, mode.target(), clients, message), false);
+            return;
         }
+        Actor server = context.actor("Server");
+        TcpListener listener = mode.listen(context, server);
+        server.print("TCP Server listening on 127.0.0.1:" + listener.port());
+        if (mode.yourClient()) {
+            List<String> received = serve(context, mode, server, listener, clients);
+            for (int i = 0; i < received.size(); i++) {
+                context.check("Your client's connection #" + (i + 1) + " sent a message", !received.get(i).isEmpty(),
+                        "a message such as " + message, received.get(i).isEmpty() ? "nothing" : received.get(i));
+            }
+            mode.checkClientCame(context, clients);
+            return;
+        }
+        Task<List<String>> serverTask = context.supply("Server", () -> serve(context, mode, server, listener, clients));
+        List<String> replies = runClients(context, mode, new HostPort("127.0.0.1", listener.port()), clients, message);
+        List<String> received = serverTask.join();
+        for (int i = 0; i < received.size(); i++) {
+            context.checkEquals("The server received client " + (i + 1) + "'s message", message, received.get(i));
+        }
+        checkReplies(context, replies, true);
+    }
 
+    private static List<String> runClients(RunContext context, ServerMode mode, HostPort address, int clients,
+                                           String message) throws Exception {
         Actor client = context.actor("Client");
         List<String> replies = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            replies.add(runClient(client, address, message));
-        }
-
-        if (serverTask != null) {
-            List<String> received = serverTask.join();
-            for (int i = 0; i < received.size(); i++) {
-                context.checkEquals("The server received client " + (i + 1) + "'s message", message, received.get(i));
+            Optional<String> reply = mode.exchange(context, () -> runClient(client, address, message));
+            if (reply.isEmpty()) {
+                break; // a failed check says what the student's server did
             }
+            replies.add(reply.get());
         }
-        int first = firstCount(replies.get(0), serverTask != null, context);
+        return replies;
+    }
+
+    private static void checkReplies(RunContext context, List<String> replies, boolean ownServer) {
+        if (replies.isEmpty()) {
+            return;
+        }
+        int first = firstCount(replies.get(0), ownServer, context);
         for (int i = 0; i < replies.size(); i++) {
             String expected = "Hello! You are connection #" + (first + i);
             context.checkEquals("Client run " + (i + 1) + " is told it is connection #" + (first + i), expected,
-                    replies.get(i));
+                    replies.get(i).isEmpty() ? "(no reply: the connection was closed)" : replies.get(i));
         }
     }
 
-    // tcp_server.py, stopped after the clients of this run instead of Ctrl+C.
-    private static List<String> serve(Actor server, TcpListener listener, int clients) throws Exception {
+    // tcp_server.py, stopped after the clients of this run instead of Ctrl+C (or when the live time is up).
+    private static List<String> serve(RunContext context, ServerMode mode, Actor server, TcpListener listener,
+                                      int clients) throws Exception {
         List<String> received = new ArrayList<>();
         try (listener) {
             for (int count = 1; count <= clients; count++) {
-                try (TcpConnection connection = listener.accept()) {
-                    PythonConsole.print(server, "\nConnection #" + count + " from "
+                Optional<TcpConnection> accepted = mode.accept(listener);
+                if (accepted.isEmpty()) {
+                    break;
+                }
+                int number = count;
+                try (TcpConnection connection = accepted.get()) {
+                    PythonConsole.print(server, "\nConnection #" + number + " from "
                             + PythonConsole.address(connection.remote()));
-                    String data = connection.recvText(RECV_BYTES);
-                    server.print("Received: " + data);
-                    received.add(data);
-                    connection.send("Hello! You are connection #" + count);
+                    mode.exchange(context, () -> {
+                        String data = connection.recvText(RECV_BYTES);
+                        server.print("Received: " + data);
+                        received.add(data);
+                        connection.send("Hello! You are connection #" + number);
+                        return data;
+                    });
                 }
             }
         }

@@ -1,6 +1,9 @@
 package org.socketlab.cases.tcp;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -11,10 +14,12 @@ import org.socketlab.api.Params;
 import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
+import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.UppercasePrograms;
 
 /** Handout 004, 1.1: a TCP server turns the client's sentence into uppercase and sends it back. */
@@ -47,13 +52,15 @@ public final class TcpUppercaseCase implements LabCase {
                     - Set `message` to `Hello &*! World`: the reply is `HELLO &*! WORLD`.
                     - Start your own uppercase server and set `target` to its `host:port`: the reference \
                     client and the checks run against it instead of the reference server.
+                    - Set `listenPort` (0 for any free port) and run your own `tcp_client.py`, or \
+                    `nc 127.0.0.1 PORT`, while the lab's server waits: the transcript shows what your \
+                    client sent and the capitals it got back.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt"),
-            ParamSpec.string("target", "",
-                    "host:port of your own TCP uppercase server to check; empty: run the reference server"));
+    private static final List<ParamSpec> PARAMS = Stream.concat(
+            Stream.of(ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt")),
+            ServerMode.params("TCP uppercase server").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -71,31 +78,52 @@ public final class TcpUppercaseCase implements LabCase {
         if (params.getString("message").isEmpty()) {
             throw new InvalidParamException("message", "must not be empty");
         }
-        String target = params.getString("target");
-        if (!target.isBlank()) {
-            HostPort.parse("target", target);
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         String sentence = context.params().getString("message");
-        String target = context.params().getString("target");
+        ServerMode mode = ServerMode.of(context.params());
         Actor client = context.actor("Client");
-        String reply;
-        if (target.isBlank()) {
-            Actor server = context.actor("Server");
-            try (TcpListener listener = server.listen()) {
-                server.print(UppercasePrograms.READY);
-                Task<String> serving = UppercasePrograms.serveTcpOnce(context, listener);
-                reply = UppercasePrograms.tcpClient(client, "127.0.0.1", listener.port(), sentence);
-                serving.join();
+        if (mode.yourServer()) {
+            mode.noteYourServer(context);
+            Optional<String> reply = mode.yourProgram().exchange(context, () ->
+                    UppercasePrograms.tcpClient(client, mode.target().host(), mode.target().port(), sentence));
+            if (reply.isPresent()) {
+                UppercasePrograms.checkReply(context, sentence, reply.get());
             }
-        } else {
-            HostPort server = HostPort.parse("target", target);
-            context.note("Checking your server at " + target + ": the reference server does not run.");
-            reply = UppercasePrograms.tcpClient(client, server.host(), server.port(), sentence);
+            return;
         }
-        UppercasePrograms.checkReply(context, sentence, reply);
+        Actor server = context.actor("Server");
+        try (TcpListener listener = mode.listen(context, server)) {
+            server.print(UppercasePrograms.READY);
+            if (mode.yourClient()) {
+                serveYourClient(context, mode, listener);
+                return;
+            }
+            Task<String> serving = UppercasePrograms.serveTcpOnce(context, listener);
+            String reply = UppercasePrograms.tcpClient(client, "127.0.0.1", listener.port(), sentence);
+            serving.join();
+            UppercasePrograms.checkReply(context, sentence, reply);
+        }
+    }
+
+    // Live mode: one turn of tcp_server.py's loop for the student's own tcp_client.py (or nc).
+    private static void serveYourClient(RunContext context, ServerMode mode, TcpListener listener) throws Exception {
+        Optional<TcpConnection> accepted = mode.accept(listener);
+        if (accepted.isPresent()) {
+            try (TcpConnection connection = accepted.get()) {
+                mode.yourProgram().exchange(context, () -> UppercasePrograms.answerTcp(connection))
+                        .ifPresent(sentence -> UppercasePrograms.checkClientSentence(context, sentence,
+                                UppercasePrograms.TCP_RECV_BYTES));
+            }
+        }
+        mode.checkClientCame(context, 1);
     }
 }

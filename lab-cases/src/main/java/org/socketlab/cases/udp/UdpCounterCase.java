@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
@@ -23,6 +25,7 @@ import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.PythonConsole;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 001, Part 3: a UDP server counts the datagrams it answers; its client is run several times. */
 public final class UdpCounterCase implements LabCase {
@@ -61,14 +64,15 @@ public final class UdpCounterCase implements LabCase {
                     - Set `target` to `127.0.0.1:9090` while your own `udp_server.py` runs. If your server does \
                     not answer, the client's `recvfrom` gives up after 2 seconds: UDP never says that nobody \
                     was listening.
+                    - Set `listenPort` and run your own `udp_client.py` (or `nc -u`) up to `clients` times \
+                    while the lab's server waits: each datagram is answered with its number.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
             ParamSpec.integer("clients", 3, 1, 20, "How many times the client program is run, one after another"),
-            ParamSpec.string("message", "Hello from UDP client!", "What each client sends (at most 1024 bytes)"),
-            ParamSpec.string("target", "",
-                    "host:port of your own UDP counter server to test; empty: the lab's reference server"));
+            ParamSpec.string("message", "Hello from UDP client!", "What each client sends (at most 1024 bytes)")),
+            ServerMode.params("UDP counter server").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -87,9 +91,12 @@ public final class UdpCounterCase implements LabCase {
             // recvfrom(1024) would keep the first 1024 bytes and drop the rest of the datagram.
             throw new InvalidParamException("message", "must be at most " + RECV_BYTES + " bytes, got " + bytes);
         }
-        if (!params.getString("target").isBlank()) {
-            HostPort.parse("target", params.getString("target"));
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
@@ -97,40 +104,58 @@ public final class UdpCounterCase implements LabCase {
         Params params = context.params();
         int clients = params.getInt("clients");
         String message = params.getString("message");
-        String target = params.getString("target");
-
-        HostPort address;
-        Task<List<String>> serverTask = null;
-        if (target.isBlank()) {
-            Actor server = context.actor("Server");
-            UdpEndpoint socket = server.bindUdp(0);
-            server.print("UDP Server listening on 127.0.0.1:" + socket.port());
-            serverTask = context.supply("Server", () -> serve(server, socket, clients));
-            address = new HostPort("127.0.0.1", socket.port());
-        } else {
-            address = HostPort.parse("target", target);
-            context.note("The lab's client sends to your server at " + target + ".");
+        ServerMode mode = ServerMode.of(params);
+        if (mode.yourServer()) {
+            mode.noteYourServer(context);
+            checkReplies(context, runClients(context, mode, mode.target(), clients, message), false);
+            return;
         }
-
-        Actor client = context.actor("Client");
-        List<String> replies = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            String reply = runClient(client, address, message);
-            if (reply == null) {
-                context.check("Client run " + (i + 1) + " got a reply", false, "a datagram back within "
-                        + REPLY_TIMEOUT.toMillis() + " ms", "none: the server did not answer (or is not running)");
-                return;
-            }
-            replies.add(reply);
+        Actor server = context.actor("Server");
+        UdpEndpoint socket = mode.bindUdp(context, server);
+        server.print("UDP Server listening on 127.0.0.1:" + socket.port());
+        if (mode.yourClient()) {
+            List<String> received = serve(mode, server, socket, clients);
+            mode.checkClientCame(context, clients);
+            return;
         }
-
-        if (serverTask != null) {
+        Task<List<String>> serverTask = context.supply("Server", () -> serve(mode, server, socket, clients));
+        List<String> replies = runClients(context, mode, new HostPort("127.0.0.1", socket.port()), clients, message);
+        if (replies.size() == clients) {
             List<String> received = serverTask.join();
             for (int i = 0; i < received.size(); i++) {
                 context.checkEquals("The server received client " + (i + 1) + "'s message", message, received.get(i));
             }
         }
-        int first = firstCount(replies.get(0), serverTask != null, context);
+        checkReplies(context, replies, true);
+    }
+
+    // A client run without a reply ends the runs: a failed check says so (UDP reports no lost datagram).
+    private static List<String> runClients(RunContext context, ServerMode mode, HostPort address, int clients,
+                                           String message) throws Exception {
+        Actor client = context.actor("Client");
+        Duration timeout = context.ioTimeout().compareTo(REPLY_TIMEOUT) < 0 ? context.ioTimeout() : REPLY_TIMEOUT;
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String reply = runClient(client, address, message, timeout);
+            if (reply == null && mode.yourServer()) {
+                mode.yourProgram().noDatagram(context, timeout);
+                break;
+            }
+            if (reply == null) {
+                context.check("Client run " + (i + 1) + " got a reply", false, "a datagram back within "
+                        + timeout.toMillis() + " ms", "none: the server did not answer (or is not running)");
+                break;
+            }
+            replies.add(reply);
+        }
+        return replies;
+    }
+
+    private static void checkReplies(RunContext context, List<String> replies, boolean ownServer) {
+        if (replies.isEmpty()) {
+            return;
+        }
+        int first = firstCount(replies.get(0), ownServer, context);
         for (int i = 0; i < replies.size(); i++) {
             String expected = "Received! Message #" + (first + i);
             context.checkEquals("Client run " + (i + 1) + " is told it sent message #" + (first + i), expected,
@@ -138,25 +163,29 @@ public final class UdpCounterCase implements LabCase {
         }
     }
 
-    // udp_server.py, stopped after the clients of this run instead of Ctrl+C.
-    private static List<String> serve(Actor server, UdpEndpoint socket, int clients) throws Exception {
+    // udp_server.py, stopped after the clients of this run instead of Ctrl+C (or when the live time is up).
+    private static List<String> serve(ServerMode mode, Actor server, UdpEndpoint socket, int clients) throws Exception {
         List<String> received = new ArrayList<>();
         try (socket) {
             for (int count = 1; count <= clients; count++) {
-                Datagram datagram = socket.receive(RECV_BYTES);
+                Optional<Datagram> datagram = mode.receive(socket, RECV_BYTES);
+                if (datagram.isEmpty()) {
+                    break;
+                }
                 PythonConsole.print(server, "\nMessage #" + count + " from "
-                        + PythonConsole.address(datagram.senderAddress()) + ": " + datagram.text());
-                received.add(datagram.text());
-                socket.reply(datagram, "Received! Message #" + count);
+                        + PythonConsole.address(datagram.get().senderAddress()) + ": " + datagram.get().text());
+                received.add(datagram.get().text());
+                socket.reply(datagram.get(), "Received! Message #" + count);
             }
         }
         return received;
     }
 
     // udp_client.py; returns null when no reply came in time (UDP reports no lost datagram).
-    private static String runClient(Actor client, HostPort address, String message) throws Exception {
+    private static String runClient(Actor client, HostPort address, String message, Duration timeout)
+            throws Exception {
         try (UdpEndpoint socket = client.udp()) {
-            socket.setTimeout(REPLY_TIMEOUT);
+            socket.setTimeout(timeout);
             socket.send(message, address.host(), address.port());
             client.print("Sent to " + address.host() + ":" + address.port());
             Datagram reply;

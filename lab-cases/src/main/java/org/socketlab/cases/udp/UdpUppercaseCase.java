@@ -2,9 +2,12 @@ package org.socketlab.cases.udp;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
+import org.socketlab.api.Datagram;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.ParamSpec;
@@ -16,6 +19,7 @@ import org.socketlab.api.UdpEndpoint;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
 import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.UppercasePrograms;
 
 /** Handout 004, 1.2: a UDP server turns each datagram into uppercase and sends it back to its sender. */
@@ -52,13 +56,14 @@ public final class UdpUppercaseCase implements LabCase {
                     - Start your own UDP uppercase server and set `target` to its `host:port`: the reference \
                     client and the checks run against it. A server that never answers shows up as a \
                     `recvfrom` time-out after 2 seconds and a failed check.
+                    - Set `listenPort` and run your own `udp_client.py`, or `nc -u 127.0.0.1 PORT`, while the \
+                    lab's server waits: the transcript shows your datagram and the capitals sent back.
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt"),
-            ParamSpec.string("target", "",
-                    "host:port of your own UDP uppercase server to check; empty: run the reference server"));
+    private static final List<ParamSpec> PARAMS = Stream.concat(
+            Stream.of(ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt")),
+            ServerMode.params("UDP uppercase server").stream()).toList();
 
     @Override
     public CaseInfo info() {
@@ -76,20 +81,30 @@ public final class UdpUppercaseCase implements LabCase {
         if (params.getString("message").isEmpty()) {
             throw new InvalidParamException("message", "must not be empty");
         }
-        String target = params.getString("target");
-        if (!target.isBlank()) {
-            HostPort.parse("target", target);
-        }
+        ServerMode.of(params);
+    }
+
+    @Override
+    public Duration timeLimit(Params params, Duration standard) {
+        return ServerMode.of(params).timeLimit(standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         String sentence = context.params().getString("message");
-        String target = context.params().getString("target");
+        ServerMode mode = ServerMode.of(context.params());
+        if (mode.yourClient()) {
+            serveYourClient(context, mode);
+            return;
+        }
+        Duration replyTimeout = context.ioTimeout().compareTo(REPLY_TIMEOUT) < 0 ? context.ioTimeout() : REPLY_TIMEOUT;
         String reply;
         try (UdpEndpoint socket = context.actor("Client").udp()) {
-            socket.setTimeout(REPLY_TIMEOUT);
-            if (target.isBlank()) {
+            socket.setTimeout(replyTimeout);
+            if (mode.yourServer()) {
+                mode.noteYourServer(context);
+                reply = UppercasePrograms.udpClient(socket, mode.target().host(), mode.target().port(), sentence);
+            } else {
                 Actor server = context.actor("Server");
                 try (UdpEndpoint serverSocket = server.bindUdp(0)) {
                     server.print(UppercasePrograms.READY);
@@ -97,16 +112,30 @@ public final class UdpUppercaseCase implements LabCase {
                     reply = UppercasePrograms.udpClient(socket, "127.0.0.1", serverSocket.port(), sentence);
                     serving.join();
                 }
-            } else {
-                HostPort server = HostPort.parse("target", target);
-                context.note("Checking your server at " + target + ": the reference server does not run.");
-                reply = UppercasePrograms.udpClient(socket, server.host(), server.port(), sentence);
             }
         }
         if (reply == null) {
-            context.note("No datagram came back within " + REPLY_TIMEOUT.toMillis()
+            context.note("No datagram came back within " + replyTimeout.toMillis()
                     + " ms: the handout's client would still be waiting in recvfrom.");
         }
+        if (reply == null && mode.yourServer()) {
+            mode.yourProgram().noDatagram(context, replyTimeout);
+            return;
+        }
         UppercasePrograms.checkReply(context, sentence, reply);
+    }
+
+    // Live mode: one turn of udp_server.py's loop for the student's own udp_client.py (or nc -u).
+    private static void serveYourClient(RunContext context, ServerMode mode) throws Exception {
+        Actor server = context.actor("Server");
+        try (UdpEndpoint socket = mode.bindUdp(context, server)) {
+            server.print(UppercasePrograms.READY);
+            Optional<Datagram> message = mode.receive(socket, UppercasePrograms.UDP_RECV_BYTES);
+            if (message.isPresent()) {
+                socket.reply(message.get(), UppercasePrograms.upper(message.get().data()));
+                UppercasePrograms.checkClientSentence(context, message.get().data(), UppercasePrograms.UDP_RECV_BYTES);
+            }
+            mode.checkClientCame(context, 1);
+        }
     }
 }

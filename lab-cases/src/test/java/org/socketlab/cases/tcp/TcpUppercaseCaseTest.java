@@ -123,15 +123,16 @@ class TcpUppercaseCaseTest {
     }
 
     @Test
-    void target_where_nothing_listens_ends_in_an_error_with_connection_refused() throws Exception {
+    void target_where_nothing_listens_fails_a_check_with_connection_refused() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
         Transcript transcript = CaseRunner.run(labCase, Map.of("target", "127.0.0.1:" + port));
 
-        assertEquals(Outcome.ERROR, transcript.outcome());
-        assertTrue(transcript.error().contains("Connection refused"), transcript.error());
+        assertEquals(Outcome.FAILED, transcript.outcome());
+        assertEquals(new Check("Your server at 127.0.0.1:" + port + " accepts a connection", false, "a connection",
+                "connection refused"), transcript.checks().get(0));
         assertTrue(only(transcript, "Client", EventKind.ERROR).text().contains("Connection refused"));
     }
 

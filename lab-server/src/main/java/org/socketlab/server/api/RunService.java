@@ -39,7 +39,7 @@ public final class RunService implements AutoCloseable {
     private static final Duration END_GRACE = Duration.ofSeconds(5);
     // A safeguard only (every run ends at its own limit): a case waiting for a student's client may ask for a
     // longer limit than the server's, up to an hour.
-    private static final Duration LONGEST_RUN = Duration.ofHours(1);
+    private static final Duration LONGEST_RUN = CaseRunner.MAX_TIME_LIMIT;
     // How long DELETE waits for a cancelled run to end (it ends at once unless the machine is swamped).
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(2);
 

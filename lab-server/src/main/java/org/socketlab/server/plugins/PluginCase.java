@@ -1,5 +1,6 @@
 package org.socketlab.server.plugins;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.socketlab.api.CaseInfo;
@@ -72,6 +73,16 @@ final class PluginCase implements LabCase {
             throw new IllegalStateException("plugin " + origin + " could not check the parameters: " + e, e);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Duration timeLimit(Params values, Duration standard) {
+        try {
+            return delegate.timeLimit(values, standard);
+        } catch (LinkageError e) {
+            // The runner keeps the standard limit when timeLimit fails; an Error would escape it.
+            throw new IllegalStateException("plugin " + origin + " could not give its time limit: " + e, e);
         }
     }
 
