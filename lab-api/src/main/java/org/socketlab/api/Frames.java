@@ -73,11 +73,12 @@ final class Frames {
         return lines;
     }
 
+    /** The classes whose blocking calls a case makes: the call a stopped thread waited in is named by them. */
+    private static final List<String> BLOCKING_API = List.of("TcpConnection", "TcpListener", "UdpEndpoint", "Actor",
+            "Task", "BufferedOutput");
+
     private static boolean isPublicApi(String className) {
-        String simple = simpleName(className);
-        return !simple.contains("$") && Character.isUpperCase(simple.charAt(0))
-                && List.of("TcpConnection", "TcpListener", "UdpEndpoint", "Actor", "Task", "BufferedOutput")
-                .contains(simple);
+        return BLOCKING_API.contains(simpleName(className));
     }
 
     private static String simpleName(String className) {
