@@ -93,9 +93,10 @@ function controlName(code) {
 
 /**
  * The classic `hexdump -C` layout: offset, 16 bytes in two groups of 8, ASCII column
- * (non-printable bytes as "."). Returns one string per row.
+ * (non-printable bytes as "."). Returns one string per row; `base` is the offset of
+ * the first byte (a piece of a longer stream).
  */
-export function hexDumpRows(bytes) {
+export function hexDumpRows(bytes, base = 0) {
   const rows = [];
   for (let offset = 0; offset < bytes.length; offset += 16) {
     const chunk = bytes.subarray(offset, offset + 16);
@@ -106,7 +107,7 @@ export function hexDumpRows(bytes) {
       hex += i < chunk.length ? chunk[i].toString(16).padStart(2, '0') + ' ' : '   ';
       if (i < chunk.length) ascii += chunk[i] >= 0x20 && chunk[i] < 0x7f ? String.fromCharCode(chunk[i]) : '.';
     }
-    rows.push(`${offset.toString(16).padStart(8, '0')}  ${hex} |${ascii}|`);
+    rows.push(`${(base + offset).toString(16).padStart(8, '0')}  ${hex} |${ascii}|`);
   }
   return rows;
 }

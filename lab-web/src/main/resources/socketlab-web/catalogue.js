@@ -15,7 +15,7 @@ const OTHER_GROUP = 'Other cases';
  * Shows the catalogue in `main`. `query` (URLSearchParams) may hold `q` (search text)
  * and `tags` (comma-separated); the URL is kept in step so Back restores the filter.
  */
-export async function showCatalogue(main, { query, signal, focusHeading }) {
+export async function showCatalogue(main, { query, signal, focusHeading, fromCase = null }) {
   document.title = 'Socket Lab';
   const heading = h('h1', { tabindex: '-1', text: 'Cases' });
   const intro = h('p', { class: 'lead', text: 'Pick a case, read the scenario, change a parameter and run it: every connect, send and recv is recorded from real sockets, byte for byte.' });
@@ -23,13 +23,15 @@ export async function showCatalogue(main, { query, signal, focusHeading }) {
   replace(main, heading, intro, warnings, renderLoading('Loading cases…'));
   if (focusHeading) heading.focus();
 
+  // The cases first: they are what the page is for; the plugin warnings can come after.
+  const casesRequest = listCases();
   listPlugins().then((plugins) => {
     if (!signal.aborted) replace(warnings, plugins.filter((p) => p.status === 'failed').map(pluginWarning));
   }, () => { /* The catalogue itself reports an unreachable server. */ });
 
   let cases;
   try {
-    cases = await listCases();
+    cases = await casesRequest;
   } catch (error) {
     if (signal.aborted) return;
     replace(main, heading, intro, warnings, renderError(error.message, {
@@ -40,6 +42,12 @@ export async function showCatalogue(main, { query, signal, focusHeading }) {
   }
   if (signal.aborted) return;
   replace(main, heading, intro, warnings, new Catalogue(cases, query).element);
+  // Replacing the page took focus from the heading: give it back, or after Back to the
+  // case the student came from, so the keyboard resumes where it was.
+  if (focusHeading) {
+    const came = fromCase ? [...main.querySelectorAll('[data-testid=case-item]')].find((a) => a.dataset.caseId === fromCase) : null;
+    (came ?? heading).focus();
+  }
 }
 
 function pluginWarning(plugin) {
@@ -90,7 +98,23 @@ class Catalogue {
       });
       return button;
     });
-    return tags.length ? h('div', { class: 'chips', role: 'group', 'aria-label': 'Filter by tag (cases must have every chosen tag)' }, this.chipButtons) : null;
+    if (!tags.length) return null;
+    // One tab stop for all the chips (arrow keys move between them), so Tab goes from the
+    // search box to the first case; on a phone they fold away behind their summary.
+    this.chipButtons.forEach((b, i) => b.setAttribute('tabindex', i === 0 ? '0' : '-1'));
+    const group = h('div', { class: 'chips', role: 'group', 'aria-label': 'Filter by tag (cases must have every chosen tag); arrow keys move between tags' }, this.chipButtons);
+    group.addEventListener('keydown', (event) => {
+      const at = this.chipButtons.indexOf(document.activeElement);
+      const moves = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: this.chipButtons.length - 1 };
+      if (at === -1 || !(event.key in moves)) return;
+      event.preventDefault();
+      const next = this.chipButtons[Math.max(0, Math.min(this.chipButtons.length - 1, moves[event.key]))];
+      for (const b of this.chipButtons) b.setAttribute('tabindex', b === next ? '0' : '-1');
+      next.focus();
+    });
+    const narrow = window.matchMedia('(max-width: 600px)').matches;
+    return h('details', { class: 'tag-filter', open: !narrow || this.selectedTags.size > 0 },
+      h('summary', { text: `Filter by tag (${tags.length} tags)` }), group);
   }
 
   // Groups keep the order the API lists them in: the handouts' own order.

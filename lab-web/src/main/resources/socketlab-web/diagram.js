@@ -1,22 +1,21 @@
 // Draws a transcript as an SVG sequence diagram: one lane per actor, time running
-// down one uniform row per event (the real time is in the left gutter), sends as
-// arrows to the lane at the other end of their connection, marked when some of their
-// bytes were never read. Each row is a focusable button: click,
-// or Tab into the diagram then ↑/↓/Home/End to move and Enter/Space to select
-// (one tab stop for the whole diagram, so long transcripts do not trap the keyboard).
+// down (one even step per event, or placed by time: timeline.js), sends as arrows to
+// the lane at the other end of their connection, marked when some of their bytes were
+// never read. Each row is a focusable button: click, or Tab into the diagram then
+// ↑/↓/Home/End to move and Enter/Space to select (one tab stop for the whole diagram,
+// so long transcripts do not trap the keyboard).
 
 import { s, h } from './dom.js';
-import { buildSequence } from './sequence.js';
 import { preview, formatSize } from './bytes.js';
+import { itemKey, itemOfRow, number } from './timeline.js';
+import { VirtualWindow } from './virtual.js';
 
 const GUTTER = 78;        // px, the time column
 const HEADER = 56;        // px, lane name boxes
-const ROW = 38;           // px per event
-const RIGHT_PAD = 56;     // px after the last lane, room for its labels
-const LANE_MIN = 170;
+const RIGHT_PAD = 40;     // px after the last lane, room for its labels
+const LANE_MIN = 112;
 const LANE_MAX = 300;
 const CHAR_PX = 7.3;      // width of one 12px monospace character, for cutting labels
-const HEADERS_AGAIN_AFTER_ROWS = 14;
 
 /** "0.80 ms", "12.4 ms", "1.23 s" */
 export function formatMs(ms) {
@@ -42,7 +41,7 @@ export function describeRow(row, lanes) {
     case 'connect': return `${who} connects to ${e.remote ?? '?'}`;
     case 'accept': return `${who} accepts a connection from ${e.remote ?? '?'}`;
     case 'close': return `${who} closes ${e.local ?? 'a socket'}`;
-    case 'error': return `${who}: error: ${e.text ?? 'unknown'}`;
+    case 'error': return `${who}: error${e.remote ? ` (${e.remote})` : ''}: ${e.text ?? 'unknown'}`;
     case 'output': return `${who} prints: ${e.text ?? ''}`;
     case 'note': return `Note: ${e.text ?? ''}`;
     default: return `${who}: ${e.kind}`;
@@ -67,76 +66,167 @@ function sendHead(row) {
 const closedByPeer = (row) => row.event.kind === 'recv' && row.event.protocol !== 'udp' && row.bytes.length === 0;
 
 /**
- * Renders the diagram. Returns {element, select(index)}; onSelect(row, model) is called
- * when the user selects a row. `width` is the space available, used to size lanes.
+ * The diagram of a sequence model (sequence.js) as laid out by timeline.js: lane names
+ * in a bar that stays at the top of the diagram's scroll box, and only the items near
+ * the visible part drawn (virtual.js), so a run of thousands of events stays fast.
+ * show() may be called again as a live run grows: the scroll position, the selection
+ * and the keyboard focus stay where they were.
+ *   onSelect(row, model): the user selected a row; onToggle(groupKey): a collapsed run
+ *   was opened (Enter or click on it).
  */
-export function renderDiagram(transcript, { width = 800, onSelect = () => {} } = {}) {
-  // A run still going (state "running", from the live API) may yet read what was sent.
-  const model = buildSequence(transcript.events, { complete: transcript.state !== 'running' });
-  const { lanes, rows } = model;
-  const laneW = Math.max(LANE_MIN, Math.min(LANE_MAX, Math.floor((width - GUTTER - RIGHT_PAD) / Math.max(1, lanes.length))));
-  const svgW = GUTTER + laneW * lanes.length + RIGHT_PAD;
-  const footer = rows.length > HEADERS_AGAIN_AFTER_ROWS;
-  const svgH = HEADER + rows.length * ROW + (footer ? HEADER : 16);
-  const geo = { laneW, svgW, laneX: (i) => GUTTER + laneW * i + laneW / 2, rowY: (r) => HEADER + r * ROW + ROW / 2 };
-
-  const svg = s('svg', {
-    class: 'diagram', 'data-testid': 'diagram', role: 'group', width: svgW, height: svgH, viewBox: `0 0 ${svgW} ${svgH}`,
-    'aria-label': `Sequence diagram: ${lanes.length} lanes, ${rows.length} events. Use the arrow keys to move between events and Enter to inspect one.`,
-  });
-  svg.append(s('text', { class: 'gutter-title', x: GUTTER - 10, y: HEADER / 2 + 4, 'text-anchor': 'end' }, 'time'));
-  for (const lane of lanes) {
-    const x = geo.laneX(lane.id);
-    svg.append(s('line', { class: lane.external ? 'lifeline external' : 'lifeline', x1: x, x2: x, y1: HEADER - 10, y2: svgH - (footer ? HEADER - 10 : 8) }));
+export class SequenceDiagram {
+  constructor({ onSelect = () => {}, onToggle = () => {} } = {}) {
+    this.onSelect = onSelect;
+    this.onToggle = onToggle;
+    this.selected = null;      // row index (a row of the model, not an item)
+    this.focusItem = 0;
+    this.laneBar = s('svg', { class: 'diagram lane-bar', 'aria-hidden': 'true' });
+    this.body = s('svg', { class: 'diagram diagram-body', role: 'group' });
+    this.backG = s('g', { class: 'lifelines' });
+    this.rowsG = s('g', { class: 'rows' });
+    this.body.append(this.backG, this.rowsG);
+    this.element = h('div', { class: 'diagram-scroll', 'data-testid': 'diagram' },
+      h('div', { class: 'lane-bar-holder' }, this.laneBar), this.body);
+    this.window = new VirtualWindow(this.element, {
+      offset: HEADER,
+      draw: (i) => this.drawItem(i),
+      keyOf: (i) => itemKey(this.items[i], this.layout, i),
+      place: (elements) => { this.rowsG.replaceChildren(...elements); this.markSelection(); },
+    });
+    this.body.addEventListener('keydown', (event) => this.key(event));
   }
-  for (const lane of lanes) svg.append(laneHeader(lane, geo, 10));
-  if (footer) for (const lane of lanes) svg.append(laneHeader(lane, geo, svgH - HEADER + 10));
 
-  const rowEls = rows.map((row) => drawRow(row, model, geo));
-  svg.append(s('g', { class: 'rows' }, rowEls));
-
-  let focusIndex = 0;
-  let selected = null;
-  const setFocusable = (i) => {
-    rowEls[focusIndex]?.setAttribute('tabindex', '-1');
-    focusIndex = i;
-    rowEls[focusIndex]?.setAttribute('tabindex', '0');
-  };
-  const select = (i, { focus = false } = {}) => {
-    if (!rows[i]) return;
-    for (const el of svg.querySelectorAll('.selected, .related')) {
-      el.classList.remove('selected', 'related');
-      el.setAttribute('aria-pressed', 'false');
+  /** Draws (or redraws) `items` of `model` at `layout`'s places in `width` px. */
+  show(model, items, layout, width) {
+    this.model = model;
+    this.items = items;
+    const { lanes } = model;
+    const laneW = Math.max(LANE_MIN, Math.min(LANE_MAX, Math.floor((width - GUTTER - RIGHT_PAD) / Math.max(1, lanes.length))));
+    // Wider than the lanes need when there is room: the last lane's labels get it.
+    const svgW = Math.max(GUTTER + laneW * lanes.length + RIGHT_PAD, Math.floor(width));
+    this.geo = { laneW, svgW, laneX: (i) => GUTTER + laneW * i + laneW / 2 };
+    const bodyH = layout.total + 16;
+    for (const [svg, height] of [[this.laneBar, HEADER], [this.body, bodyH]]) {
+      svg.setAttribute('width', svgW);
+      svg.setAttribute('height', height);
+      svg.setAttribute('viewBox', `0 0 ${svgW} ${height}`);
     }
-    rowEls[i].classList.add('selected');
-    rowEls[i].setAttribute('aria-pressed', 'true');
-    for (const j of model.links.get(i) ?? []) rowEls[j].classList.add('related');
-    setFocusable(i);
-    selected = i;
-    if (focus) rowEls[i].focus();
-    onSelect(rows[i], model);
-  };
-  rowEls.forEach((el, i) => {
-    el.setAttribute('tabindex', i === 0 ? '0' : '-1');
-    el.addEventListener('click', () => { select(i); el.focus({ preventScroll: true }); });
-    el.addEventListener('focus', () => setFocusable(i));
-  });
-  svg.addEventListener('keydown', (event) => {
-    const moves = { ArrowDown: focusIndex + 1, ArrowUp: focusIndex - 1, Home: 0, End: rows.length - 1, PageDown: focusIndex + 10, PageUp: focusIndex - 10 };
+    this.laneBar.replaceChildren(s('text', { class: 'gutter-title', x: GUTTER - 10, y: HEADER / 2 + 4, 'text-anchor': 'end' }, layout.gaps ? 'time' : ''),
+      ...lanes.map((lane) => laneHeader(lane, this.geo, 12)));
+    this.body.setAttribute('aria-label', `Sequence diagram: ${lanes.length} lanes, ${items.length} items for ${model.rows.length} events. Use the arrow keys to move between events and Enter to inspect one.`);
+    // Only the lifelines are replaced: the rows' group stays, so a focused row keeps its focus.
+    this.backG.replaceChildren(
+      ...lanes.map((lane) => s('line', { class: lane.external ? 'lifeline external' : 'lifeline', x1: this.geo.laneX(lane.id), x2: this.geo.laneX(lane.id), y1: 0, y2: bodyH })),
+      ...(layout.gaps ?? []).map((gap) => s('text', { class: 'time-gap', x: 6, y: layout.tops[gap.at] - 60 }, `⋯ ${formatMs(gap.ms)} later`)));
+    this.layout = layout;
+    this.focusItem = Math.min(this.focusItem, Math.max(0, items.length - 1));
+    // Rows keep their elements while the lanes keep their places (a live run growing).
+    const geometry = `${svgW} ${laneW} ${lanes.length}`;
+    this.window.reset(layout, { keep: geometry === this.geometry });
+    this.geometry = geometry;
+    this.markSelection();
+    this.element.classList.toggle('diagram-empty', items.length === 0);
+  }
+
+  drawItem(i) {
+    const item = this.items[i];
+    const top = this.layout.tops[i];
+    const height = this.layout.heights[i];
+    const el = item.type === 'group'
+      ? drawGroup(item, this.model, this.geo, top, height)
+      : drawRow(item.row, this.model, this.geo, top, height);
+    el.setAttribute('tabindex', i === this.focusItem ? '0' : '-1');
+    el.addEventListener('click', () => { const at = Number(el.dataset.item); this.setFocusable(at); this.activate(at); el.focus({ preventScroll: true }); });
+    el.addEventListener('focus', () => this.setFocusable(Number(el.dataset.item)));
+    return el;
+  }
+
+  setFocusable(i) {
+    this.window.cache.get(this.focusItem)?.setAttribute('tabindex', '-1');
+    this.focusItem = i;
+    this.window.cache.get(i)?.setAttribute('tabindex', '0');
+  }
+
+  activate(i) {
+    const item = this.items[i];
+    if (item.type === 'group') this.onToggle(item.key);
+    else this.select(item.row.index);
+  }
+
+  /** Selects model row `index` (drawn as its own item, or inside a collapsed run). */
+  select(index, { focus = false } = {}) {
+    const row = this.model?.rows[index];
+    if (!row) return;
+    this.selected = index;
+    const i = itemOfRow(this.items, index);
+    if (i !== -1) {
+      this.window.reveal(i);
+      this.setFocusable(i);
+      if (focus) this.window.element(i)?.focus({ preventScroll: true });
+    }
+    this.markSelection();
+    this.onSelect(row, this.model);
+  }
+
+  focusCurrent() {
+    this.window.element(this.focusItem)?.focus({ preventScroll: true });
+  }
+
+  markSelection() {
+    const related = this.model?.links.get(this.selected) ?? new Set();
+    for (const [i, el] of this.window.cache) {
+      const item = this.items[i];
+      const rows = item.type === 'group' ? item.rows : [item.row];
+      const isSelected = rows.some((r) => r.index === this.selected);
+      el.setAttribute('tabindex', i === this.focusItem ? '0' : '-1');
+      el.classList.toggle('selected', isSelected);
+      el.classList.toggle('related', !isSelected && rows.some((r) => related.has(r.index)));
+      if (item.type === 'row') el.setAttribute('aria-pressed', String(isSelected));
+    }
+  }
+
+  key(event) {
+    const i = this.focusItem;
+    const moves = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: this.items.length - 1, PageDown: i + 10, PageUp: i - 10 };
     if (event.key in moves) {
       event.preventDefault();
-      const next = Math.max(0, Math.min(rows.length - 1, moves[event.key]));
-      setFocusable(next);
-      rowEls[next].focus();
+      const next = Math.max(0, Math.min(this.items.length - 1, moves[event.key]));
+      this.window.reveal(next);
+      this.setFocusable(next);
+      this.window.element(next)?.focus({ preventScroll: true });
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      select(focusIndex);
+      this.activate(i);
     }
-  });
+  }
+}
 
-  const element = h('div', { class: 'diagram-scroll' }, rows.length ? svg : h('p', { class: 'muted', text: 'This run recorded no events.' }));
-  // select(index, {focus}) is how the detail panel's links and a redraw reselect a row.
-  return { element, select, model, get selected() { return selected; } };
+// A run of alike events drawn as one: the first one's marker, doubled, and the count.
+function drawGroup(item, model, geo, top, height) {
+  const first = item.rows[0];
+  const y = top + height / 2;
+  const kind = String(first.event.kind ?? 'unknown').replace(/[^a-z]/g, '');
+  const g = s('g', {
+    class: `row group kind-${kind}`, role: 'button', 'aria-expanded': 'false',
+    'data-testid': 'diagram-group', 'data-kind': kind, 'data-count': item.rows.length, 'data-index': first.index,
+    'aria-label': `${formatMs(first.event.atMs)}: ${item.label}. Press Enter to show them one by one.`,
+  });
+  g.append(s('rect', { class: 'hit', x: 2, y: top + 1, width: geo.svgW - 4, height: height - 2, rx: 4 }));
+  g.append(s('text', { class: 'time', x: GUTTER - 10, y: y + 4, 'text-anchor': 'end' }, formatMs(first.event.atMs)));
+  const x = first.lane === undefined ? GUTTER + 8 : geo.laneX(first.lane);
+  const to = first.target ?? first.source;
+  if ((first.event.kind === 'send' || first.event.kind === 'recv') && to !== undefined && first.lane !== undefined) {
+    const from = first.event.kind === 'send' ? x : geo.laneX(to);
+    const end = first.event.kind === 'send' ? geo.laneX(to) : x;
+    // The count and what is alike go first; the part that differs (offsets, ports) is cut last.
+    const [head, ...rest] = item.label.split(', ');
+    g.append(...arrow(from, end, y, [`▸ ${head.replace(/ to .*$/, '')}`, rest.join(', ')], 'group-line', 'received'));
+  } else {
+    g.append(sideLabel(`▸ ${item.label}`, x, y, geo, 'label-group'));
+  }
+  g.append(s('rect', { class: 'group-stack', x: x - 9, y: y - 9, width: 14, height: 14, rx: 2 }));
+  g.append(s('rect', { class: 'group-stack', x: x - 5, y: y - 5, width: 14, height: 14, rx: 2 }));
+  return g;
 }
 
 function laneHeader(lane, geo, y) {
@@ -201,9 +291,9 @@ function labelParts([head, tail], maxChars) {
   return { head, tail: ' ' + shown, full: shown === tail ? null : full };
 }
 
-function drawRow(row, model, geo) {
+function drawRow(row, model, geo, top, height) {
   const e = row.event;
-  const y = geo.rowY(row.index);
+  const y = top + height / 2;
   const kind = String(e.kind ?? 'unknown').replace(/[^a-z]/g, '');
   const g = s('g', {
     class: `row kind-${kind}`, role: 'button', 'aria-pressed': 'false',
@@ -214,7 +304,7 @@ function drawRow(row, model, geo) {
     'data-delivery': row.delivery ?? null,
     'aria-label': `${formatMs(e.atMs)}: ${describeRow(row, model.lanes)}`,
   });
-  g.append(s('rect', { class: 'hit', x: 2, y: y - ROW / 2 + 1, width: geo.svgW - 4, height: ROW - 2, rx: 4 }));
+  g.append(s('rect', { class: 'hit', x: 2, y: top + 1, width: geo.svgW - 4, height: height - 2, rx: 4 }));
   g.append(s('text', { class: 'time', x: GUTTER - 10, y: y + 4, 'text-anchor': 'end' }, formatMs(e.atMs)));
   const x = row.lane === undefined ? null : geo.laneX(row.lane);
 
@@ -269,7 +359,7 @@ function drawRow(row, model, geo) {
     case 'error':
       g.append(s('path', { class: 'mark mark-error', d: `M${x},${y - 9} l9,16 h-18 z` }));
       g.append(s('text', { class: 'mark-error-bang', x, y: y + 5, 'text-anchor': 'middle' }, '!'));
-      g.append(sideLabel(`error: ${e.text ?? 'unknown'}${e.remote ? ` (${e.remote})` : ''}`, x, y, geo, 'label-error'));
+      g.append(sideLabel(`error${e.remote ? ` ${e.remote}` : ''}: ${e.text ?? 'unknown'}`, x, y, geo, 'label-error'));
       break;
     case 'output':
       g.append(s('circle', { class: 'mark mark-output', cx: x, cy: y, r: 3 }));

@@ -17,6 +17,13 @@ export function buildField(param, initial) {
       break;
     case 'boolean':
       input = h('input', { ...common, type: 'checkbox', role: 'switch' });
+      // A switch flips on Enter as on Space (WAI-ARIA switch pattern); without this Enter
+      // would submit the form with the old value.
+      input.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter') return;
+        event.preventDefault();
+        input.click();
+      });
       break;
     case 'choice':
       input = h('select', common, (param.choices ?? []).map((c) => h('option', { value: String(c), text: String(c) })));

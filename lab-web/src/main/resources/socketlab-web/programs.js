@@ -59,9 +59,19 @@ export function renderPrograms(programs) {
     line.classList.add('current');
     current = line;
     caption.textContent = `${event.actor ?? ''} ${event.kind ?? ''} was made by ${list[index].file} line ${event.line}.`.trim();
-    line.scrollIntoView({ block: 'nearest' });
+    showLine(line);
   }
   return { element, highlight };
+}
+
+// Scrolls the program's own box to the line and nothing else: scrollIntoView would also move
+// the page and the detail panel, and selecting an event must not scroll away what is read.
+function showLine(line) {
+  const box = line.closest('.program-source');
+  if (!box) return;
+  const top = line.offsetTop - box.offsetTop;
+  if (top < box.scrollTop) box.scrollTop = top;
+  else if (top + line.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + line.offsetHeight - box.clientHeight;
 }
 
 function programView(program, i) {

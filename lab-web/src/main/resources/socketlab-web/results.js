@@ -89,6 +89,7 @@ function renderCheck(check) {
       h('span', { class: 'check-icon', 'aria-hidden': 'true', text: ok ? '✓' : '✗' }),
       h('span', { class: 'check-status', text: ok ? 'Passed' : 'Failed' }),
       h('span', { class: 'check-name', text: String(check.name ?? '') })),
+    typeof check.message === 'string' && check.message ? h('p', { class: 'check-message', text: check.message }) : null,
     ok ? null : comparison(check));
 }
 

@@ -8,8 +8,8 @@
 
 import { h, replace } from './dom.js';
 import { getRun, cancelRun, watchRun, ApiError } from './api.js';
-import { renderDiagram } from './diagram.js';
-import { renderDetail, renderDetailPlaceholder } from './detail.js';
+import { WireView } from './wireview.js';
+import { renderNotes } from './notes.js';
 import { renderOutcome, renderChecks, renderOutput, renderListenBanner, renderLiveStatus } from './results.js';
 import { renderReproduce } from './reproduce.js';
 import { renderError } from './feedback.js';
@@ -45,7 +45,6 @@ export class RunView {
     this.runLink = runLink;
     this.programs = programs;
     this.element = h('div', { class: 'run-view' });
-    this.drawnWidth = 0;
     signal.addEventListener('abort', () => this.stopWatching());
   }
 
@@ -159,7 +158,7 @@ export class RunView {
     this.transcript = transcript;
     this.statusLine.textContent = `${events.length} ${events.length === 1 ? 'event' : 'events'} so far`;
     this.showBanner(transcript);
-    this.drawDiagram(this.diagram?.selected ?? null);
+    this.drawDiagram();
     replace(this.outputHolder, renderOutput(transcript.output));
     this.lastDrawMillis = performance.now() - began;
   }
@@ -191,63 +190,27 @@ export class RunView {
     this.live = null;
     this.transcript = transcript;
     const banner = renderOutcome(transcript, { runLink: this.runLink });
-    replace(this.element, banner, this.layout(transcript), renderReproduce(transcript));
-    this.drawDiagram(null);
+    replace(this.element, banner, renderNotes(transcript), this.layout(transcript), renderReproduce(transcript));
+    this.drawDiagram();
     return banner;
   }
 
+  // Checks before the diagram: on a phone the verdict is what the student came for (on a
+  // wide screen checks and console sit side by side above the diagram, styles.css).
   layout(transcript) {
-    this.diagramHolder = h('div', { class: 'diagram-holder' });
-    this.detailHolder = h('div', { class: 'detail-holder' }, renderDetailPlaceholder());
+    // The same wire view from the first live event to the final transcript: the student's
+    // filters, selection and scroll position survive the end of the run.
+    this.wire ??= new WireView({ signal: this.signal, onSelect: (row) => this.programs?.highlight(row.event) });
     this.outputHolder = h('div', { class: 'output-holder' }, renderOutput(transcript.output));
-    this.programsHolder = h('div', { class: 'programs-holder' }, this.programs?.element ?? null);
-    const diagramCard = h('section', { class: 'card diagram-card', 'aria-labelledby': 'diagram-heading' },
-      h('h3', { id: 'diagram-heading', text: 'What happened on the wire' }),
-      legend(),
-      this.diagramHolder,
-      this.detailHolder);
-    this.watchWidth();
-    return h('div', { class: 'results-grid' }, diagramCard,
-      h('div', { class: 'results-side' }, this.programsHolder, transcript.state === 'running' ? null : renderChecks(transcript.checks), this.outputHolder));
+    // The programs sit under the event detail, beside the diagram, so the highlighted line is in view.
+    this.programsHolder = this.wire.programsSlot;
+    replace(this.programsHolder, this.programs?.element ?? null);
+    return h('div', { class: 'results-grid' },
+      transcript.state === 'running' ? null : renderChecks(transcript.checks), this.wire.element, this.outputHolder);
   }
 
-  // The diagram is sized to the room it has, so it is drawn after it is in the page
-  // and again when that room changes a lot (rotating a phone, resizing the window).
-  drawDiagram(selected) {
-    if (!this.diagramHolder || !this.transcript) return;
-    this.drawnWidth = this.diagramHolder.clientWidth || 800;
-    const view = renderDiagram(this.transcript, {
-      width: this.drawnWidth,
-      onSelect: (row, model) => {
-        replace(this.detailHolder, renderDetail(row, model, { onJump: (i) => view.select(i, { focus: true }) }));
-        this.programs?.highlight(row.event);
-      },
-    });
-    this.diagram = view;
-    replace(this.diagramHolder, view.element);
-    if (selected !== null && selected !== undefined) view.select(selected);
+  // The wire view keeps its filters, selection and scroll position as a live run grows.
+  drawDiagram() {
+    if (this.wire && this.transcript) this.wire.update(this.transcript);
   }
-
-  watchWidth() {
-    if (this.watching) return;
-    this.watching = true;
-    let timer = null;
-    window.addEventListener('resize', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (this.diagramHolder && Math.abs(this.diagramHolder.clientWidth - this.drawnWidth) > 40) this.drawDiagram(this.diagram?.selected);
-      }, 150);
-    }, { signal: this.signal });
-  }
-}
-
-function legend() {
-  return h('details', { class: 'legend-box' },
-    h('summary', { text: 'How to read this diagram' }),
-    h('ul', {},
-      h('li', { text: 'One column (lane) per actor, in the order they first act; time runs down, the left column is milliseconds since the run started.' }),
-      h('li', { text: 'An arrow is a send: it points to the other end of its connection and is labelled with the byte count and the first bytes (\\r \\n shown as escapes). “11 B, 8 read, 3 never read” means the receiver read only part of it; a red dashed arrow’s bytes were never read. While a run goes on, bytes not read yet are “read so far”.' }),
-      h('li', { text: 'A small box on a lane is a recv: “recv(8) → 8” asked for up to 8 bytes and got 8. It is highlighted when it got fewer than it asked for; → 0 means the peer closed the connection.' }),
-      h('li', { text: 'A dashed arrow ending in ✕ is a datagram nobody received; a lane with a dashed outline is a peer outside the lab.' }),
-      h('li', { text: 'Click an event, or Tab into the diagram and use ↑ ↓ then Enter, to see its bytes in full and as a hex dump.' })));
 }

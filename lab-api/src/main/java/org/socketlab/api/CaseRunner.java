@@ -225,12 +225,7 @@ public final class CaseRunner {
     // A case may ask for more time than the standard limit (it waits for a student's client), never less.
     private static Duration timeLimit(LabCase labCase, Params params, RunOptions options) {
         Duration standard = options.timeLimit();
-        Duration asked;
-        try {
-            asked = labCase.timeLimit(params, standard);
-        } catch (RuntimeException e) {
-            return standard;
-        }
+        Duration asked = CaseTimeLimit.ask(labCase, params, standard);
         if (asked == null || asked.compareTo(standard) <= 0) {
             return standard;
         }

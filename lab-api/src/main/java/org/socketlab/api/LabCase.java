@@ -48,7 +48,8 @@ public interface LabCase {
      * allows: a case that waits for the student's own client for {@code liveSeconds} asks for that time on
      * top of the standard limit. The runner uses the longer of this and {@code standard} (a case can
      * lengthen its limit, never shorten it), and at most {@link CaseRunner#MAX_TIME_LIMIT}. Called before
-     * every run, before {@link #validate} and on the caller's thread: it must return at once, and the values
+     * every run, before {@link #validate}: it must return at once (one that overrides it is asked on a thread of its
+     * own and waited for at most {@code standard}, then the standard limit applies), and the values
      * may still break the case's own rules (an exception keeps the standard limit).
      *
      * @param params   the values of this run, each valid for its own spec

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -95,5 +96,20 @@ class CaseTimeLimitTest {
 
         Params params = Params.resolve(old.params(), Map.of());
         assertEquals(Duration.ofMillis(300), old.timeLimit(params, Duration.ofMillis(300)));
+    }
+
+    @Test
+    void a_time_limit_that_never_returns_leaves_the_standard_one_and_the_run_still_ends() {
+        CountDownLatch never = new CountDownLatch(1);
+        Duration given = given(standard -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Duration.ofDays(1);
+        });
+
+        assertTrue(given.compareTo(Duration.ofMillis(300)) <= 0, given.toString());
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
@@ -111,11 +114,18 @@ public final class Main {
     }
 
     private int serve(Command.Serve serve) {
+        AccessLog accessLog;
+        try {
+            accessLog = accessLog(serve.accessLog());
+        } catch (IOException e) {
+            err.println("socketlab: cannot open the access log " + serve.accessLog() + ": " + e.getMessage());
+            return EXIT_FAILED;
+        }
         PluginWatcher plugins = Registries.watch(serve.config(), err);
         CaseRegistry registry = plugins.registry();
         SocketLabServer server;
         try {
-            server = SocketLabServer.start(serve.config(), registry, AccessLog.to(err));
+            server = SocketLabServer.start(serve.config(), registry, accessLog);
         } catch (BindException e) {
             plugins.close();
             err.println("socketlab: cannot listen on " + serve.config().bindAddress().getHostAddress() + ":"
@@ -143,6 +153,18 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return EXIT_PASSED;
+    }
+
+    private AccessLog accessLog(String target) throws IOException {
+        if (target.equals(Command.Serve.ACCESS_LOG_OFF)) {
+            return AccessLog.none();
+        }
+        if (target.equals(Command.Serve.ACCESS_LOG_STDERR)) {
+            return AccessLog.to(err);
+        }
+        // Appended, like nginx's access_log, so a restart never loses earlier lines; the writer buffers.
+        return AccessLog.to(Files.newOutputStream(Path.of(target), StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE));
     }
 
     /** @return the version this jar was built as */

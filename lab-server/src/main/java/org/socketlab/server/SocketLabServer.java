@@ -72,7 +72,13 @@ public final class SocketLabServer implements AutoCloseable {
             options = options.withTargets(options.targets().withClosedPort(http.port()));
             RunService runs = new RunService(options, config.maxRunsAtOnce(), RunService.DEFAULT_QUEUE_WAIT,
                     new RunStore(config.runStoreBytes()));
-            Router router = new CasesApi(registry, runs).addTo(new Router())
+            CasesApi api = new CasesApi(registry, runs);
+            // Start-up: the catalogue's JSON is rendered on the second core while the rest is set up, so the
+            // first request finds it ready (or waits for it) instead of paying Gson's first use.
+            Thread prepare = new Thread(api::prepare, "socketlab-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
+            Router router = api.addTo(new Router())
                     .fallback(new PageFiles(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT)));
             app.set(new CrossSiteGuard(router, config.browser(), config.bindAddress()));
             return new SocketLabServer(http, registry, runs);

@@ -30,8 +30,10 @@ public final class PortScannerCase implements LabCase {
             "Written by the lab from the task's hints and its example input and output: connect in "
                     + "try/except, then Open or Close.");
 
-    /** The most ports one run may scan: enough for a lesson, too few to sweep a machine. */
+    /** The most ports one run of the handout's scanner may scan: a line each is enough for a lesson. */
     static final int MAX_PORTS = 1024;
+    /** The most connects in flight of the fast scan: each holds a file descriptor, and runs share the server's. */
+    static final int MAX_PARALLEL = 1024;
     // A refused connect on loopback returns at once, so a few tasks suffice; they matter when an allowed
     // remote host drops packets and every try waits for the whole time-out.
     private static final int SCAN_TASKS = 4;
@@ -64,6 +66,9 @@ public final class PortScannerCase implements LabCase {
 
                     ## Try
                     - Set `ports` to `22,80,8000-8010` to scan this machine's usual services.
+                    - Set `ports` to `1-65535` and `parallel` to `512`: many connects in flight at once, as \
+                    `nmap -sT` does, scan every port in a second or two; the output becomes nmap's summary \
+                    (closed ports counted, open ports listed) and the transcript keeps a few connects as evidence.
                     - Set `host` to `google.com` and `ports` to `8000` (the handout's second example): the lab \
                     refuses to reach other hosts, so the run ends as an error. Scanning machines you do not own \
                     is not a lab exercise.
@@ -75,7 +80,11 @@ public final class PortScannerCase implements LabCase {
             ParamSpec.string("ports", "", "Ports and ranges to scan, e.g. 22,80,8000-8010 (at most " + MAX_PORTS
                     + "); empty: a port the lab opens and a port where nobody listens"),
             ParamSpec.integer("timeoutMillis", 500, 1, 2_000,
-                    "How long each connect may wait before the port counts as Close"));
+                    "How long each connect may wait before the port counts as Close"),
+            ParamSpec.integer("parallel", 1, 1, MAX_PARALLEL,
+                    "Connects in flight at once. 1: the handout's scanner, a line per port (at most " + MAX_PORTS
+                            + " ports). More: a fast scan like nmap's of up to every port 1-65535, with a summary "
+                            + "of the closed ports and a list of the open ones"));
 
     @Override
     public CaseInfo info() {
@@ -93,7 +102,7 @@ public final class PortScannerCase implements LabCase {
         if (host.isEmpty()) {
             throw new InvalidParamException("host", "needs a host name or address, e.g. localhost");
         }
-        List<Integer> ports = PortList.parse("ports", params.getString("ports"), MAX_PORTS);
+        List<Integer> ports = PortList.parse("ports", params.getString("ports"), maxPorts(params));
         // The lab's own server listens on 127.0.0.1 only: on another host its port means nothing.
         if (ports.isEmpty() && !host.equalsIgnoreCase("localhost") && !host.equals("127.0.0.1")) {
             throw new InvalidParamException("ports", "give the ports to scan on " + host
@@ -105,10 +114,11 @@ public final class PortScannerCase implements LabCase {
     public void run(RunContext context) throws Exception {
         String host = context.params().getString("host").trim();
         Duration timeout = Duration.ofMillis(context.params().getInt("timeoutMillis"));
-        List<Integer> ports = PortList.parse("ports", context.params().getString("ports"), MAX_PORTS);
+        List<Integer> ports = PortList.parse("ports", context.params().getString("ports"), maxPorts(context.params()));
+        int parallel = context.params().getInt("parallel");
         Actor scanner = context.actor("Scanner");
         if (!ports.isEmpty()) {
-            List<Boolean> open = scan(context, scanner, host, ports, timeout);
+            List<Boolean> open = scan(context, scanner, host, ports, timeout, parallel);
             context.checkEquals("Every port asked was scanned", ports.size(),
                     (int) open.stream().filter(state -> state != null).count());
             return;
@@ -123,7 +133,7 @@ public final class PortScannerCase implements LabCase {
                     visitor.recv(RECV_BYTES);
                 }
             });
-            List<Boolean> open = scan(context, scanner, host, List.of(listener.port(), closedPort), timeout);
+            List<Boolean> open = scan(context, scanner, host, List.of(listener.port(), closedPort), timeout, parallel);
             if (Boolean.TRUE.equals(open.get(0))) {
                 serving.join();
             }
@@ -134,14 +144,30 @@ public final class PortScannerCase implements LabCase {
         }
     }
 
-    /** Scans the ports with a few tasks and prints each result in the order asked; null = not scanned. */
+    private static int maxPorts(Params params) {
+        return params.getInt("parallel") > 1 ? PortList.MAX_PORT : MAX_PORTS;
+    }
+
+    /**
+     * Scans the ports and prints the results: the handout's line per port in the order asked, or with
+     * {@code parallel} above 1 the fast scan's summary. Null = not scanned (the run's time ran out).
+     */
     private static List<Boolean> scan(RunContext context, Actor scanner, String host, List<Integer> ports,
-                                      Duration timeout) throws Exception {
+                                      Duration timeout, int parallel) throws Exception {
+        // The first port is tried here: a host the run may not reach, or that cannot exist, ends the run
+        // once, before any other connect.
+        boolean firstOpen = isOpen(scanner, host, ports.get(0), timeout);
+        if (parallel > 1) {
+            List<Boolean> open = new ArrayList<>();
+            for (ConnectScan.Verdict verdict : ParallelScan.scan(context, scanner, host, ports, timeout, parallel,
+                    firstOpen)) {
+                open.add(verdict == null ? null : verdict == ConnectScan.Verdict.OPEN);
+            }
+            return open;
+        }
         List<CompletableFuture<Boolean>> results = new ArrayList<>();
         ports.forEach(port -> results.add(new CompletableFuture<>()));
-        // The first port is tried here: a host the run may not reach, or that cannot exist, ends the run
-        // once, before any task starts.
-        results.get(0).complete(isOpen(scanner, host, ports.get(0), timeout));
+        results.get(0).complete(firstOpen);
         AtomicInteger next = new AtomicInteger(1);
         List<Task<Void>> tasks = new ArrayList<>();
         for (int i = 0; i < Math.min(SCAN_TASKS, ports.size() - 1); i++) {

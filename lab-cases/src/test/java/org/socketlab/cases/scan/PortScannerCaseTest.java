@@ -82,6 +82,82 @@ class PortScannerCaseTest {
     }
 
     @Test
+    void a_parallel_scan_lists_the_open_ports_and_counts_the_closed_ones() throws IOException {
+        try (ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             ServerSocket second = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int closed = freePort();
+            String ports = closed + "," + first.getLocalPort() + "," + second.getLocalPort();
+            Transcript transcript = CaseRunner.run(new PortScannerCase(),
+                    Map.of("host", "127.0.0.1", "ports", ports, "parallel", 16));
+
+            assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
+            assertEquals(List.of("Scanning 127.0.0.1 (127.0.0.1): 3 ports, 16 connects in flight",
+                    "Not shown: 1 closed tcp ports (conn-refused)",
+                    "PORT      STATE",
+                    String.format("%-9s open", first.getLocalPort() + "/tcp"),
+                    String.format("%-9s open", second.getLocalPort() + "/tcp")),
+                    transcript.output().subList(0, 5));
+            assertTrue(transcript.output().get(5).matches("Done: 3 ports scanned in \\d+\\.\\d\\d seconds \\(2 open\\)"),
+                    transcript.output().get(5));
+        }
+    }
+
+    @Test
+    void a_parallel_scan_records_a_connect_to_each_open_port_and_a_refusal_as_evidence() throws IOException {
+        try (ServerSocket open = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int closed = freePort();
+            Transcript transcript = CaseRunner.run(new PortScannerCase(),
+                    Map.of("ports", open.getLocalPort() + "," + closed, "parallel", 8));
+
+            String openRemote = "127.0.0.1:" + open.getLocalPort();
+            assertTrue(transcript.events().stream().anyMatch(e -> e.kind() == EventKind.CONNECT
+                    && openRemote.equals(e.remote())), transcript.events().toString());
+            assertTrue(transcript.events().stream().anyMatch(e -> e.kind() == EventKind.ERROR
+                    && e.text().contains("refused")), transcript.events().toString());
+            assertTrue(transcript.events().stream().anyMatch(e -> e.kind() == EventKind.NOTE
+                    && e.text().contains("without recording each connect")), transcript.events().toString());
+        }
+    }
+
+    @Test
+    void a_parallel_scan_of_every_port_gives_a_bounded_summary_and_finds_a_port_opened_for_it() throws IOException {
+        try (ServerSocket open = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Transcript transcript = CaseRunner.run(new PortScannerCase(),
+                    Map.of("ports", "1-65535", "parallel", 256));
+
+            assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
+            assertTrue(transcript.output().contains(String.format("%-9s open", open.getLocalPort() + "/tcp")),
+                    transcript.output().toString());
+            String done = transcript.output().get(transcript.output().size() - 1);
+            assertTrue(done.startsWith("Done: 65,535 ports scanned in "), done);
+            String notShown = transcript.output().get(1);
+            int closed = Integer.parseInt(notShown.replaceAll("Not shown: ([0-9,]+) closed.*", "$1").replace(",", ""));
+            int listedOpen = (int) transcript.output().stream().filter(line -> line.matches("\\d+/tcp +open")).count();
+            assertEquals(65_535, closed + listedOpen, transcript.output().toString());
+            // Bounded evidence: far fewer events than ports, and never the transcript's "full" note.
+            assertTrue(transcript.events().size() < 1_000, "events: " + transcript.events().size());
+            assertTrue(transcript.events().stream().noneMatch(e -> e.text() != null && e.text().contains("is full")));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1025})
+    void connects_in_flight_outside_1_to_1024_are_rejected_naming_the_parameter(int parallel) {
+        InvalidParamException e = assertThrows(InvalidParamException.class,
+                () -> CaseRunner.run(new PortScannerCase(), Map.of("ports", "1-10", "parallel", parallel)));
+
+        assertEquals("parallel", e.parameter());
+    }
+
+    @Test
+    void more_than_1024_ports_need_a_parallel_scan() {
+        InvalidParamException e = assertThrows(InvalidParamException.class,
+                () -> CaseRunner.run(new PortScannerCase(), Map.of("ports", "1-2000", "parallel", 1)));
+
+        assertEquals("ports", e.parameter());
+    }
+
+    @Test
     void a_remote_host_like_google_ends_as_an_error_of_the_target_policy() {
         Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of("host", "google.com", "ports", "8000"));
 
@@ -106,6 +182,16 @@ class PortScannerCaseTest {
                 () -> CaseRunner.run(new PortScannerCase(), Map.of("ports", ports)));
 
         assertEquals("ports", e.parameter());
+    }
+
+    @Test
+    void a_parallel_scan_of_a_remote_host_is_refused_by_the_target_policy_before_any_probe() {
+        Transcript transcript = CaseRunner.run(new PortScannerCase(),
+                Map.of("host", "google.com", "ports", "1-65535", "parallel", 512));
+
+        assertEquals(Outcome.ERROR, transcript.outcome());
+        assertTrue(transcript.error().contains("not allowed"), transcript.error());
+        assertTrue(transcript.output().isEmpty(), transcript.output().toString());
     }
 
     @Test

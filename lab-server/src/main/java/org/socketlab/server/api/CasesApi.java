@@ -57,15 +57,30 @@ public final class CasesApi {
         return ok(detail);
     }
 
-    // Re-rendered only when the registry holds a new catalogue (start-up, a plugin reload).
+    /**
+     * Renders the catalogue's JSON now rather than on the first request that needs it; the server calls
+     * it on a thread of its own at start-up, beside the socket set-up (Gson's first use costs tens of ms).
+     */
+    public void prepare() {
+        rendered();
+    }
+
+    // Re-rendered only when the registry holds a new catalogue (start-up, a plugin reload); a request that
+    // comes while a render is under way waits for it instead of rendering the same catalogue again.
     private CatalogueJson rendered() {
         Catalogue catalogue = registry.catalogue();
         CatalogueJson current = rendered.get();
-        if (current == null || current.catalogue() != catalogue) {
-            current = CatalogueJson.render(catalogue);
-            rendered.set(current);
+        if (current != null && current.catalogue() == catalogue) {
+            return current;
         }
-        return current;
+        synchronized (rendered) {
+            current = rendered.get();
+            if (current == null || current.catalogue() != catalogue) {
+                current = CatalogueJson.render(catalogue);
+                rendered.set(current);
+            }
+            return current;
+        }
     }
 
     // Rendered each time, unlike the cases: a plugin's health changes with its runs.

@@ -12,7 +12,6 @@ public final class Json {
     // HTML escaping is off: bodies are served as application/json with nosniff, and scripts reading the
     // transcript want "<html>" rather than "\u003chtml\u003e".
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
-    private static final Gson PRETTY = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
 
     private Json() {
     }
@@ -29,7 +28,12 @@ public final class Json {
 
     /** @param element JSON @return it indented, for people */
     public static String pretty(JsonElement element) {
-        return PRETTY.toJson(element);
+        return Pretty.GSON.toJson(element);
+    }
+
+    // Only run --json needs it: built on first use, not at every start.
+    private static final class Pretty {
+        static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
     }
 
     /** @param message what went wrong @return {@code {"error": message}} */

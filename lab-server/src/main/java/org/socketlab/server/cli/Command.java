@@ -16,8 +16,23 @@ public sealed interface Command {
     record Version() implements Command {
     }
 
-    /** {@code serve}: start the server and the web page. */
-    record Serve(ServerConfig config) implements Command {
+    /**
+     * {@code serve}: start the server and the web page.
+     *
+     * @param config    where to listen and how to run cases
+     * @param accessLog {@code --access-log}: a file to append to, {@link #ACCESS_LOG_STDERR} or
+     *                  {@link #ACCESS_LOG_OFF}
+     */
+    record Serve(ServerConfig config, String accessLog) implements Command {
+        /** {@code --access-log -}: standard error, the default. */
+        public static final String ACCESS_LOG_STDERR = "-";
+        /** {@code --access-log off}: no access log. */
+        public static final String ACCESS_LOG_OFF = "off";
+
+        /** A server with the access log on standard error. */
+        public Serve(ServerConfig config) {
+            this(config, ACCESS_LOG_STDERR);
+        }
     }
 
     /** {@code list}: the cases, one a line. */

@@ -45,9 +45,9 @@ public final class CommandLineParser {
             return new Command.Version();
         }
         return switch (name) {
-            case "list" -> new Command.ListCases(options(rest, name, null, null));
+            case "list" -> new Command.ListCases(options(rest, name, null, null, null));
             case "run" -> parseRun(rest);
-            default -> new Command.Serve(options(rest, name, null, null));
+            default -> parseServe(rest);
         };
     }
 
@@ -58,13 +58,20 @@ public final class CommandLineParser {
         String caseId = rest.removeFirst();
         Map<String, String> params = new LinkedHashMap<>();
         boolean[] json = {false};
-        ServerConfig config = options(rest, "run", params, json);
+        ServerConfig config = options(rest, "run", params, json, null);
         return new Command.Run(caseId, params, json[0], config);
     }
 
-    // Reads the options every command shares, plus --param and --json for run (when params is not null).
-    private static ServerConfig options(Deque<String> rest, String command, Map<String, String> params, boolean[] json)
-            throws UsageException {
+    private static Command parseServe(Deque<String> rest) throws UsageException {
+        String[] accessLog = {Command.Serve.ACCESS_LOG_STDERR};
+        ServerConfig config = options(rest, "serve", null, null, accessLog);
+        return new Command.Serve(config, accessLog[0]);
+    }
+
+    // Reads the options every command shares, plus --param and --json for run (when params is not null) and
+    // --access-log for serve (when accessLog is not null).
+    private static ServerConfig options(Deque<String> rest, String command, Map<String, String> params, boolean[] json,
+                                        String[] accessLog) throws UsageException {
         ServerConfig config = ServerConfig.defaults();
         while (!rest.isEmpty()) {
             String word = rest.removeFirst();
@@ -111,6 +118,10 @@ public final class CommandLineParser {
                 case "--json" -> {
                     requireRun(run, flag, command);
                     json[0] = true;
+                }
+                case "--access-log" -> {
+                    requireServe(command, flag);
+                    accessLog[0] = accessLogTarget(value(flag, inline, rest));
                 }
                 default -> throw new UsageException(word.startsWith("-")
                         ? "unknown option '" + word + "' for " + command + " (see --help)"
@@ -199,6 +210,13 @@ public final class CommandLineParser {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind: '" + text + "' is not a valid IP address");
         }
+    }
+
+    private static String accessLogTarget(String text) throws UsageException {
+        if (text.isBlank()) {
+            throw new UsageException("--access-log takes a file, '-' for standard error, or 'off'");
+        }
+        return text;
     }
 
     private static int number(String flag, String text, int max) throws UsageException {

@@ -44,6 +44,10 @@ public final class Usage {
                                 10 s for a slot, then gets 503 with Retry-After
               --run-store-mb N  about how many MiB the finished runs kept for GET /api/runs may take
                                 (default 64); the oldest go first
+              --access-log FILE|-|off
+                                where a line per answered request goes: appended to FILE, '-' for standard
+                                error (the default), or 'off'; nginx's combined format plus the duration
+                                (docs/api.md, "Access log")
 
             Connection limits (so that no client can hold the server; docs/api.md has the details):
               --max-connections N        connections served at once (default 1024); when all are taken the

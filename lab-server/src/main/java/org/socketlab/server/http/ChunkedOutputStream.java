@@ -15,6 +15,7 @@ final class ChunkedOutputStream extends OutputStream {
     private final ResponseOutput out;
     private final byte[] buf = new byte[CHUNK_BYTES];
     private int count;
+    private long payloadBytes;
     private boolean finished;
 
     ChunkedOutputStream(ResponseOutput out) {
@@ -76,7 +77,13 @@ final class ChunkedOutputStream extends OutputStream {
         out.writeCrlf();
         out.write(buf, 0, count);
         out.writeCrlf();
+        payloadBytes += count;
         count = 0;
+    }
+
+    /** The body bytes sent in chunks so far, without the chunked framing. */
+    long payloadBytes() {
+        return payloadBytes;
     }
 
     private void writeHex(int value) throws IOException {

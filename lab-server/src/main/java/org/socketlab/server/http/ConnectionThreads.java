@@ -3,7 +3,7 @@ package org.socketlab.server.http;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +40,15 @@ final class ConnectionThreads {
     }
 
     private static ExecutorService platformPool(int maxConnections) {
-        // Core = max with core threads timing out: a thread per connection up to the limit, none
-        // kept once idle. The queue is only reached in the instant between a connection's end and
-        // its thread's return to the pool.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConnections, maxConnections, POOL_KEEP_ALIVE_SECONDS,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        // A hand-off queue: a connection goes to an idle thread if there is one (the one idle the
+        // shortest time, whose stack is still in cache), else to a new thread; idle threads end after
+        // a while. The earlier core = max pool started a new thread for every connection until it
+        // held maxConnections threads, which on the Connection: close path meant a thread start per
+        // connection for the first thousand and a thousand parked threads after. The server's
+        // permits bound the connections; the bound here only adds room for threads that released
+        // their permit and are on their way back to the pool.
+        return new ThreadPoolExecutor(0, 2 * maxConnections, POOL_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemonThreads());
     }
 
     private static ThreadFactory daemonThreads() {

@@ -14,6 +14,12 @@ public final class HttpResponse {
     /** The media type of {@link #json}; RFC 8259 §11 defines no charset parameter for it. */
     public static final String APPLICATION_JSON = "application/json";
 
+    // The API answers every request with one of these; validating the same value each time showed in
+    // profiles, so their fields are built once.
+    private static final Headers JSON_FIELDS = Headers.of("Content-Type", APPLICATION_JSON);
+    private static final Headers JSON_UTF8_FIELDS = Headers.of("Content-Type", APPLICATION_JSON + "; charset=utf-8");
+    private static final Headers TEXT_FIELDS = Headers.of("Content-Type", TEXT_PLAIN_UTF8);
+
     private final Status status;
     private final Headers headers;
     private final byte[] body;
@@ -106,7 +112,15 @@ public final class HttpResponse {
     }
 
     private static Headers contentTypeHeader(String contentType) {
-        return contentType == null ? Headers.empty() : Headers.of("Content-Type", contentType);
+        if (contentType == null) {
+            return Headers.empty();
+        }
+        for (Headers common : new Headers[] {JSON_UTF8_FIELDS, JSON_FIELDS, TEXT_FIELDS}) {
+            if (common.value(0).equals(contentType)) {
+                return common;
+            }
+        }
+        return Headers.of("Content-Type", contentType);
     }
 
     @Override

@@ -67,7 +67,23 @@ final class ResponseOutput extends OutputStream {
 
     /** Writes a non-negative number in decimal. */
     void writeDecimal(long value) throws IOException {
-        writeLatin1(Long.toString(value));
+        // Digits straight into the buffer: Long.toString allocated a String for every Content-Length.
+        if (value < 0) {
+            throw new IllegalArgumentException("not a non-negative number: " + value);
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        if (digits > buf.length - count) {
+            drain();
+        }
+        for (int i = count + digits - 1; i >= count; i--) {
+            buf[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        count += digits;
+        bytesWritten += digits;
     }
 
     void writeCrlf() throws IOException {

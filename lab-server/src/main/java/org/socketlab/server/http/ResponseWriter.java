@@ -16,6 +16,7 @@ final class ResponseWriter {
 
     private final ResponseOutput out;
     private final DateHeader date;
+    private long lastBodyBytes;
 
     ResponseWriter(ResponseOutput out, DateHeader date) {
         this.out = out;
@@ -66,15 +67,22 @@ final class ResponseWriter {
         }
         out.writeCrlf();
 
+        lastBodyBytes = 0;
         if (!headOnly && !noContent) {
             if (streaming) {
                 writeStreamingBody(response.writer(), http11);
             } else {
                 out.write(response.body());
+                lastBodyBytes = response.body().length;
             }
         }
         out.flush();
         return closing;
+    }
+
+    /** The body bytes of the last response written (for the access log), framing excluded. */
+    long lastBodyBytes() {
+        return lastBodyBytes;
     }
 
     private void writeStreamingBody(BodyWriter writer, boolean http11) throws IOException {
@@ -82,12 +90,21 @@ final class ResponseWriter {
         out.flush();
         if (http11) {
             ChunkedOutputStream chunked = new ChunkedOutputStream(out);
-            writer.writeTo(chunked);
-            // Not in a finally: after a failure the last chunk must not be sent, or the client
-            // would take a cut-off body for a complete one.
-            chunked.close();
+            try {
+                writer.writeTo(chunked);
+                // Not in a finally: after a failure the last chunk must not be sent, or the client
+                // would take a cut-off body for a complete one.
+                chunked.close();
+            } finally {
+                lastBodyBytes = chunked.payloadBytes();
+            }
         } else {
-            writer.writeTo(new UnclosableStream(out));
+            long before = out.bytesWritten();
+            try {
+                writer.writeTo(new UnclosableStream(out));
+            } finally {
+                lastBodyBytes = out.bytesWritten() - before;
+            }
         }
     }
 

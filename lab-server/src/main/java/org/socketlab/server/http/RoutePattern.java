@@ -1,6 +1,7 @@
 package org.socketlab.server.http;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,6 +76,33 @@ final class RoutePattern {
             }
         }
         return true;
+    }
+
+    /**
+     * The values captured from segments this pattern matches: an immutable map, {@code Map.of()} for
+     * a pattern without captures.
+     */
+    Map<String, String> captures(String[] segments) {
+        String name = null;
+        String value = null;
+        Map<String, String> params = null;
+        for (int i = 0; i < segments.length; i++) {
+            if (captures[i] == null) {
+                continue;
+            }
+            if (name == null) {
+                name = captures[i];
+                value = segments[i];
+            } else {
+                if (params == null) {
+                    params = new HashMap<>(4);
+                    params.put(name, value);
+                }
+                params.put(captures[i], segments[i]);
+            }
+        }
+        // One capture, the common case, needs no hash map (and Map.copyOf keeps Map.of as it is).
+        return params != null ? Map.copyOf(params) : name == null ? Map.of() : Map.of(name, value);
     }
 
     /**

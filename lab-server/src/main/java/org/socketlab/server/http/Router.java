@@ -1,7 +1,6 @@
 package org.socketlab.server.http;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,14 +101,15 @@ public final class Router implements Handler {
             route = find("GET", segments);
         }
         if (route != null) {
-            Map<String, String> params = new HashMap<>(4);
-            route.pattern.matches(segments, params);
+            Map<String, String> params = route.pattern.captures(segments);
             return route.handler.handle(params.isEmpty() ? request : request.withPathParams(params));
         }
-        Set<String> methods = methodsFor(segments);
-        if (methods.isEmpty()) {
+        // Every page file comes this way: ask first whether any route matches at all, and build the
+        // sorted set of methods only for a 405 or an OPTIONS answer.
+        if (!anyRouteMatches(segments)) {
             return fallback.handle(request);
         }
+        Set<String> methods = methodsFor(segments);
         if (request.method().equals("OPTIONS")) {
             return HttpResponse.empty(Status.NO_CONTENT).withHeader("Allow", allow(methods));
         }
@@ -135,11 +135,10 @@ public final class Router implements Handler {
                 if (route.method.equals("GET") || route.method.equals("HEAD")) {
                     return false;
                 }
-                Map<String, String> params = new HashMap<>(4);
-                route.pattern.matches(segments, params);
+                Map<String, String> params = route.pattern.captures(segments);
                 return route.handler.acceptsBody(params.isEmpty() ? head : head.withPathParams(params));
             }
-            return methodsFor(segments).isEmpty() && fallback.acceptsBody(head);
+            return !anyRouteMatches(segments) && fallback.acceptsBody(head);
         } catch (HttpException e) {
             return false;
         }
@@ -152,6 +151,15 @@ public final class Router implements Handler {
             }
         }
         return null;
+    }
+
+    private boolean anyRouteMatches(String[] segments) {
+        for (Route route : routes) {
+            if (route.pattern.matches(segments, null)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<String> methodsFor(String[] segments) {
@@ -192,9 +200,20 @@ public final class Router implements Handler {
 
     /** The decoded segments of a raw path: "/a%2Fb/c" is ["a/b", "c"]. */
     static String[] segments(String rawPath) {
-        String[] segments = rawPath.substring(1).split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            segments[i] = PercentDecoder.decodePath(segments[i]);
+        // By hand rather than split("/"), which builds an ArrayList and copies it: this runs on every
+        // request. The path starts with "/" (origin-form, or "/" for an absolute URI without a path).
+        int count = 1;
+        for (int i = 1; i < rawPath.length(); i++) {
+            if (rawPath.charAt(i) == '/') {
+                count++;
+            }
+        }
+        String[] segments = new String[count];
+        int start = 1;
+        for (int i = 0; i < count; i++) {
+            int end = i == count - 1 ? rawPath.length() : rawPath.indexOf('/', start);
+            segments[i] = PercentDecoder.decodePath(rawPath.substring(start, end));
+            start = end + 1;
         }
         return segments;
     }

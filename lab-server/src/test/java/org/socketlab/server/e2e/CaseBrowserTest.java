@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -68,8 +69,12 @@ class CaseBrowserTest {
         waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=case-item]")).isEmpty());
     }
 
+    // A case page replaces the catalogue a moment after the URL changes (its code loads when first
+    // opened): an element found on the page before may be gone when it is looked at.
     private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static List<WebElement> visibleCases() {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,7 +52,8 @@ import org.socketlab.server.plugins.RegisteredCase;
 /** Runs watched live in headless Chromium: drawn as they happen, stopped, reopened from their link or a file. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LiveRunsBrowserTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    // Generous: on a loaded machine a page and a run can be slow; it is only reached when a test fails.
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     static Path profile;
@@ -81,8 +83,12 @@ class LiveRunsBrowserTest {
         }
     }
 
+    // Pages replace each other a moment after the URL changes (their code loads when first opened):
+    // an element found before may be gone when it is looked at.
     private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static WebElement byTestId(String id) {
@@ -93,6 +99,11 @@ class LiveRunsBrowserTest {
         browser.get("http://127.0.0.1:" + server.port() + "/" + hash);
     }
 
+    // The run page's code loads when it is first opened, so the file input comes a moment after the page.
+    private static WebElement transcriptFile() {
+        return waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=transcript-file]")));
+    }
+
     private static WebElement outcome() {
         return waitFor().until(d -> {
             var found = d.findElements(By.cssSelector("[data-testid=outcome][data-outcome]"));
@@ -100,8 +111,10 @@ class LiveRunsBrowserTest {
         });
     }
 
+    // The events the diagram draws, a collapsed run of alike events (data-count) counting as its events.
     private static int drawnEvents() {
-        return browser.findElements(By.cssSelector("[data-testid=diagram] g.row")).size();
+        return ((Number) browser.executeScript("return [...document.querySelectorAll('[data-testid=diagram] g.row')]"
+                + ".reduce((n, row) => n + Number(row.dataset.count ?? 1), 0)")).intValue();
     }
 
     private static String api(String method, String path, String prefer) throws Exception {
@@ -144,6 +157,26 @@ class LiveRunsBrowserTest {
     }
 
     @Test
+    void the_event_selected_while_a_run_goes_on_stays_selected_when_it_ends() {
+        go("#/cases/test-talker");
+        byTestId("run-button").click();
+        waitFor().until(d -> drawnEvents() >= 3);
+
+        // The talker's lines are alike: drawn as one run of events, opened to pick the first.
+        WebElement group = byTestId("diagram-group");
+        group.click();
+        waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=diagram-event][data-index='0']")).isEmpty());
+        browser.findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']")).click();
+        waitFor().until(d -> byTestId("event-detail").getText().contains("line 1"));
+        byTestId("stop-button").click();
+
+        assertEquals("error", outcome().getAttribute("data-outcome"));
+        assertTrue(byTestId("event-detail").getText().contains("line 1"), byTestId("event-detail").getText());
+        assertEquals("true", browser.findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']"))
+                .getAttribute("aria-pressed"));
+    }
+
+    @Test
     void a_runs_page_survives_a_reload() {
         String runId = runId(uncheck(() -> api("POST", "/api/cases/missing-message/runs", null)));
 
@@ -175,7 +208,7 @@ class LiveRunsBrowserTest {
         Path file = Files.writeString(files.resolve("missing-message.json"), api("GET", "/api/runs/" + runId, null));
 
         go("#/open");
-        browser.findElement(By.cssSelector("[data-testid=transcript-file]")).sendKeys(file.toAbsolutePath().toString());
+        transcriptFile().sendKeys(file.toAbsolutePath().toString());
 
         assertEquals("passed", outcome().getAttribute("data-outcome"));
         assertTrue(drawnEvents() > 3);
@@ -187,7 +220,7 @@ class LiveRunsBrowserTest {
         Path file = Files.writeString(files.resolve("other.json"), "{\"hello\": 1}");
 
         go("#/open");
-        browser.findElement(By.cssSelector("[data-testid=transcript-file]")).sendKeys(file.toAbsolutePath().toString());
+        transcriptFile().sendKeys(file.toAbsolutePath().toString());
 
         assertTrue(byTestId("error-message").getText().contains("events"));
     }
@@ -215,6 +248,26 @@ class LiveRunsBrowserTest {
 
         assertEquals("passed", outcome().getAttribute("data-outcome"));
         assertTrue(byTestId("diagram").getAttribute("innerHTML").contains("hello from my client"));
+    }
+
+    @Test
+    void the_tcp_uppercase_server_waits_for_the_students_client_and_the_page_shows_the_exchange() throws Exception {
+        go("#/cases/tcp-uppercase?listenPort=0");
+        byTestId("run-button").click();
+
+        Matcher nc = Pattern.compile("^nc 127\\.0\\.0\\.1 (\\d+)$").matcher(byTestId("listen-command").getText());
+        assertTrue(nc.matches(), nc.toString());
+        screenshot("listen-tcp-uppercase.png");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(nc.group(1))), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("shout this".getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            assertEquals("SHOUT THIS", new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+
+        assertEquals("passed", outcome().getAttribute("data-outcome"));
+        assertTrue(byTestId("diagram").getAttribute("innerHTML").contains("SHOUT THIS"));
     }
 
     private interface Call {

@@ -1,6 +1,7 @@
 package org.socketlab.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,11 +19,20 @@ class AccessLogTest {
     private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 50_000);
 
     @Test
-    void formats_an_entry_as_one_common_log_format_line_with_duration() {
-        AccessLogEntry entry = new AccessLogEntry(TIME, CLIENT, "GET", "/x?y=1", "HTTP/1.1", 200, 512, 0.7344);
+    void formats_an_entry_as_one_combined_log_format_line_with_duration() {
+        AccessLogEntry entry = new AccessLogEntry(TIME, CLIENT, "GET", "/x?y=1", "HTTP/1.1", 200, 512,
+                "http://127.0.0.1/", "curl/8.0", 0.7344);
 
-        assertEquals("127.0.0.1 - - [06/Nov/1994:08:49:37 +0000] \"GET /x?y=1 HTTP/1.1\" 200 512 0.734ms",
-                entry.format());
+        assertEquals("127.0.0.1 - - [06/Nov/1994:08:49:37 +0000] \"GET /x?y=1 HTTP/1.1\" 200 512 "
+                + "\"http://127.0.0.1/\" \"curl/8.0\" 0.734ms", entry.format());
+    }
+
+    @Test
+    void escapes_the_user_agent_so_it_cannot_end_its_quotes() {
+        AccessLogEntry entry = new AccessLogEntry(TIME, CLIENT, "GET", "/", "HTTP/1.1", 200, 0, null,
+                "evil\" 200 \"x", 1);
+
+        assertTrue(entry.format().endsWith("\"-\" \"evil\\x22 200 \\x22x\" 1.000ms"), entry.format());
     }
 
     @Test
@@ -39,7 +49,13 @@ class AccessLogTest {
     void writes_dashes_for_a_request_that_could_not_be_parsed() {
         AccessLogEntry entry = new AccessLogEntry(TIME, null, null, null, null, 400, 90, 1.5);
 
-        assertEquals("- - - [06/Nov/1994:08:49:37 +0000] \"-\" 400 90 1.500ms", entry.format());
+        assertEquals("- - - [06/Nov/1994:08:49:37 +0000] \"-\" 400 90 \"-\" \"-\" 1.500ms", entry.format());
+    }
+
+    @Test
+    void none_asks_the_server_not_to_build_entries() {
+        assertFalse(AccessLog.none().enabled());
+        assertTrue(AccessLog.to(new ByteArrayOutputStream()).enabled());
     }
 
     @Test

@@ -83,6 +83,28 @@ class StaticFilesTest {
     }
 
     @Test
+    void adds_the_configured_fields_to_200_304_and_options_answers() throws Exception {
+        StaticFiles page = files.withHeaders("Content-Security-Policy", "default-src 'self'", "X-Test", "one")
+                .withHeaders("X-Test", "two");
+        String etag = etag("/app.js");
+
+        for (HttpResponse response : new HttpResponse[] {page.handle(Wire.request("GET", "/app.js")),
+                page.handle(Wire.request("GET", "/app.js", "If-None-Match", etag)),
+                page.handle(Wire.request("OPTIONS", "/app.js"))}) {
+            assertEquals(Optional.of("default-src 'self'"), response.headers().first("Content-Security-Policy"),
+                    response.toString());
+            assertEquals(java.util.List.of("two"), response.headers().all("X-Test"), response.toString());
+        }
+        assertFalse(files.handle(Wire.request("GET", "/app.js")).headers().contains("X-Test"),
+                "the original files are left as they were");
+    }
+
+    @Test
+    void refuses_configured_fields_that_could_split_the_response() {
+        assertThrows(IllegalArgumentException.class, () -> files.withHeaders("X-Test", "a\r\nSet-Cookie: x=1"));
+    }
+
+    @Test
     void answers_200_when_if_none_match_names_another_etag() throws Exception {
         HttpResponse response = files.handle(Wire.request("GET", "/style.css", "If-None-Match", "\"stale\""));
 
