@@ -8,11 +8,11 @@ import { h } from './dom.js';
 
 /**
  * Builds the panel for `programs` (the case's `programs` array; may be missing).
- * Returns `{ element, highlight(event) }`; element is null when there is no program.
+ * Returns `{ element, highlight(event), follow(events) }`; element is null when there is no program.
  */
 export function renderPrograms(programs) {
   const list = Array.isArray(programs) ? programs.filter((p) => p && typeof p.code === 'string') : [];
-  if (list.length === 0) return { element: null, highlight() {} };
+  if (list.length === 0) return { element: null, highlight() {}, follow() {} };
 
   const views = list.map((program, i) => programView(program, i));
   const tabs = h('div', { class: 'program-tabs', role: 'tablist', 'aria-label': 'Programs' },
@@ -33,19 +33,31 @@ export function renderPrograms(programs) {
       v.panel.hidden = !on;
     });
   }
-  views.forEach((v, i) => v.tab.addEventListener('click', () => show(i)));
+  // Until the student picks a tab or an event, the pane follows the run: a case whose
+  // actor has a buggy and a fixed program opens on the one this run executed.
+  let chosen = false;
+  views.forEach((v, i) => v.tab.addEventListener('click', () => { chosen = true; show(i); }));
   tabs.addEventListener('keydown', (event) => {
     const at = views.findIndex((v) => v.tab.getAttribute('aria-selected') === 'true');
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
     event.preventDefault();
+    chosen = true;
     const next = (at + step + views.length) % views.length;
     show(next);
     views[next].tab.focus();
   });
   show(0);
 
+  function follow(events) {
+    if (chosen || !Array.isArray(events)) return;
+    const used = new Set(events.map((e) => e && e.program).filter(Boolean));
+    const index = list.findIndex((p) => used.has(p.file));
+    if (index >= 0) show(index);
+  }
+
   function highlight(event) {
+    if (event) chosen = true;
     if (current) current.classList.remove('current');
     current = null;
     const index = event && typeof event.line === 'number' ? list.findIndex((p) => p.file === event.program) : -1;
@@ -61,7 +73,7 @@ export function renderPrograms(programs) {
     caption.textContent = `${event.actor ?? ''} ${event.kind ?? ''} was made by ${list[index].file} line ${event.line}.`.trim();
     showLine(line);
   }
-  return { element, highlight };
+  return { element, highlight, follow };
 }
 
 // Scrolls the program's own box to the line and nothing else: scrollIntoView would also move

@@ -212,5 +212,6 @@ export class RunView {
   // The wire view keeps its filters, selection and scroll position as a live run grows.
   drawDiagram() {
     if (this.wire && this.transcript) this.wire.update(this.transcript);
+    this.programs?.follow?.(this.transcript?.events);
   }
 }

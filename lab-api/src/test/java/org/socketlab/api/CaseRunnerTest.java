@@ -162,13 +162,12 @@ class CaseRunnerTest {
         RunOptions options = RunOptions.defaults().withTimeLimit(Duration.ofMillis(300))
                 .withIoTimeout(Duration.ofMinutes(5));
 
-        long start = System.nanoTime();
+        // The accept would wait five minutes: returning at all (within the class's @Timeout) with the time
+        // limit's error shows the limit, not the socket, ended the run.
         Transcript transcript = CaseRunner.run(hanging, Map.of(), options);
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals(Outcome.ERROR, transcript.outcome());
         assertTrue(transcript.error().contains("time limit of 300 ms"), transcript.error());
-        assertTrue(elapsedMillis < 3_000, "returned after " + elapsedMillis + " ms");
         caseThread.get().join(5_000);
         assertFalse(caseThread.get().isAlive(), "closing the listener unblocked accept");
         assertTrue(transcript.events().stream().noneMatch(e -> e.kind() == EventKind.ERROR),

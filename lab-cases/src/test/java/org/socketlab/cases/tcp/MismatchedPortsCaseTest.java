@@ -22,6 +22,8 @@ import org.socketlab.api.transcript.TranscriptEvent;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class MismatchedPortsCaseTest {
+    /** The UDP waits' time-out: long enough that the two waits overlap by far more than a busy machine's lag. */
+    private static final int TIMEOUT_MS = 300;
     private final MismatchedPortsCase labCase = new MismatchedPortsCase();
 
     @Test
@@ -56,7 +58,7 @@ class MismatchedPortsCaseTest {
 
     @Test
     void udp_the_send_goes_to_another_port_without_error_and_nobody_receives_it() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("protocol", "udp", "timeoutMs", 100));
+        Transcript transcript = CaseRunner.run(labCase, Map.of("protocol", "udp", "timeoutMs", TIMEOUT_MS));
 
         TranscriptEvent listen = only(transcript, "UDP server", EventKind.LISTEN);
         TranscriptEvent send = only(transcript, "UDP client", EventKind.SEND);
@@ -65,9 +67,19 @@ class MismatchedPortsCaseTest {
         assertTrue(transcript.events().stream().noneMatch(e -> e.kind() == EventKind.RECV), "no recv at all");
         List<TranscriptEvent> errors = transcript.events().stream().filter(e -> e.kind() == EventKind.ERROR).toList();
         assertEquals(2, errors.size(), errors::toString);
-        assertTrue(errors.stream().allMatch(e -> e.text().equals("recvfrom timed out after 100 ms")), errors::toString);
+        assertTrue(errors.stream().allMatch(e -> e.text().equals("recvfrom timed out after " + TIMEOUT_MS + " ms")),
+                errors::toString);
         assertEquals(Outcome.PASSED, transcript.outcome());
-        assertTrue(transcript.durationMs() < 1_500, "both sides wait at the same time: " + transcript.durationMs());
+        // Both sides wait at the same time: each wait began before either ended. A recvfrom that timed out
+        // waited at least the time-out, so it began no later than TIMEOUT_MS before its error; the client's
+        // began after its send.
+        double serverEnd = only(transcript, "UDP server", EventKind.ERROR).atMs();
+        double clientEnd = only(transcript, "UDP client", EventKind.ERROR).atMs();
+        double firstEnd = Math.min(serverEnd, clientEnd);
+        assertTrue(send.atMs() < firstEnd, "the client sent and began to wait before either wait ended: "
+                + errors + ", " + send);
+        assertTrue(serverEnd - TIMEOUT_MS < firstEnd && clientEnd - TIMEOUT_MS < firstEnd,
+                "both waits began before either ended: " + errors);
     }
 
     @Test

@@ -95,6 +95,18 @@ class ProgramViewBrowserTest {
     }
 
     @Test
+    void after_a_run_the_programs_open_on_the_one_that_ran() {
+        open("missing-message?readUntilClosed=false");
+        assertEquals("failed", runAndWait());
+
+        String selected = waitFor().until(d -> {
+            var tabs = d.findElements(By.cssSelector("[data-testid=programs] [role=tab][aria-selected=true]"));
+            return tabs.isEmpty() ? null : tabs.get(0).getText();
+        });
+        assertEquals("Bob · server.py", selected, "the bug run ran the handout's server, not the fixed one");
+    }
+
+    @Test
     void selecting_bobs_recv_highlights_the_line_that_called_recv_8() throws Exception {
         open("missing-message?readUntilClosed=false");
 

@@ -436,7 +436,6 @@ class HttpServerTest {
             raw.send("GET /hello HTTP/1.1\r\nHost: x\r\nX-Slow: ");
             // A byte every 50 ms never lets a single read time out; only a total deadline ends it.
             ScheduledExecutorService dripper = Executors.newSingleThreadScheduledExecutor();
-            long start = System.nanoTime();
             dripper.scheduleAtFixedRate(() -> {
                 try {
                     raw.send("a");
@@ -444,13 +443,13 @@ class HttpServerTest {
                     throw new UncheckedIOException(closedByServer);
                 }
             }, 0, 50, TimeUnit.MILLISECONDS);
+            // The 408 while the bytes keep coming is the deadline's doing: without one the read below would
+            // wait until the RawClient's own read time-out fails the test.
             try {
                 assertEquals(408, raw.read().status());
             } finally {
                 dripper.shutdownNow();
             }
-            long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue(elapsedMillis < readTimeoutMillis + 2_000, "took " + elapsedMillis + " ms");
         }
     }
 
