@@ -9,11 +9,12 @@ export const RUN_TIMEOUT_MILLIS = 120_000;
 
 /** An API call that failed. `status` is the HTTP status, or 0 when there was no response. */
 export class ApiError extends Error {
-  constructor(message, { status = 0, kind = 'http' } = {}) {
+  constructor(message, { status = 0, kind = 'http', parameter = null } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.kind = kind; // 'http' | 'unreachable' | 'timeout' | 'invalid'
+    this.parameter = parameter; // the case parameter at fault, as the server's {"parameter"} names it
   }
 }
 
@@ -122,7 +123,8 @@ async function request(method, path, body, { timeoutMillis = DEFAULT_TIMEOUT_MIL
     const message = json && typeof json.error === 'string' && json.error.trim()
       ? json.error
       : `The server answered ${response.status} ${response.statusText}`.trim() + '.';
-    throw new ApiError(message, { status: response.status });
+    const parameter = json && typeof json.parameter === 'string' ? json.parameter : null;
+    throw new ApiError(message, { status: response.status, parameter });
   }
   if (json === undefined || json === null || typeof json !== 'object') {
     throw new ApiError('The server sent a reply that is not JSON.', { status: response.status, kind: 'invalid' });

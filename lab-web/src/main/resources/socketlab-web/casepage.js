@@ -152,9 +152,9 @@ class CasePage {
       this.setRunning(false);
       const rejected = error instanceof ApiError && error.status === 400;
       const title = rejected ? 'The server rejected the parameters' : error.kind === 'unreachable' ? 'Cannot reach the server' : 'The run failed';
-      // A 400 names the parameter ("parameter 'bufferSize': …"): point at that field.
-      const named = /parameter '([^']+)'/.exec(error.message)?.[1];
-      this.showError(title, error.message, rejected ? this.fields.find((f) => f.param.name === named) : null);
+      // A 400 about a value names its parameter in {"parameter"}: point at that field.
+      const named = error.parameter;
+      this.showError(title, error.message, rejected && named ? this.fields.find((f) => f.param.name === named) : null);
       return;
     }
     if (this.signal.aborted) return;

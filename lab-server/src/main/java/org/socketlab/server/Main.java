@@ -4,35 +4,36 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
-import org.socketlab.api.InvalidParamException;
-import org.socketlab.api.transcript.Transcript;
-import org.socketlab.server.api.Json;
-import org.socketlab.server.api.TranscriptJson;
+import org.socketlab.server.api.CatalogueJson;
 import org.socketlab.server.cli.Command;
 import org.socketlab.server.cli.CommandLineParser;
-import org.socketlab.server.cli.TranscriptText;
+import org.socketlab.server.cli.DescribeText;
+import org.socketlab.server.cli.ExitStatus;
+import org.socketlab.server.cli.RunCommand;
 import org.socketlab.server.cli.UsageException;
 import org.socketlab.server.http.AccessLog;
 import org.socketlab.server.plugins.CaseRegistry;
+import org.socketlab.server.plugins.Catalogue;
 import org.socketlab.server.plugins.PluginWatcher;
 import org.socketlab.server.plugins.RegisteredCase;
 
-/** The command line: {@code serve}, {@code list}, {@code run}; see {@code --help}. */
+/** The command line: {@code serve}, {@code list}, {@code describe}, {@code run}; see {@code --help}. */
 public final class Main {
     /** Exit status of a run that passed. */
-    public static final int EXIT_PASSED = 0;
+    public static final int EXIT_PASSED = ExitStatus.PASSED;
     /** Exit status of a run whose checks failed (and of a server that could not start). */
-    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_FAILED = ExitStatus.FAILED;
     /** Exit status of a run that ended in error. */
-    public static final int EXIT_ERROR = 2;
+    public static final int EXIT_ERROR = ExitStatus.ERROR;
     /** Exit status of a command line that could not be understood (sysexits' EX_USAGE). */
-    public static final int EXIT_USAGE = 64;
+    public static final int EXIT_USAGE = ExitStatus.USAGE;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -61,6 +62,10 @@ public final class Main {
         try {
             command = CommandLineParser.parse(args);
         } catch (UsageException | IllegalArgumentException e) {
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                UsageException usage = e instanceof UsageException u ? u : new UsageException(e.getMessage());
+                return new RunCommand(out, err).usageError(usage, true);
+            }
             err.println("socketlab: " + e.getMessage());
             err.println("Try 'java -jar socketlab.jar --help'.");
             return EXIT_USAGE;
@@ -72,8 +77,10 @@ public final class Main {
             return print("socketlab " + version());
         } else if (command instanceof Command.ListCases list) {
             return list(list);
+        } else if (command instanceof Command.Describe describe) {
+            return describe(describe);
         } else if (command instanceof Command.Run run) {
-            return run(run);
+            return new RunCommand(out, err).execute(run, Registries.load(run.config(), err).catalogue());
         }
         return serve((Command.Serve) command);
     }
@@ -85,32 +92,30 @@ public final class Main {
 
     private int list(Command.ListCases list) {
         CaseRegistry registry = Registries.load(list.config(), err);
+        if (list.json()) {
+            out.print(new String(CatalogueJson.render(registry.catalogue()).cases(), StandardCharsets.UTF_8) + "\n");
+            return EXIT_PASSED;
+        }
         for (RegisteredCase c : registry.catalogue().cases()) {
             out.println(c.id() + "\t" + c.info().title() + "\t" + c.origin());
         }
         return EXIT_PASSED;
     }
 
-    private int run(Command.Run run) {
-        CaseRegistry registry = Registries.load(run.config(), err);
-        var found = registry.catalogue().find(run.caseId());
+    private int describe(Command.Describe describe) {
+        Catalogue catalogue = Registries.load(describe.config(), err).catalogue();
+        var found = catalogue.find(describe.caseId());
         if (found.isEmpty()) {
-            err.println("socketlab: no case '" + run.caseId() + "'; 'java -jar socketlab.jar list' shows them");
-            return EXIT_USAGE;
+            return new RunCommand(out, err).usageError(new UsageException("no case '" + describe.caseId()
+                    + "'; 'java -jar socketlab.jar list' shows them"), describe.json());
         }
-        Transcript transcript;
-        try {
-            transcript = org.socketlab.api.CaseRunner.run(found.get().labCase(), run.params(), run.config().runOptions());
-        } catch (InvalidParamException e) {
-            err.println("socketlab: " + e.getMessage());
-            return EXIT_USAGE;
+        if (describe.json()) {
+            byte[] detail = CatalogueJson.render(catalogue).details().get(describe.caseId());
+            out.print(new String(detail, StandardCharsets.UTF_8) + "\n");
+        } else {
+            out.print(DescribeText.of(found.get()));
         }
-        out.print(run.json() ? Json.pretty(TranscriptJson.of(transcript)) + "\n" : TranscriptText.of(transcript));
-        return switch (transcript.outcome()) {
-            case PASSED -> EXIT_PASSED;
-            case FAILED -> EXIT_FAILED;
-            case ERROR -> EXIT_ERROR;
-        };
+        return EXIT_PASSED;
     }
 
     private int serve(Command.Serve serve) {

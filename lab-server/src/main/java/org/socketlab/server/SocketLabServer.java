@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.socketlab.api.RunOptions;
 import org.socketlab.server.api.ApiErrors;
+import org.socketlab.server.api.BatchRunsApi;
 import org.socketlab.server.api.CasesApi;
+import org.socketlab.server.api.OpenApiDocument;
 import org.socketlab.server.api.RunService;
 import org.socketlab.server.api.RunStore;
 import org.socketlab.server.http.AccessLog;
@@ -78,7 +80,9 @@ public final class SocketLabServer implements AutoCloseable {
             Thread prepare = new Thread(api::prepare, "socketlab-prepare");
             prepare.setDaemon(true);
             prepare.start();
-            Router router = api.addTo(new Router())
+            Router router = api.addTo(new Router());
+            router = new BatchRunsApi(registry, runs).addTo(router);
+            router = OpenApiDocument.addTo(router)
                     .fallback(new PageFiles(StaticFiles.fromClasspath(SocketLabServer.class.getClassLoader(), WEB_ROOT)));
             app.set(new CrossSiteGuard(router, config.browser(), config.bindAddress()));
             return new SocketLabServer(http, registry, runs);

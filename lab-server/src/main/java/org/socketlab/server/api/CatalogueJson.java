@@ -18,9 +18,15 @@ import org.socketlab.server.plugins.Catalogue;
  * @param details   the body of {@code GET /api/cases/{id}} by id
  * @param plugins   the body of {@code GET /api/plugins}
  */
-record CatalogueJson(Catalogue catalogue, byte[] cases, Map<String, byte[]> details, byte[] plugins) {
+public record CatalogueJson(Catalogue catalogue, byte[] cases, Map<String, byte[]> details, byte[] plugins) {
 
-    static CatalogueJson render(Catalogue catalogue) {
+    /** Copies the map. */
+    public CatalogueJson {
+        details = Map.copyOf(details);
+    }
+
+    /** @param catalogue the cases and plugins @return their JSON bodies */
+    public static CatalogueJson render(Catalogue catalogue) {
         JsonArray cases = new JsonArray();
         Map<String, byte[]> details = new HashMap<>();
         catalogue.cases().forEach(c -> {

@@ -42,4 +42,17 @@ public final class Json {
         body.addProperty("error", message);
         return body;
     }
+
+    /**
+     * @param message   what went wrong, whole
+     * @param parameter the case parameter at fault, or {@code null} when the error is not about one
+     * @return {@code {"error": message}}, plus {@code "parameter": name} when a parameter is at fault
+     */
+    public static JsonObject error(String message, String parameter) {
+        JsonObject body = error(message);
+        if (parameter != null) {
+            body.addProperty("parameter", parameter);
+        }
+        return body;
+    }
 }

@@ -61,7 +61,7 @@ final class RunRequest {
         return values;
     }
 
-    private static String decode(byte[] body) {
+    static String decode(byte[] body) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
@@ -70,7 +70,7 @@ final class RunRequest {
         }
     }
 
-    private static JsonElement parse(String text) {
+    static JsonElement parse(String text) {
         try {
             JsonReader reader = new JsonReader(new StringReader(text));
             reader.setStrictness(Strictness.STRICT);
@@ -80,7 +80,7 @@ final class RunRequest {
             }
             return element;
         } catch (JsonParseException | java.io.IOException | IllegalStateException e) {
-            throw badRequest("the body is not valid JSON" + Printable.of(where(e)));
+            throw badRequest("the body is not valid JSON" + Printable.whole(where(e)));
         }
     }
 
@@ -99,7 +99,7 @@ final class RunRequest {
     }
 
     // Numbers stay exact (BigDecimal) so that 8.5 is refused as an int rather than rounded.
-    private static Object value(JsonElement element) {
+    static Object value(JsonElement element) {
         if (element.isJsonPrimitive()) {
             JsonPrimitive primitive = element.getAsJsonPrimitive();
             if (primitive.isBoolean()) {

@@ -73,7 +73,7 @@ final class RunsApi {
             }
             return json(Status.OK, runs.runToEnd(registered, params).json());
         } catch (InvalidParamException e) {
-            throw new HttpException(Status.BAD_REQUEST, Printable.of(e.getMessage()));
+            return ApiErrors.invalidParameter(e.getMessage(), e.parameter());
         }
     }
 

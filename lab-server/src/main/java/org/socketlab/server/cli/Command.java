@@ -1,7 +1,6 @@
 package org.socketlab.server.cli;
 
 import java.util.List;
-import java.util.Map;
 
 import org.socketlab.server.ServerConfig;
 
@@ -35,25 +34,46 @@ public sealed interface Command {
         }
     }
 
-    /** {@code list}: the cases, one a line. */
-    record ListCases(ServerConfig config) implements Command {
+    /**
+     * {@code list}: the cases, one a line, or as the API's JSON.
+     *
+     * @param config the plugins folder
+     * @param json   whether to print what {@code GET /api/cases} answers
+     */
+    record ListCases(ServerConfig config, boolean json) implements Command {
     }
 
     /**
-     * {@code run CASE}: one run, headless.
+     * {@code describe CASE}: a case's summary, parameters and handout exercise.
      *
      * @param caseId the case
-     * @param params the {@code --param NAME=VALUE} values, in order
-     * @param json   whether to print the transcript as JSON
-     * @param config the plugins folder, target policy and time limit
+     * @param json   whether to print what {@code GET /api/cases/{id}} answers
+     * @param config the plugins folder
      */
-    record Run(String caseId, Map<String, String> params, boolean json, ServerConfig config) implements Command {
-        /** Copies the values. */
+    record Describe(String caseId, boolean json, ServerConfig config) implements Command {
+    }
+
+    /**
+     * {@code run CASE... | --all | --tag TAG}: a suite of runs, headless.
+     *
+     * @param selection which cases
+     * @param params    the {@code --param [CASE.]NAME=VALUE} assignments, in order
+     * @param jobs      how many cases run at once
+     * @param json      whether to print JSON (the transcript for one case id, else a suite document)
+     * @param reports   the report files to write
+     * @param weights   points per case id for graded reports (a case not named weighs 1)
+     * @param config    the plugins folder, target policy and time limit
+     */
+    record Run(Selection selection, List<ParamAssignment> params, int jobs, boolean json, List<ReportRequest> reports,
+               java.util.Map<String, Double> weights, ServerConfig config) implements Command {
+        /** Copies the collections. */
         public Run {
-            params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+            params = List.copyOf(params);
+            reports = List.copyOf(reports);
+            weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
         }
     }
 
     /** The commands, for the usage text. */
-    List<String> NAMES = List.of("serve", "list", "run");
+    List<String> NAMES = List.of("serve", "list", "describe", "run");
 }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -15,11 +16,13 @@ import org.socketlab.server.ServerConfig;
 import org.socketlab.server.http.ConnectionLimits;
 
 /**
- * Parses {@code socketlab [serve|list|run CASE] [options]}. Options take their value as the next word
- * or after {@code =} ({@code --port 0}, {@code --port=0}).
+ * Parses {@code socketlab [serve|list|describe CASE|run CASE...] [options]}. Options take their value as the next
+ * word or after {@code =} ({@code --port 0}, {@code --port=0}).
  */
 public final class CommandLineParser {
     private static final int MAX_TIME_LIMIT_SECONDS = 600;
+    private static final int MAX_JOBS = 64;
+    private static final double MAX_WEIGHT = 1_000_000;
     private static final int MAX_RUN_STORE_MB = 64 * 1024;
 
     private CommandLineParser() {
@@ -36,7 +39,8 @@ public final class CommandLineParser {
         String name = explicit ? words.get(0) : "serve";
         Deque<String> rest = new ArrayDeque<>(explicit ? words.subList(1, words.size()) : words);
         if (!Command.NAMES.contains(name)) {
-            throw new UsageException("unknown command '" + name + "' (commands: serve, list, run)");
+            throw new UsageException("unknown command '" + name + "' (commands: " + String.join(", ", Command.NAMES)
+                    + ")");
         }
         if (rest.contains("--help") || rest.contains("-h")) {
             return new Command.Help(explicit ? name : null);
@@ -44,35 +48,71 @@ public final class CommandLineParser {
         if (rest.contains("--version") || rest.contains("-V")) {
             return new Command.Version();
         }
+        Words parsed = options(rest, name);
         return switch (name) {
-            case "list" -> new Command.ListCases(options(rest, name, null, null, null));
-            case "run" -> parseRun(rest);
-            default -> parseServe(rest);
+            case "list" -> {
+                parsed.requireNoArguments();
+                yield new Command.ListCases(parsed.config, parsed.json);
+            }
+            case "describe" -> {
+                if (parsed.arguments.size() != 1) {
+                    throw new UsageException(parsed.arguments.isEmpty()
+                            ? "describe needs a case id, e.g. 'describe missing-message' ('list' shows them)"
+                            : "describe takes one case id; got '" + String.join(" ", parsed.arguments) + "'");
+                }
+                yield new Command.Describe(parsed.arguments.get(0), parsed.json, parsed.config);
+            }
+            case "run" -> {
+                Selection selection = new Selection(parsed.arguments, parsed.all, parsed.tags);
+                if (selection.empty()) {
+                    throw new UsageException("run needs case ids, --all or --tag TAG, e.g. 'run missing-message' "
+                            + "('list' shows them)");
+                }
+                yield new Command.Run(selection, parsed.params, parsed.jobs, parsed.json, parsed.reports,
+                        parsed.weights, parsed.config);
+            }
+            default -> {
+                parsed.requireNoArguments();
+                yield new Command.Serve(parsed.config, parsed.accessLog);
+            }
         };
     }
 
-    private static Command parseRun(Deque<String> rest) throws UsageException {
-        if (rest.isEmpty() || rest.peekFirst().startsWith("-")) {
-            throw new UsageException("run needs a case id, e.g. 'run missing-message' ('list' shows them)");
-        }
-        String caseId = rest.removeFirst();
-        Map<String, String> params = new LinkedHashMap<>();
-        boolean[] json = {false};
-        ServerConfig config = options(rest, "run", params, json, null);
-        return new Command.Run(caseId, params, json[0], config);
-    }
-
-    private static Command parseServe(Deque<String> rest) throws UsageException {
-        String[] accessLog = {Command.Serve.ACCESS_LOG_STDERR};
-        ServerConfig config = options(rest, "serve", null, null, accessLog);
-        return new Command.Serve(config, accessLog[0]);
-    }
-
-    // Reads the options every command shares, plus --param and --json for run (when params is not null) and
-    // --access-log for serve (when accessLog is not null).
-    private static ServerConfig options(Deque<String> rest, String command, Map<String, String> params, boolean[] json,
-                                        String[] accessLog) throws UsageException {
+    /** Everything the words said; which command may say what is checked as each option is read. */
+    private static final class Words {
+        final String command;
         ServerConfig config = ServerConfig.defaults();
+        final List<String> arguments = new ArrayList<>();
+        final List<ParamAssignment> params = new ArrayList<>();
+        final List<String> tags = new ArrayList<>();
+        final List<ReportRequest> reports = new ArrayList<>();
+        final Map<String, Double> weights = new LinkedHashMap<>();
+        boolean all;
+        boolean json;
+        int jobs = 1;
+        String accessLog = Command.Serve.ACCESS_LOG_STDERR;
+
+        Words(String command) {
+            this.command = command;
+        }
+
+        void requireNoArguments() throws UsageException {
+            if (!arguments.isEmpty()) {
+                throw new UsageException("unexpected argument '" + arguments.get(0) + "' for " + command
+                        + " (see --help)");
+            }
+        }
+
+        void require(String flag, String... commands) throws UsageException {
+            if (!List.of(commands).contains(command)) {
+                throw new UsageException(flag + " belongs to '" + String.join("' or '", commands) + "', not to '"
+                        + command + "'");
+            }
+        }
+    }
+
+    private static Words options(Deque<String> rest, String command) throws UsageException {
+        Words w = new Words(command);
         while (!rest.isEmpty()) {
             String word = rest.removeFirst();
             String flag = word;
@@ -82,53 +122,93 @@ public final class CommandLineParser {
                 flag = word.substring(0, equals);
                 inline = word.substring(equals + 1);
             }
-            boolean run = params != null;
             switch (flag) {
-                case "--plugins" -> config = config.withPluginsDir(Path.of(value(flag, inline, rest)));
-                case "--allow-remote" -> config = config.withAllowRemote(true);
-                case "--port" -> config = config.withPort(port(value(flag, inline, rest)));
-                case "--bind" -> config = config.withBindAddress(address(value(flag, inline, rest)));
-                case "--time-limit" -> config = config.withRunTimeLimit(seconds(value(flag, inline, rest)));
+                case "--plugins" -> w.config = w.config.withPluginsDir(Path.of(value(flag, inline, rest)));
+                case "--allow-remote" -> w.config = w.config.withAllowRemote(true);
+                case "--port" -> w.config = w.config.withPort(port(value(flag, inline, rest)));
+                case "--bind" -> w.config = w.config.withBindAddress(address(value(flag, inline, rest)));
+                case "--time-limit" -> w.config = w.config.withRunTimeLimit(seconds(value(flag, inline, rest)));
                 case "--allowed-host" -> {
-                    requireServe(command, flag);
-                    config = config.withBrowser(config.browser().withAllowedHost(value(flag, inline, rest)));
+                    w.require(flag, "serve");
+                    w.config = w.config.withBrowser(w.config.browser().withAllowedHost(value(flag, inline, rest)));
                 }
                 case "--cors-origin" -> {
-                    requireServe(command, flag);
-                    config = config.withBrowser(config.browser().withCorsOrigin(value(flag, inline, rest)));
+                    w.require(flag, "serve");
+                    w.config = w.config.withBrowser(w.config.browser().withCorsOrigin(value(flag, inline, rest)));
                 }
                 case "--max-connections", "--max-connections-per-client", "--request-timeout", "--idle-timeout",
                         "--min-body-rate", "--write-timeout" -> {
-                    requireServe(command, flag);
-                    config = config.withConnections(connectionLimit(config.connections(), flag, value(flag, inline, rest)));
+                    w.require(flag, "serve");
+                    w.config = w.config.withConnections(connectionLimit(w.config.connections(), flag,
+                            value(flag, inline, rest)));
                 }
                 case "--max-runs" -> {
-                    requireServe(command, flag);
-                    config = config.withMaxRunsAtOnce(number(flag, value(flag, inline, rest), ServerConfig.MAX_MAX_RUNS));
+                    w.require(flag, "serve");
+                    w.config = w.config.withMaxRunsAtOnce(number(flag, value(flag, inline, rest),
+                            ServerConfig.MAX_MAX_RUNS));
                 }
                 case "--run-store-mb" -> {
-                    requireServe(command, flag);
-                    config = config.withRunStoreBytes(
+                    w.require(flag, "serve");
+                    w.config = w.config.withRunStoreBytes(
                             number(flag, value(flag, inline, rest), MAX_RUN_STORE_MB) * 1024L * 1024L);
                 }
                 case "--param", "-p" -> {
-                    requireRun(run, flag, command);
-                    addParam(params, value(flag, inline, rest));
+                    w.require(flag, "run");
+                    w.params.add(ParamAssignment.parse(value(flag, inline, rest)));
                 }
                 case "--json" -> {
-                    requireRun(run, flag, command);
-                    json[0] = true;
+                    w.require(flag, "run", "list", "describe");
+                    w.json = true;
+                }
+                case "--all" -> {
+                    w.require(flag, "run");
+                    w.all = true;
+                }
+                case "--tag" -> {
+                    w.require(flag, "run");
+                    w.tags.add(value(flag, inline, rest));
+                }
+                case "--jobs", "-j" -> {
+                    w.require(flag, "run");
+                    w.jobs = jobs(value(flag, inline, rest));
+                }
+                case "--report" -> {
+                    w.require(flag, "run");
+                    w.reports.add(ReportRequest.parse(value(flag, inline, rest)));
+                }
+                case "--weight" -> {
+                    w.require(flag, "run");
+                    addWeight(w.weights, value(flag, inline, rest));
                 }
                 case "--access-log" -> {
-                    requireServe(command, flag);
-                    accessLog[0] = accessLogTarget(value(flag, inline, rest));
+                    w.require(flag, "serve");
+                    w.accessLog = accessLogTarget(value(flag, inline, rest));
                 }
-                default -> throw new UsageException(word.startsWith("-")
-                        ? "unknown option '" + word + "' for " + command + " (see --help)"
-                        : "unexpected argument '" + word + "' for " + command + " (see --help)");
+                default -> {
+                    if (word.startsWith("-")) {
+                        throw new UsageException("unknown option '" + word + "' for " + command + " (see --help)");
+                    }
+                    if (!command.equals("run") && !command.equals("describe")) {
+                        throw new UsageException("unexpected argument '" + word + "' for " + command + " (see --help)");
+                    }
+                    w.arguments.add(word);
+                }
             }
         }
-        return config;
+        return w;
+    }
+
+    private static int jobs(String text) throws UsageException {
+        try {
+            int jobs = Integer.parseInt(text);
+            if (jobs >= 1 && jobs <= MAX_JOBS) {
+                return jobs;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--jobs takes how many cases run at once, from 1 to " + MAX_JOBS + ", got '" + text
+                + "'");
     }
 
     private static ConnectionLimits connectionLimit(
@@ -157,16 +237,22 @@ public final class CommandLineParser {
         };
     }
 
-    private static void requireServe(String command, String flag) throws UsageException {
-        if (!command.equals("serve")) {
-            throw new UsageException(flag + " belongs to 'serve', not to '" + command + "'");
+    private static void addWeight(Map<String, Double> weights, String text) throws UsageException {
+        int equals = text.indexOf('=');
+        String problem = "--weight takes CASE=POINTS, e.g. --weight tcp-uppercase=10, with points above 0";
+        if (equals <= 0) {
+            throw new UsageException(problem + "; got '" + text + "'");
         }
-    }
-
-    private static void requireRun(boolean run, String flag, String command) throws UsageException {
-        if (!run) {
-            throw new UsageException(flag + " belongs to 'run', not to '" + command + "'");
+        try {
+            double points = Double.parseDouble(text.substring(equals + 1));
+            if (points > 0 && points <= MAX_WEIGHT) {
+                weights.put(text.substring(0, equals), points);
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
+        throw new UsageException(problem + "; got '" + text + "'");
     }
 
     private static String value(String flag, String inline, Deque<String> rest) throws UsageException {
@@ -177,14 +263,6 @@ public final class CommandLineParser {
             throw new UsageException(flag + " needs a value");
         }
         return rest.removeFirst();
-    }
-
-    private static void addParam(Map<String, String> params, String assignment) throws UsageException {
-        int equals = assignment.indexOf('=');
-        if (equals <= 0) {
-            throw new UsageException("--param takes NAME=VALUE, e.g. --param bufferSize=1024; got '" + assignment + "'");
-        }
-        params.put(assignment.substring(0, equals), assignment.substring(equals + 1));
     }
 
     private static int port(String text) throws UsageException {

@@ -20,12 +20,28 @@ public final class TranscriptText {
     public static String of(Transcript t) {
         StringBuilder out = new StringBuilder();
         out.append("Case ").append(t.caseId()).append("  (run ").append(t.runId()).append(")\n");
-        out.append("Parameters: ").append(t.params().isEmpty() ? "none" : t.params().toString()).append("\n\n");
-        out.append("Events:\n");
-        for (TranscriptEvent event : t.events()) {
-            out.append(String.format(Locale.ROOT, "%10.3f ms  %-12s %-8s %s%n", event.atMs(), event.actor(),
-                    event.kind().jsonName(), describe(event)));
-        }
+        out.append(head(t.params()));
+        t.events().forEach(event -> out.append(eventLine(event)));
+        return out.append(tail(t)).toString();
+    }
+
+    /**
+     * @param params the run's parameter values
+     * @return the parameters line and the events heading, as printed before the first event
+     */
+    public static String head(java.util.Map<String, Object> params) {
+        return "Parameters: " + (params.isEmpty() ? "none" : params.toString()) + "\n\nEvents:\n";
+    }
+
+    /** @param event an event @return its line, ending with a line break */
+    public static String eventLine(TranscriptEvent event) {
+        return String.format(Locale.ROOT, "%10.3f ms  %-12s %-8s %s%n", event.atMs(), event.actor(),
+                event.kind().jsonName(), describe(event));
+    }
+
+    /** @param t a transcript @return what follows its events: the output, the checks, the error and the outcome */
+    public static String tail(Transcript t) {
+        StringBuilder out = new StringBuilder();
         out.append("\nOutput:\n");
         t.output().forEach(line -> out.append("  ").append(line).append('\n'));
         out.append("\nChecks:\n");

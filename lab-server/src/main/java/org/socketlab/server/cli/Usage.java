@@ -8,15 +8,20 @@ public final class Usage {
             Usage:
               java -jar socketlab.jar [serve] [--port 8080] [--bind 127.0.0.1] [--plugins DIR] [--allow-remote]
                                     [--allowed-host NAME]... [--cors-origin ORIGIN]...
-                                     [--max-runs N] [--run-store-mb N]
-              java -jar socketlab.jar list [--plugins DIR]
-              java -jar socketlab.jar run CASE [--param NAME=VALUE]... [--json] [--plugins DIR] [--allow-remote] [--time-limit SECONDS]
+                                    [--max-runs N] [--run-store-mb N]
+              java -jar socketlab.jar list [--json] [--plugins DIR]
+              java -jar socketlab.jar describe CASE [--json] [--plugins DIR]
+              java -jar socketlab.jar run CASE... | --all | --tag TAG [--param [CASE.]NAME=VALUE]... [--jobs N]
+                                    [--json] [--report FORMAT=FILE]... [--weight CASE=POINTS]...
+                                    [--plugins DIR] [--allow-remote] [--time-limit SECONDS]
               java -jar socketlab.jar --help | --version
 
             Commands:
-              serve   start the web page and the JSON API (the default); prints the URL it listens on
-              list    the cases, one a line: id, title, origin
-              run     run one case and print its transcript; exit status 0 passed, 1 failed, 2 error, 64 bad usage
+              serve     start the web page and the JSON API (the default); prints the URL it listens on
+              list      the cases, one a line: id, title, origin
+              describe  a case: summary, handout exercise, parameters with types, defaults and ranges
+              run       run cases headless: one prints its transcript as it happens, several a line each;
+                        exit status 0 passed, 1 failed, 2 error (the worst outcome), 64 bad usage
 
             Run 'java -jar socketlab.jar COMMAND --help' for a command's options.
             """;
@@ -61,24 +66,60 @@ public final class Usage {
             """;
 
     private static final String LIST = """
-            Usage: java -jar socketlab.jar list [--plugins DIR]
+            Usage: java -jar socketlab.jar list [--json] [--plugins DIR]
 
             Prints the cases, one a line: id, title and where it comes from (built-in or a plugin jar).
+
+            Options:
+              --json            print exactly what GET /api/cases answers
+              --plugins DIR     folder of plugin jars (default ./plugins)
+            """;
+
+    private static final String DESCRIBE = """
+            Usage: java -jar socketlab.jar describe CASE [--json] [--plugins DIR]
+
+            Prints what a case is: its summary, the handout exercise it comes from, its tags, and every
+            parameter with its type, default, range or choices and description.
+
+            Options:
+              --json            print exactly what GET /api/cases/CASE answers
+              --plugins DIR     folder of plugin jars (default ./plugins)
             """;
 
     private static final String RUN = """
-            Usage: java -jar socketlab.jar run CASE [options]
+            Usage: java -jar socketlab.jar run CASE... [options]
+                   java -jar socketlab.jar run --all | --tag TAG [options]
 
-            Runs one case headless and prints its transcript.
-            Exit status: 0 passed, 1 failed, 2 error, 64 bad usage (unknown case, bad parameter).
+            Runs cases headless. One case prints its transcript, each event as it happens (with listenPort,
+            the port it waits on first); several print a line each as they end, then the total.
+            Exit status: the worst outcome's: 0 passed, 1 failed, 2 error; 64 bad usage (unknown case,
+            parameter or option, a bad value), found before anything runs.
 
             Options:
+              --all             every case (after any ids named)
+              --tag TAG         every case with this tag; repeat for several
               --param NAME=VALUE, -p NAME=VALUE
-                                a parameter value; repeat for several (e.g. --param readUntilClosed=false)
-              --json            print the transcript as JSON, exactly as the API returns it
+                                a value for every selected case that declares NAME (an error if none does)
+              --param CASE.NAME=VALUE
+                                a value for one case; wins over NAME=VALUE
+              --jobs N, -j N    run N cases at once (default 1: one after the other)
+              --json            print JSON on stdout: the transcript for one case id, else
+                                {"runs": [...], "summary": {...}}; errors as {"error", "parameter"}
+              --report FORMAT=FILE
+                                also write a report: junit (JUnit XML), gradescope (results.json) or tap;
+                                repeat for several
+              --weight CASE=POINTS
+                                the points a case is worth in a gradescope report (default 1), shared by its
+                                checks
               --plugins DIR     folder of plugin jars (default ./plugins)
-              --allow-remote    let the run reach hosts other than loopback
-              --time-limit S    the longest the run may take, in seconds (default 10)
+              --allow-remote    let the runs reach hosts other than loopback
+              --time-limit S    the longest one run may take, in seconds (default 10)
+
+            Examples:
+              java -jar socketlab.jar run missing-message --param readUntilClosed=false
+              java -jar socketlab.jar run --all --jobs 4 --report junit=reports/socketlab.xml
+              java -jar socketlab.jar run tcp-uppercase --param target=127.0.0.1:12001 --report gradescope=results.json
+            See docs/headless.md for CI and autograder set-ups.
             """;
 
     private Usage() {
@@ -92,6 +133,7 @@ public final class Usage {
         return switch (topic) {
             case "serve" -> SERVE;
             case "list" -> LIST;
+            case "describe" -> DESCRIBE;
             case "run" -> RUN;
             default -> GENERAL;
         };

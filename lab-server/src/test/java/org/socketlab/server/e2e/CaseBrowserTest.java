@@ -148,6 +148,21 @@ class CaseBrowserTest {
     }
 
     @Test
+    void a_value_the_server_refuses_marks_the_field_the_api_names() {
+        open("missing-message");
+        WebElement bufferSize = byTestId("param-bufferSize");
+        bufferSize.clear();
+        bufferSize.sendKeys("0");
+
+        byTestId("run-button").click();
+
+        WebElement message = byTestId("error-message");
+        assertTrue(message.getText().contains("must be an integer from 1 to 65536, got 0"), message.getText());
+        waitFor().until(d -> "true".equals(byTestId("param-bufferSize").getAttribute("aria-invalid")));
+        assertNull(byTestId("param-message").getAttribute("aria-invalid"));
+    }
+
+    @Test
     void a_script_in_a_description_is_shown_as_text_and_never_runs() {
         open("script-in-description");
 

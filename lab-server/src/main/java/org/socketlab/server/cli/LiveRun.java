@@ -1,0 +1,83 @@
+package org.socketlab.server.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.socketlab.api.CaseRunner;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunOptions;
+import org.socketlab.api.transcript.EventKind;
+import org.socketlab.api.transcript.Transcript;
+import org.socketlab.api.transcript.TranscriptEvent;
+
+/**
+ * One run printed as it happens: each event is printed when the sockets record it, so a long scan or a time-out
+ * shows progress, and a case that waits for the student's own client ({@code listenPort}) says where it listens
+ * before anything else. The events travel through a queue: the recording threads never wait for the terminal.
+ */
+final class LiveRun {
+    /** How often the printing thread looks whether the run has ended while no event comes. */
+    private static final long POLL_MILLIS = 100;
+    private static final String LISTEN_PORT = "listenPort";
+
+    private LiveRun() {
+    }
+
+    /**
+     * @param entry   the case and its values
+     * @param options the run's limits (its listener is replaced)
+     * @param out     where to print
+     * @return the transcript
+     * @throws UsageException if the case refuses its values
+     */
+    static Transcript run(SuitePlan.Entry entry, RunOptions options, PrintStream out) throws UsageException {
+        Map<String, Object> params;
+        try {
+            params = Params.resolve(entry.registered().params(), entry.params()).asMap();
+        } catch (InvalidParamException e) {
+            throw new UsageException(e.getMessage(), e.parameter());
+        }
+        boolean waitsForClient = params.get(LISTEN_PORT) != null && !params.get(LISTEN_PORT).toString().isBlank();
+        BlockingQueue<TranscriptEvent> events = new LinkedBlockingQueue<>();
+        FutureTask<Transcript> run = new FutureTask<>(() -> CaseRunner.run(entry.registered().labCase(),
+                entry.params(), options.withListener(events::add)));
+        Thread thread = new Thread(run, "socketlab-run-" + entry.registered().id());
+        thread.setDaemon(true);
+        out.print("Case " + entry.registered().id() + "\n" + TranscriptText.head(params));
+        out.flush();
+        thread.start();
+        boolean announced = false;
+        try {
+            while (!run.isDone() || !events.isEmpty()) {
+                TranscriptEvent event = events.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (event == null) {
+                    continue;
+                }
+                if (waitsForClient && !announced && event.kind() == EventKind.LISTEN) {
+                    announced = true;
+                    out.print(">>> Listening on " + event.local() + ": run your client now <<<\n");
+                }
+                out.print(TranscriptText.eventLine(event));
+                out.flush();
+            }
+            Transcript transcript = run.get();
+            out.print("Run id: " + transcript.runId() + "\n" + TranscriptText.tail(transcript));
+            out.flush();
+            return transcript;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the run was going on", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InvalidParamException invalid) {
+                throw new UsageException(invalid.getMessage(), invalid.parameter());
+            }
+            throw new IllegalStateException("the run failed: " + e.getCause(), e.getCause());
+        }
+    }
+}
