@@ -32,6 +32,16 @@ public record CaseInfo(String id, String title, String summary, List<String> tag
     /**
      * Validates and copies the values.
      *
+     * @param id unique, lowercase kebab-case ({@code missing-message}); used in URLs and on the command line
+     * @param title a short title ("The Missing Message Mystery")
+     * @param summary one sentence for the catalogue
+     * @param tags lowercase keywords to filter by ({@code tcp}, {@code udp}, {@code http}, …); may be empty
+     * @param source where the exercise comes from, e.g. the handout and the task ("Handout 000, Task 1")
+     * @param group the heading the catalogue lists the case under, e.g. the handout's title
+     * @param description the scenario, what to look for and what to try, as Markdown; shown escaped (raw HTML in
+     * it is shown as text, never interpreted)
+     * @param programs the programs the case's actors run, as the handout gives them, in the order a page should
+     *        show them; may be empty (since 1.1)
      * @throws IllegalArgumentException when the id is not lowercase kebab-case, or a text is blank
      */
     public CaseInfo {

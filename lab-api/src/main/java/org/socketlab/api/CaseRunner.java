@@ -3,7 +3,10 @@ package org.socketlab.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import org.socketlab.api.transcript.Check;
+import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 
 /**
@@ -92,8 +95,27 @@ public final class CaseRunner {
      * @since 1.1
      */
     public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle) {
+        return run(labCase, given, options, handle, failure -> { });
+    }
+
+    /**
+     * Runs {@code labCase} once under a handle, and hands the exception behind an {@code error} outcome to
+     * {@code failures}: the server writes its {@link CaseFailure#trace()} to its log. Not called for a run
+     * that ended well, was cancelled, or was stopped at its time limit.
+     *
+     * @param labCase  the case
+     * @param given    values by name; missing ones take their defaults
+     * @param options  time limits, target policy and event listener
+     * @param handle   a new handle, used for this run only
+     * @param failures receives the failure, on the calling thread, before this method returns
+     * @return the transcript, never {@code null}
+     * @throws InvalidParamException if a value is invalid (the case does not run)
+     * @since 1.1
+     */
+    public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle,
+                                 Consumer<CaseFailure> failures) {
         try {
-            return runOnce(labCase, given, options, handle);
+            return runOnce(labCase, given, options, handle, failures);
         } catch (InvalidParamException e) {
             handle.refused(e);
             throw e;
@@ -102,7 +124,8 @@ public final class CaseRunner {
         }
     }
 
-    private static Transcript runOnce(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle) {
+    private static Transcript runOnce(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle,
+                                      Consumer<CaseFailure> failures) {
         CaseInfo info = labCase.info();
         String caseId = info.id();
         Params params = Params.resolve(labCase.params(), given);
@@ -126,8 +149,16 @@ public final class CaseRunner {
             threads.stop(THREAD_GRACE);
             throw e;
         }
+        Throwable thrown = thread.failure();
         if (error == null) {
             error = unjoinedTaskFailure(context);
+            thrown = error == null ? null : unjoinedFailure(context);
+        }
+        if (error != null && thrown != null) {
+            // The transcript keeps the message and the line of the case; the whole trace goes to the caller.
+            CaseFailure failure = CaseFailure.of(error, thrown);
+            error = failure.location() == null ? error : error + " (at " + failure.location() + ")";
+            failures.accept(new CaseFailure(error, failure.location(), thrown));
         }
         Recorder recorder = context.recorder();
         double durationMs = recorder.elapsedMillis();
@@ -138,9 +169,57 @@ public final class CaseRunner {
         if (leaked != null && !RunHandle.CANCELLED.equals(error)) {
             error = error == null ? leaked : error + "; " + leaked;
         }
+        if (thread.blockedAtLimit() != null) {
+            error = error + "; when it was stopped, " + thread.blockedAtLimit();
+        }
         var checks = recorder.checks();
         return new Transcript(Transcript.FORMAT_VERSION, caseId, runId, params.asMap(), startedAt, durationMs,
                 Transcript.outcomeOf(checks, error), recorder.events(), recorder.output(), checks, error);
+    }
+
+    /**
+     * Runs {@code labCase} as {@link #run(LabCase, Map)} does and returns the transcript if every check
+     * passed: the one-line JUnit test of a case. Otherwise throws an {@link AssertionError} that lists the
+     * failed checks and the run's error; when the case threw, the exception is its cause, so the test
+     * report shows its stack trace, and the message lists the frames of the case's own classes first.
+     *
+     * @param labCase the case
+     * @param params  values by name; missing ones take their defaults
+     * @return the transcript of a passed run
+     * @throws AssertionError        if the run failed or ended as an error
+     * @throws InvalidParamException if a value is invalid (the case does not run)
+     * @since 1.1
+     */
+    public static Transcript requirePassed(LabCase labCase, Map<String, ?> params) {
+        CaseFailure[] thrown = new CaseFailure[1];
+        Transcript transcript = run(labCase, params, RunOptions.defaults(), new RunHandle(),
+                failure -> thrown[0] = failure);
+        if (transcript.outcome() == Outcome.PASSED) {
+            return transcript;
+        }
+        StringBuilder message = new StringBuilder("case " + transcript.caseId() + " " + transcript.outcome().jsonName());
+        if (transcript.error() != null) {
+            message.append(": ").append(transcript.error());
+        }
+        for (Check check : transcript.checks()) {
+            if (!check.passed()) {
+                message.append("\n  failed check: ").append(check.name()).append("\n    expected: ")
+                        .append(check.expected()).append("\n    actual:   ").append(check.actual());
+            }
+        }
+        if (thrown[0] != null) {
+            message.append("\nthe case's frames, innermost first:\n").append(thrown[0].caseFrames());
+        }
+        throw new AssertionError(message.toString(), thrown[0] == null ? null : thrown[0].cause());
+    }
+
+    private static Throwable unjoinedFailure(RecordingContext context) {
+        for (Task<?> task : context.tasks()) {
+            if (!task.joined() && task.failure() != null) {
+                return task.failure();
+            }
+        }
+        return null;
     }
 
     // A case may ask for more time than the standard limit (it waits for a student's client), never less.

@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record Datagram(byte[] data, InetSocketAddress sender) {
 
-    /** Copies the bytes. */
+    /**
+     * Copies the bytes.
+     *
+     * @param data the bytes (a copy); cut to the size asked for, as with Python's {@code recvfrom}
+     * @param sender who sent it; reply to it with {@link UdpEndpoint#reply}
+     */
     public Datagram {
         Objects.requireNonNull(sender, "sender");
         data = data.clone();

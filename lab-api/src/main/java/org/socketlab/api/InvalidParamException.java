@@ -7,6 +7,7 @@ package org.socketlab.api;
 public class InvalidParamException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the parameter at fault, kept so that the API can name it apart from the message. */
     private final String parameter;
 
     /**

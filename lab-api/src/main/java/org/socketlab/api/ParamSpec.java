@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * One parameter of a case: its name, type, default and how to check a value. Create them with the
- * static factories ({@link #integer}, {@link #bool}, {@link #string}, {@link #choice}).
+ * static factories ({@link #integer}, {@link #bool}, {@link #string}, {@link #choice}), or, to read values
+ * with their own type, with those of {@link Param} (since 1.1).
  *
  * @param name         camelCase name, unique within the case ({@code bufferSize})
  * @param type         the kind of value
@@ -15,17 +16,47 @@ import java.util.regex.Pattern;
  * @param choices      the allowed values of a {@link ParamType#CHOICE}; empty for other types
  * @param min          the smallest allowed {@link ParamType#INT}, or {@code null}
  * @param max          the largest allowed {@link ParamType#INT}, or {@code null}
+ * @param format       for a {@link ParamType#STRING} declared with a {@link Param} factory, the parser its text
+ *                     must pass (a {@code host:port}, a port list, a pattern); {@code null} otherwise
+ *                     (since 1.1)
  */
 public record ParamSpec(String name, ParamType type, Object defaultValue, String description, List<String> choices,
-                        Integer min, Integer max) {
+                        Integer min, Integer max, Param.Parser<?> format) {
 
     /** Longer strings are refused: parameters end up in transcripts, logs and command lines. */
     public static final int MAX_STRING_LENGTH = 4096;
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
 
     /**
+     * A spec without a {@code format}: the constructor of lab-api 1.0.
+     *
+     * @param name         camelCase name, unique within the case
+     * @param type         the kind of value
+     * @param defaultValue the value a run uses when none is given
+     * @param description  what the parameter changes
+     * @param choices      the allowed values of a choice
+     * @param min          the smallest allowed int, or {@code null}
+     * @param max          the largest allowed int, or {@code null}
+     * @throws IllegalArgumentException naming the parameter, if the spec breaks its own rules
+     */
+    public ParamSpec(String name, ParamType type, Object defaultValue, String description, List<String> choices,
+                     Integer min, Integer max) {
+        this(name, type, defaultValue, description, choices, min, max, null);
+    }
+
+    /**
      * Validates the spec itself (a default that breaks its own rules is a bug in the case).
      *
+     * @param name camelCase name, unique within the case ({@code bufferSize})
+     * @param type the kind of value
+     * @param defaultValue the value a run uses when none is given: {@link Integer}, {@link Boolean} or {@link
+     *        String}
+     * @param description what the parameter changes, one sentence for the form
+     * @param choices the allowed values of a {@link ParamType#CHOICE}; empty for other types
+     * @param min the smallest allowed {@link ParamType#INT}, or {@code null}
+     * @param max the largest allowed {@link ParamType#INT}, or {@code null}
+     * @param format for a {@link ParamType#STRING} declared with a {@link Param} factory, the parser its text must
+     *        pass (a {@code host:port}, a port list, a pattern); {@code null} otherwise (since 1.1)
      * @throws IllegalArgumentException naming the parameter
      */
     public ParamSpec {
@@ -43,7 +74,13 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
             throw new IllegalArgumentException("parameter '" + name + "': min " + min + " is above max " + max);
         }
         try {
+            if (format != null && type != ParamType.STRING) {
+                throw new IllegalArgumentException("parameter '" + name + "': only a string parameter has a format");
+            }
             defaultValue = new ParamParser(name, type, choices, min, max).parse(defaultValue);
+            if (format != null) {
+                Param.parseWith(name, format, (String) defaultValue);
+            }
         } catch (InvalidParamException e) {
             throw new IllegalArgumentException("default of " + e.getMessage(), e);
         }
@@ -113,6 +150,10 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
      * @throws InvalidParamException naming this parameter and what it expects
      */
     public Object parse(Object raw) throws InvalidParamException {
-        return new ParamParser(name, type, choices, min, max).parse(raw);
+        Object value = new ParamParser(name, type, choices, min, max).parse(raw);
+        if (format != null) {
+            Param.parseWith(name, format, (String) value);
+        }
+        return value;
     }
 }

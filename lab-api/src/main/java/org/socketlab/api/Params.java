@@ -12,9 +12,14 @@ import java.util.TreeSet;
  */
 public final class Params {
     private final Map<String, Object> values;
+    /** The parsed value of each parameter that has a {@link ParamSpec#format()}. */
+    private final Map<String, Object> parsed;
+    private final Map<String, ParamSpec> specs;
 
-    private Params(Map<String, Object> values) {
+    private Params(Map<String, Object> values, Map<String, Object> parsed, Map<String, ParamSpec> specs) {
         this.values = Collections.unmodifiableMap(values);
+        this.parsed = parsed;
+        this.specs = specs;
     }
 
     /**
@@ -37,10 +42,18 @@ public final class Params {
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> parsed = new LinkedHashMap<>();
         for (ParamSpec spec : specs) {
-            values.put(spec.name(), raw.containsKey(spec.name()) ? spec.parse(raw.get(spec.name())) : spec.defaultValue());
+            Object value = raw.containsKey(spec.name())
+                    ? new ParamParser(spec.name(), spec.type(), spec.choices(), spec.min(), spec.max())
+                            .parse(raw.get(spec.name()))
+                    : spec.defaultValue();
+            values.put(spec.name(), value);
+            if (spec.format() != null) {
+                parsed.put(spec.name(), Param.parseWith(spec.name(), spec.format(), (String) value));
+            }
         }
-        return new Params(values);
+        return new Params(values, parsed, byName);
     }
 
     /**
@@ -80,6 +93,29 @@ public final class Params {
                     + ", not a " + type.getSimpleName());
         }
         return type.cast(value);
+    }
+
+    /**
+     * The value of a typed parameter, parsed once before the run: {@code params.get(TARGET)}.
+     *
+     * @param param a parameter the case declares in {@link LabCase#params()}
+     * @param <T>   the type of its value
+     * @return its value, never {@code null}
+     * @throws IllegalArgumentException if the case does not declare {@code param} (its spec is not among
+     *                                  the case's params)
+     * @since 1.1
+     */
+    public <T> T get(Param<T> param) {
+        ParamSpec declared = specs.get(param.name());
+        if (declared == null) {
+            throw new IllegalArgumentException("parameter '" + param.name() + "' is not declared by the case: list "
+                    + "its spec in params() (the case declares: " + values.keySet() + ")");
+        }
+        if (!declared.equals(param.spec())) {
+            throw new IllegalArgumentException("parameter '" + param.name() + "' is declared with another spec than "
+                    + "this Param's: list the same Param's spec() in params(), e.g. Param.specs(...)");
+        }
+        return param.read(values.get(param.name()), parsed.get(param.name()));
     }
 
     /** @return every value by name, in the case's order; unmodifiable */

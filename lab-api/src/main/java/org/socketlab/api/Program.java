@@ -25,6 +25,12 @@ public record Program(String actor, String file, String language, String code, b
     /**
      * Validates the values and normalises line breaks to {@code \n}.
      *
+     * @param actor the actor that runs it, as named in {@link RunContext#actor(String)} ("Bob")
+     * @param file its file name as the handout calls it ({@code server.py}); unique within a case
+     * @param language the language, lowercase ({@code python}, {@code shell}); a hint for display
+     * @param code the source, lines separated by {@code \n}; line 1 is the first line
+     * @param reconstructed whether the lab wrote it from a description or a screenshot rather than copying it
+     * @param note where it comes from or what differs from the handout; may be {@code null}
      * @throws IllegalArgumentException when the actor, file or language is blank, or the code is empty
      * @throws NullPointerException     when the actor, file, language or code is {@code null}
      */

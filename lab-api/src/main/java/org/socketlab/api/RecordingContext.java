@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.socketlab.api.transcript.Check;
 import org.socketlab.api.transcript.EventKind;
+import org.socketlab.api.transcript.TranscriptEvent;
 
 /** The run context handed to a case: owns the run's recorder, actors, sockets and tasks. */
 final class RecordingContext implements RunContext {
@@ -111,6 +112,11 @@ final class RecordingContext implements RunContext {
     public boolean checkEquals(String name, Object expected, Object actual) {
         return check(name, Objects.equals(expected, actual), expected == null ? null : String.valueOf(expected),
                 actual == null ? null : String.valueOf(actual));
+    }
+
+    @Override
+    public List<TranscriptEvent> events() {
+        return recorder.events();
     }
 
     @Override

@@ -34,7 +34,21 @@ public record RunOptions(Duration timeLimit, Duration ioTimeout, TargetPolicy ta
     /** Bounds the memory one transcript can take. */
     public static final long DEFAULT_MAX_RECORDED_BYTES = 4L * 1024 * 1024;
 
-    /** @throws IllegalArgumentException if a limit is not positive */
+    /**
+     * Checks the components.
+     *
+     * @param timeLimit the longest a run may take before it is stopped and ends as an error
+     * @param ioTimeout the default time limit of each blocking socket operation (connect, accept, recv); a case
+     *        may set a shorter one per socket
+     * @param targets which hosts the run may reach
+     * @param maxEvents events beyond this many are not recorded (a note says so)
+     * @param maxRecordedBytes payload bytes beyond this many are not recorded (a note says so)
+     * @param listener receives each event as it is recorded, on the thread that caused it; must not block; may be
+     *        {@code null}. A send or connect is recorded when it completes but stamped with the time it began, so
+     *        it can arrive after an event with a later {@code atMs}: ordered by {@code atMs} (stably), the events
+     *        are the transcript's events in the transcript's order
+     * @throws IllegalArgumentException if a limit is not positive
+     */
     public RunOptions {
         Objects.requireNonNull(timeLimit, "timeLimit");
         Objects.requireNonNull(ioTimeout, "ioTimeout");

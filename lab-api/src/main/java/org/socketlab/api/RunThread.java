@@ -16,6 +16,7 @@ final class RunThread {
     private final Runnable onValidated;
     private final CountDownLatch over = new CountDownLatch(1);
     private volatile Throwable failure;
+    private volatile String blockedAtLimit;
     private volatile InvalidParamException invalid;
     private volatile boolean validated;
     private volatile boolean stopped;
@@ -57,6 +58,8 @@ final class RunThread {
         if (!ended) {
             // Read before the interrupt, which may let validate() return and run() begin.
             boolean inRun = validated;
+            // Taken before the sockets are closed, so that it names what each thread was waiting for.
+            blockedAtLimit = inRun ? blockedOn(thread) : null;
             stop(thread);
             return inRun
                     ? "the run went past its time limit of " + limit.toMillis() + " ms and was stopped"
@@ -72,6 +75,26 @@ final class RunThread {
         }
         return validated ? Failures.describe(cause)
                 : "the case could not check its parameters: " + Failures.describe(cause);
+    }
+
+    /** @return the exception the case's {@code validate} or {@code run} threw, or {@code null} */
+    Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * @return for a run stopped at its time limit, what each of its threads was doing at that moment
+     *         ("run() waited in TcpConnection.recv, called from ..."); else {@code null}
+     */
+    String blockedAtLimit() {
+        return blockedAtLimit;
+    }
+
+    private String blockedOn(Thread main) {
+        java.util.List<String> blocked = new java.util.ArrayList<>();
+        blocked.add(Frames.blockedOn("run()", main));
+        blocked.addAll(Frames.blockedOn(context.tasks()));
+        return String.join("; ", blocked);
     }
 
     /** Ends the wait of {@link #runWithin} at once; the run then ends as cancelled. Idempotent. */

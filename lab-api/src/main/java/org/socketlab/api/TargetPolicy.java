@@ -18,7 +18,12 @@ import java.util.Set;
  */
 public record TargetPolicy(boolean allowRemote, Set<Integer> closedPorts) {
 
-    /** Copies the set. */
+    /**
+     * Copies the set.
+     *
+     * @param allowRemote whether hosts other than loopback may be reached
+     * @param closedPorts ports of this machine that runs may not reach, on any of its addresses
+     */
     public TargetPolicy {
         closedPorts = Set.copyOf(closedPorts);
     }

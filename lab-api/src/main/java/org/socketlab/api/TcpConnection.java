@@ -1,6 +1,7 @@
 package org.socketlab.api;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,8 @@ public final class TcpConnection implements AutoCloseable {
     private final Wire wire;
     private final Object sendLock = new Object();
     private final Object recvLock = new Object();
+    private final Framing framing = new Framing();
+    private volatile BufferedOutput buffered;
     private long sentBytes;
     private long receivedBytes;
     private volatile int timeoutMillis;
@@ -151,20 +154,158 @@ public final class TcpConnection implements AutoCloseable {
             throw new IllegalArgumentException("recv needs at least 1 byte of buffer, got " + maxBytes);
         }
         synchronized (recvLock) {
-            byte[] buffer = new byte[maxBytes];
-            int n;
-            try {
-                socket.setSoTimeout(timeoutMillis);
-                n = in.read(buffer, 0, maxBytes);
-            } catch (IOException e) {
-                IOException failure = Failures.clearer(e, "recv", timeoutMillis);
-                fail(failure, failure == e ? "recv failed: " + Failures.describe(e) : failure.getMessage());
-                throw failure;
+            if (framing.hasPending()) {
+                // Already read from the socket (and recorded) by a framed read that read past its frame.
+                byte[] data = framing.take(maxBytes);
+                actor.note("recv(" + maxBytes + ") returned " + data.length
+                        + " bytes that an earlier framed read had already received");
+                return data;
             }
-            byte[] data = n <= 0 ? new byte[0] : Arrays.copyOf(buffer, n);
-            context.recorder().received(actor.name(), wire, maxBytes, data, receivedBytes, null);
-            receivedBytes += data.length;
-            return data;
+            return recvOnce(maxBytes);
+        }
+    }
+
+    private byte[] recvOnce(int maxBytes) throws IOException {
+        BufferedOutput output = buffered;
+        if (output != null) {
+            output.warnIfWaitingWithUnflushed();
+        }
+        byte[] buffer = new byte[maxBytes];
+        int n;
+        try {
+            socket.setSoTimeout(timeoutMillis);
+            n = in.read(buffer, 0, maxBytes);
+        } catch (IOException e) {
+            IOException failure = Failures.clearer(e, "recv", timeoutMillis);
+            fail(failure, failure == e ? "recv failed: " + Failures.describe(e) : failure.getMessage());
+            throw failure;
+        }
+        byte[] data = n <= 0 ? new byte[0] : Arrays.copyOf(buffer, n);
+        context.recorder().received(actor.name(), wire, maxBytes, data, receivedBytes, null);
+        receivedBytes += data.length;
+        return data;
+    }
+
+    /**
+     * Reads one line: calls recv (each call recorded, asking for up to 8192 bytes) until a {@code \n}
+     * has arrived, and returns the line without its {@code \n} or {@code \r\n}, decoded as UTF-8. Bytes
+     * that came after the line are kept for the next read of this connection, as Python's
+     * {@code makefile().readline()} does. Records a note with the line and how many recvs it took.
+     *
+     * @return the line, or {@code null} if the peer closed before sending anything more
+     * @throws java.io.EOFException   if the peer closed in the middle of a line (recorded as an error)
+     * @throws SocketTimeoutException if a recv timed out (recorded as an error)
+     * @throws IOException            if the connection failed, or no line end came within 1 MiB
+     * @since 1.1
+     */
+    public String recvLine() throws IOException {
+        byte[] line = framed("recvLine()", () -> framing.until(new byte[] {'\n'}, this::recvOnce, "recvLine()"));
+        if (line == null) {
+            return null;
+        }
+        int end = line.length - 1;
+        if (end > 0 && line[end - 1] == '\r') {
+            end--;
+        }
+        return new String(line, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads until {@code delimiter} has arrived (an HTTP head ends with {@code "\r\n\r\n"}): calls recv
+     * (each call recorded) as {@link #recvLine()} does, and keeps what came after the delimiter for the
+     * next read.
+     *
+     * @param delimiter the bytes that end the frame, at least one
+     * @return the bytes up to and including the delimiter
+     * @throws java.io.EOFException if the peer closed before the delimiter came (recorded as an error)
+     * @throws IOException          as {@link #recvLine()}
+     * @since 1.1
+     */
+    public byte[] recvUntil(byte[] delimiter) throws IOException {
+        if (delimiter == null || delimiter.length == 0) {
+            throw new IllegalArgumentException("recvUntil needs a delimiter of at least one byte");
+        }
+        byte[] copy = delimiter.clone();
+        String operation = "recvUntil(" + Bytes.quoted(copy) + ")";
+        byte[] frame = framed(operation, () -> framing.until(copy, this::recvOnce, operation));
+        if (frame == null) {
+            EOFException closed = new EOFException(operation + ": the peer closed before " + Bytes.quoted(copy)
+                    + " came");
+            fail(closed, closed.getMessage());
+            throw closed;
+        }
+        return frame;
+    }
+
+    /**
+     * {@link #recvUntil(byte[])} with a text delimiter, returning text; both are UTF-8.
+     *
+     * @param delimiter the text that ends the frame, such as {@code "\r\n\r\n"}
+     * @return the text up to and including the delimiter
+     * @throws IOException as {@link #recvUntil(byte[])}
+     * @since 1.1
+     */
+    public String recvUntil(String delimiter) throws IOException {
+        return new String(recvUntil(delimiter.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads exactly {@code count} bytes (a body whose {@code Content-Length} is known, a fixed-size
+     * header): calls recv, each call recorded, asking each time for only the bytes still missing, so that
+     * nothing after them is read.
+     *
+     * @param count how many bytes, at least 0
+     * @return exactly {@code count} bytes
+     * @throws java.io.EOFException if the peer closed before they all came (recorded as an error)
+     * @throws IOException          as {@link #recv(int)}
+     * @since 1.1
+     */
+    public byte[] recvExactly(int count) throws IOException {
+        if (count < 0) {
+            throw new IllegalArgumentException("recvExactly needs a count of at least 0, got " + count);
+        }
+        return framed("recvExactly(" + count + ")", () -> framing.exactly(count, this::recvOnce));
+    }
+
+    /** Reads one frame under the recv lock, notes what it returned, and records a premature close as an error. */
+    private byte[] framed(String operation, FrameRead read) throws IOException {
+        synchronized (recvLock) {
+            Framing.Frame frame;
+            try {
+                frame = read.read();
+            } catch (EOFException e) {
+                fail(e, e.getMessage());
+                throw e;
+            }
+            String source = frame.recvs() == 0 ? "bytes an earlier recv had already received"
+                    : frame.recvs() == 1 ? "1 recv" : frame.recvs() + " recvs";
+            actor.note(operation + (frame.bytes() == null ? " found the connection closed (" + source + ")"
+                    : " returned " + Bytes.quoted(frame.bytes()) + " (" + frame.bytes().length + " bytes, from "
+                    + source + ")"));
+            return frame.bytes();
+        }
+    }
+
+    @FunctionalInterface
+    private interface FrameRead {
+        Framing.Frame read() throws IOException;
+    }
+
+    /**
+     * A buffered view of this connection's sending side, like Python's {@code makefile('wb')} or Java's
+     * {@code BufferedOutputStream}: what is written to it is sent only when it is flushed or its buffer is
+     * full. Lets a case show the "forgot to flush" bug: a recv while bytes wait unflushed, and a close that
+     * drops them, each add a note saying so. The same view is returned every time.
+     *
+     * @return the buffered view, with a buffer of 8192 bytes
+     * @since 1.1
+     */
+    public BufferedOutput buffered() {
+        synchronized (sendLock) {
+            if (buffered == null) {
+                buffered = new BufferedOutput(this, BufferedOutput.DEFAULT_CAPACITY);
+            }
+            return buffered;
         }
     }
 
@@ -217,6 +358,10 @@ public final class TcpConnection implements AutoCloseable {
     public void close() {
         if (closed) {
             return;
+        }
+        BufferedOutput output = buffered;
+        if (output != null) {
+            output.warnIfDropped();
         }
         closed = true;
         context.close(socket);

@@ -82,6 +82,25 @@ public final class TcpListener implements AutoCloseable {
      * @throws IOException            if the socket was closed or failed (recorded as an error)
      */
     public TcpConnection accept() throws IOException {
+        return accept(actor);
+    }
+
+    /**
+     * Like {@link #accept()}, but the connection belongs to the actor named {@code actorName}: a server
+     * that serves each client on a thread of its own can give each connection its own lane ("Server
+     * thread 1"). The accept and everything the connection does are recorded under that actor.
+     *
+     * @param actorName the name of the actor that will own the connection, created on first use
+     * @return the accepted connection
+     * @throws SocketTimeoutException if no client came within the time-out (recorded as an error)
+     * @throws IOException            if the socket was closed or failed (recorded as an error)
+     * @since 1.1
+     */
+    public TcpConnection accept(String actorName) throws IOException {
+        return accept(context.actor(actorName));
+    }
+
+    private TcpConnection accept(Actor owner) throws IOException {
         Socket socket;
         try {
             server.setSoTimeout(timeoutMillis);
@@ -97,8 +116,8 @@ public final class TcpListener implements AutoCloseable {
         ConnectionIds.Accepted accepted = context.connectionIds().accepted(
                 (InetSocketAddress) socket.getRemoteSocketAddress(), (InetSocketAddress) socket.getLocalSocketAddress());
         String peer = accepted.peerInLab() ? null : peerName;
-        TcpConnection connection = new TcpConnection(actor, context, socket, accepted.conn(), peer);
-        context.recorder().socketEvent(actor.name(), EventKind.ACCEPT,
+        TcpConnection connection = new TcpConnection(owner, context, socket, accepted.conn(), peer);
+        context.recorder().socketEvent(owner.name(), EventKind.ACCEPT,
                 Wire.tcp(connection.local(), connection.remote(), accepted.conn(), peer));
         return connection;
     }

@@ -29,7 +29,21 @@ public record Transcript(int version, String caseId, String runId, Map<String, O
     /** The transcript format's version; it changes when fields are added or change meaning (2 since lab-api 1.1). */
     public static final int FORMAT_VERSION = 2;
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param version the format's version, {@link #FORMAT_VERSION}
+     * @param caseId the case that ran
+     * @param runId unique id of this run
+     * @param params the parameter values used, in the case's order
+     * @param startedAt when the run started
+     * @param durationMs how long it took, in milliseconds
+     * @param outcome passed, failed or error; see {@link #outcomeOf}
+     * @param events everything that happened, in order
+     * @param output the text of every {@link EventKind#OUTPUT} event, in order
+     * @param checks the checks, in the order the case made them
+     * @param error what went wrong when the outcome is error, else {@code null}
+     */
     public Transcript {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(runId, "runId");

@@ -47,6 +47,33 @@ public record TranscriptEvent(double atMs, String actor, EventKind kind, String 
     /**
      * Copies the bytes; drops {@code text} when there are bytes, since it is derived from them.
      *
+     * @param atMs milliseconds since the run started
+     * @param actor who did it ("Alice", "Bob", "Scanner"); {@code "Lab"} for the lab's own notes
+     * @param kind what happened
+     * @param protocol {@code "tcp"} or {@code "udp"} for socket events, else {@code null}
+     * @param local the local address ({@code "127.0.0.1:40123"}), or {@code null}
+     * @param remote the peer's address, or {@code null}
+     * @param requested for {@link EventKind#RECV}: how many bytes the read asked for; else {@code null}
+     * @param size for send and recv: how many bytes went or came; else {@code null}
+     * @param bytes for send and recv: exactly those bytes (a copy); else {@code null}
+     * @param text for output, note and error: the message; for send and recv it is derived from {@code bytes} (see
+     *        {@link #text()}), so the argument is ignored and not kept
+     * @param conn for TCP events on a connection (connect, accept, send, recv, close, errors): the id of the
+     *        connection within the run, the same at both ends when both are lab sockets; for UDP events: the id of
+     *        the socket; else {@code null} (since 1.1)
+     * @param offset for TCP send and recv: the position of the first byte in this direction of the stream, counted
+     *        from 0, so a recv's bytes are the bytes sent at the same offsets on the same {@code conn}; else
+     *        {@code null} (since 1.1)
+     * @param peer the name a case gave to the other end of this connection or datagram when that end is not a lab
+     *        socket (see {@code TcpListener.namePeers}); else {@code null} (since 1.1)
+     * @param peerConn for UDP send and recv: the {@code conn} of the lab socket at the other end (the destination
+     *        of a send, the sender of a received datagram); {@code null} when that socket is not in the lab, and
+     *        for TCP (since 1.1)
+     * @param program the file name of the program whose line made this event (one of the case's {@code
+     *        CaseInfo.programs()}), when the actor said where it was with {@code Actor.at}; else {@code null}
+     *        (since 1.1)
+     * @param line the line of {@code program} that made this event, from 1; {@code null} when {@code program} is
+     *        (since 1.1)
      * @throws NullPointerException     if the actor or kind is null
      * @throws IllegalArgumentException if only one of {@code program} and {@code line} is given
      * @since 1.1

@@ -89,15 +89,18 @@ public final class HttpResponseReader {
         return coding != null && coding.toLowerCase(Locale.ROOT).endsWith("chunked");
     }
 
-    /** Walks the chunks from {@code start} (RFC 9112 §7.1); returns where the body ends, or -1 if not yet. */
+    /**
+     * Walks the chunks from {@code start} (RFC 9112 §7.1); returns where the body ends, or -1 if not yet. Like
+     * every reader of the toolkit it takes a bare LF for CRLF (RFC 9112 §2.2).
+     */
     private static int walkChunks(byte[] data, int start, ByteArrayOutputStream sink) {
         int at = start;
         while (true) {
-            int lineEnd = indexOfCrlf(data, at);
-            if (lineEnd < 0) {
+            int lf = indexOf(data, (byte) '\n', at);
+            if (lf < 0) {
                 return -1;
             }
-            String sizeText = new String(data, at, lineEnd - at, StandardCharsets.ISO_8859_1);
+            String sizeText = new String(data, at, lineEnd(data, at, lf) - at, StandardCharsets.ISO_8859_1);
             int extension = sizeText.indexOf(';');
             long size;
             try {
@@ -105,33 +108,43 @@ public final class HttpResponseReader {
             } catch (NumberFormatException e) {
                 return -1;
             }
-            at = lineEnd + 2;
+            at = lf + 1;
             if (size == 0) {
                 // The last chunk, then optional trailer fields, then an empty line.
                 while (true) {
-                    int end = indexOfCrlf(data, at);
+                    int end = indexOf(data, (byte) '\n', at);
                     if (end < 0) {
                         return -1;
                     }
-                    if (end == at) {
-                        return end + 2;
+                    if (lineEnd(data, at, end) == at) {
+                        return end + 1;
                     }
-                    at = end + 2;
+                    at = end + 1;
                 }
             }
-            if (data.length < at + size + 2) {
+            if (data.length < at + size) {
+                return -1;
+            }
+            int dataEnd = at + (int) size;
+            boolean bareLf = data.length > dataEnd && data[dataEnd] == '\n';
+            if (!bareLf && data.length < dataEnd + 2) {
                 return -1;
             }
             if (sink != null) {
                 sink.write(data, at, (int) size);
             }
-            at += (int) size + 2;
+            at = dataEnd + (bareLf ? 1 : 2);
         }
     }
 
-    private static int indexOfCrlf(byte[] data, int from) {
-        for (int i = from; i + 1 < data.length; i++) {
-            if (data[i] == '\r' && data[i + 1] == '\n') {
+    /** Where the line that ends with the LF at {@code lf} ends: before its CR, if it has one. */
+    private static int lineEnd(byte[] data, int lineStart, int lf) {
+        return lf > lineStart && data[lf - 1] == '\r' ? lf - 1 : lf;
+    }
+
+    private static int indexOf(byte[] data, byte wanted, int from) {
+        for (int i = from; i < data.length; i++) {
+            if (data[i] == wanted) {
                 return i;
             }
         }

@@ -112,7 +112,8 @@ public final class RunService implements AutoCloseable {
 
     private void execute(RegisteredCase registered, Params params, RunOptions watched, LiveRun run) {
         try {
-            end(run, CaseRunner.run(registered.labCase(), params.asMap(), watched, run.handle()));
+            end(run, CaseRunner.run(registered.labCase(), params.asMap(), watched, run.handle(),
+                    failure -> CaseFailureLog.write(System.err, registered, run.runId(), failure)));
         } catch (InvalidParamException e) {
             // The case's validate() refused the values. start() tells the caller (400) and forgets the run; if
             // the caller was already answered, the run must still end, or its watchers would wait for it.

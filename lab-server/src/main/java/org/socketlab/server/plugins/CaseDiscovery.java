@@ -69,7 +69,9 @@ public final class CaseDiscovery {
                 // From describe(): its message names the class and says what is wrong.
                 failures.add(e.getMessage());
             } catch (ServiceConfigurationError e) {
-                failures.add(SERVICES_FILE + ": " + withoutServicePrefix(reason(e)) + hint(e));
+                String advice = ProviderAdvice.explain(e, loader);
+                failures.add(SERVICES_FILE + ": " + (advice != null ? advice
+                        : ProviderAdvice.withoutTempPath(withoutServicePrefix(reason(e))) + hint(e)));
             } catch (Throwable e) {
                 // Whatever a plugin's code throws fails that plugin only: an InternalError or a huge array's
                 // OutOfMemoryError from its info() says nothing about the JVM, whose heap was never handed out.
@@ -79,7 +81,7 @@ public final class CaseDiscovery {
         if (failures.size() >= MAX_FAILURES) {
             failures.add("stopped looking for more cases after " + MAX_FAILURES + " failures");
         }
-        return new Result(cases, failures);
+        return new Result(ProviderAdvice.distinctIds(cases, failures), failures);
     }
 
     /**
@@ -154,7 +156,12 @@ public final class CaseDiscovery {
         if (e.getMessage() != null) {
             text.append(": ").append(e.getMessage());
         }
+        // The cause that says what happened is often deep: a static initializer's failure is wrapped twice.
         Throwable cause = e.getCause();
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause
+                && (cause.getMessage() == null || cause instanceof ExceptionInInitializerError)) {
+            cause = cause.getCause();
+        }
         if (cause != null && cause != e && cause.getMessage() != null
                 && (e.getMessage() == null || !e.getMessage().contains(cause.getMessage()))) {
             text.append(" (caused by ").append(cause.getClass().getSimpleName()).append(": ")

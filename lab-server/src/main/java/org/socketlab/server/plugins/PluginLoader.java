@@ -122,7 +122,8 @@ final class PluginLoader {
             Manifest manifest = jar.getManifest();
             String declared = manifest == null ? null
                     : manifest.getMainAttributes().getValue(ApiVersion.MANIFEST_ATTRIBUTE);
-            return checkVersion(declared, warnings);
+            String services = ProviderAdvice.servicesFileProblem(jar);
+            return services != null ? services : checkVersion(declared, warnings);
         } catch (ZipException e) {
             return "not a jar: " + (e.getMessage() == null ? "unreadable zip file" : e.getMessage());
         } catch (IOException | SecurityException e) {

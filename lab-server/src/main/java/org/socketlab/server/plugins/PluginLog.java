@@ -37,7 +37,8 @@ final class PluginLog {
     static String describe(PluginStatus status, boolean reloaded) {
         String cases = String.join(", ", status.cases());
         if (status.loaded()) {
-            String warnings = status.error() == null ? "" : "; " + status.error();
+            String warnings = (status.error() == null ? "" : "; " + status.error())
+                    + status.warnings().stream().map(w -> "; warning: " + w).collect(Collectors.joining());
             return (reloaded ? "reloaded: " : "loaded: ") + cases + warnings;
         }
         return "failed: " + status.error() + (cases.isEmpty() ? "" : "; its other cases loaded: " + cases);

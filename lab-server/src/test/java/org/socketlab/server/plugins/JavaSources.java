@@ -28,12 +28,17 @@ final class JavaSources {
      * @return {@code out}
      */
     static Path compile(Path out, Map<String, String> sources) throws IOException {
+        return compile(out, sources, labApi());
+    }
+
+    /** As {@link #compile(Path, Map)}, against another lab-api: its jar (such as lab-api 1.0's) or classes. */
+    static Path compile(Path out, Map<String, String> sources, Path api) throws IOException {
         Files.createDirectories(out);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         List<JavaFileObject> units = new ArrayList<>();
         sources.forEach((name, text) -> units.add(new Source(name, text)));
         StringWriter messages = new StringWriter();
-        List<String> options = List.of("--release", "17", "-proc:none", "-classpath", labApi().toString(),
+        List<String> options = List.of("--release", "17", "-proc:none", "-classpath", api.toString(),
                 "-d", out.toString());
         boolean compiled = compiler.getTask(messages, null, null, options, null, units).call();
         if (!compiled) {

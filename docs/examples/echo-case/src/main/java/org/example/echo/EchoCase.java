@@ -8,6 +8,7 @@ import org.socketlab.api.CaseInfo;
 import org.socketlab.api.Datagram;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.RunContext;
@@ -48,11 +49,13 @@ public final class EchoCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.choice("transport", "tcp", List.of("tcp", "udp"), "TCP (a stream of bytes) or UDP (datagrams)"),
-            ParamSpec.string("message", "Hello, echo!", "What the client sends"),
-            ParamSpec.integer("bufferSize", 4, 1, UdpEndpoint.MAX_DATAGRAM_BYTES,
-                    "How many bytes the server asks for in each recv"));
+    // Typed handles: read as params.get(MESSAGE), so a misspelt name is a compile error, not a failed run.
+    static final Param<String> TRANSPORT = Param.choice("transport", "tcp", List.of("tcp", "udp"),
+            "TCP (a stream of bytes) or UDP (datagrams)");
+    static final Param<String> MESSAGE = Param.string("message", "Hello, echo!", "What the client sends");
+    static final Param<Integer> BUFFER_SIZE = Param.integer("bufferSize", 4, 1, UdpEndpoint.MAX_DATAGRAM_BYTES,
+            "How many bytes the server asks for in each recv");
+    private static final List<ParamSpec> PARAMS = Param.specs(TRANSPORT, MESSAGE, BUFFER_SIZE);
 
     /** How many bytes the client asks for in each read of the echo. */
     private static final int CLIENT_BUFFER_BYTES = 1024;
@@ -69,7 +72,7 @@ public final class EchoCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        if (params.getString("message").isEmpty()) {
+        if (params.get(MESSAGE).isEmpty()) {
             throw new InvalidParamException("message", "must not be empty: an empty datagram or stream echoes nothing");
         }
     }
@@ -77,9 +80,9 @@ public final class EchoCase implements LabCase {
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        String message = params.getString("message");
-        int bufferSize = params.getInt("bufferSize");
-        String echo = params.getString("transport").equals("tcp")
+        String message = params.get(MESSAGE);
+        int bufferSize = params.get(BUFFER_SIZE);
+        String echo = params.get(TRANSPORT).equals("tcp")
                 ? overTcp(context, message, bufferSize)
                 : overUdp(context, message, bufferSize);
         context.actor("Client").print("Client got back: '" + echo + "'");

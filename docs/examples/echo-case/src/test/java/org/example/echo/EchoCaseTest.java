@@ -20,6 +20,12 @@ import org.socketlab.api.transcript.Transcript;
 class EchoCaseTest {
 
     @Test
+    void every_check_of_the_default_run_passes() {
+        // requirePassed fails the test with the failed checks, or the exception and the line of the case.
+        CaseRunner.requirePassed(new EchoCase(), Map.of());
+    }
+
+    @Test
     void the_default_run_echoes_the_message_over_tcp() {
         Transcript transcript = CaseRunner.run(new EchoCase());
 

@@ -1,0 +1,91 @@
+package org.socketlab.api;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A list of TCP ports such as {@code 22,80,8000-8010}, as a port scanner takes it; the value of a
+ * {@link Param#portList} parameter.
+ *
+ * @param ports the ports in the order given, each once
+ * @since 1.1
+ */
+public record PortList(List<Integer> ports) {
+    private static final String EXAMPLE = "write ports like 22,80,8000-8010";
+
+    /**
+     * Checks the components.
+     *
+     * @param ports the ports in the order given, each once
+     * @throws NullPointerException if {@code ports} is null
+     */
+    public PortList {
+        ports = List.copyOf(Objects.requireNonNull(ports, "ports"));
+    }
+
+    /**
+     * Parses comma-separated ports and inclusive ranges ({@code a-b}); spaces around items are allowed. A
+     * port listed twice is kept once, where it first appears; a blank text is the empty list.
+     *
+     * @param text     the list
+     * @param maxPorts how many ports the list may hold in all
+     * @return the list
+     * @throws IllegalArgumentException saying which item is malformed or out of range, or that the list is
+     *                                  too long
+     * @since 1.1
+     */
+    public static PortList parse(String text, int maxPorts) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        if (text.isBlank()) {
+            return new PortList(List.of());
+        }
+        for (String raw : text.split(",", -1)) {
+            String item = raw.trim();
+            if (item.isEmpty()) {
+                throw new IllegalArgumentException("has an empty item: " + EXAMPLE);
+            }
+            int dash = item.indexOf('-');
+            int first = port(dash < 0 ? item : item.substring(0, dash));
+            int last = dash < 0 ? first : port(item.substring(dash + 1));
+            if (first > last) {
+                throw new IllegalArgumentException("range '" + item + "' runs backwards: write " + last + "-" + first);
+            }
+            // Count before adding so that a huge range such as 1-65535 is refused without building it.
+            if ((long) last - first + 1 > maxPorts) {
+                throw tooMany(maxPorts);
+            }
+            for (int port = first; port <= last; port++) {
+                ports.add(port);
+                if (ports.size() > maxPorts) {
+                    throw tooMany(maxPorts);
+                }
+            }
+        }
+        return new PortList(List.copyOf(ports));
+    }
+
+    private static int port(String digits) {
+        String text = digits.trim();
+        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            String shown = text.length() > 20 ? text.substring(0, 17) + "..." : text;
+            throw new IllegalArgumentException("'" + shown + "' is not a port number: " + EXAMPLE);
+        }
+        int port = Integer.parseInt(text);
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port " + port + " is outside 1..65535");
+        }
+        return port;
+    }
+
+    private static IllegalArgumentException tooMany(int maxPorts) {
+        return new IllegalArgumentException("lists more than " + maxPorts + " ports: scan fewer at a time");
+    }
+
+    /** @return the ports joined with commas */
+    @Override
+    public String toString() {
+        return String.join(",", ports.stream().map(String::valueOf).toList());
+    }
+}
