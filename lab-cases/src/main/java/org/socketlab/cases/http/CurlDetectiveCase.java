@@ -73,8 +73,8 @@ public final class CurlDetectiveCase implements LabCase {
             .build();
 
     private static final Param<Boolean> READ_WHOLE_REQUEST = Param.bool("readWholeRequest", true,
-            "The lab's server calls recv until the whole request has come (the fix); off: a single recv (the "
-            + "handout's bug)");
+            "The lab's server calls recv until the whole request has come (the fix); off: a single recv "
+                    + "(the handout's bug)");
     private static final Param<Integer> BUFFER_SIZE = Param.integer("bufferSize", 1024, 1, 65_536,
             "How many bytes the lab's server asks for in each recv");
     private static final Param<Integer> REPLY_TIMEOUT_MILLIS = Param.integer("replyTimeoutMillis", 1_000, 100, 2_000,
