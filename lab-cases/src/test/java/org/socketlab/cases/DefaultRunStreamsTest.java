@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.socketlab.api.CaseRunner;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
@@ -47,7 +46,7 @@ class DefaultRunStreamsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("builtInCases")
     void every_recv_reads_the_bytes_sent_at_its_offset_and_no_send_goes_unread_unexplained(LabCase labCase) {
-        Transcript t = CaseRunner.run(labCase);
+        Transcript t = UndisturbedRuns.run(labCase);
         String id = labCase.info().id();
         assertNotEquals(Outcome.ERROR, t.outcome(), () -> id + ": " + t.error());
 

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.socketlab.api.CaseRunner;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Transcript;
@@ -46,7 +45,7 @@ class HandoutOutputTest {
         String id = labCase.info().id();
         Map<String, List<String>> expected = fixture(id);
 
-        Transcript transcript = CaseRunner.run(labCase);
+        Transcript transcript = UndisturbedRuns.run(labCase);
 
         // Each program prints on its own console, as in the handouts: lines are compared actor by actor.
         Map<String, List<String>> actual = new LinkedHashMap<>();
@@ -76,7 +75,7 @@ class HandoutOutputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void every_line_an_event_names_is_a_line_of_its_actors_program(LabCase labCase) {
-        Transcript transcript = CaseRunner.run(labCase);
+        Transcript transcript = UndisturbedRuns.run(labCase);
 
         List<String> wrong = transcript.events().stream().filter(e -> e.program() != null)
                 .filter(e -> labCase.info().program(e.program())

@@ -47,6 +47,7 @@ import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
 import org.socketlab.cases.support.HttpMessages;
 import org.socketlab.cases.support.HttpRequestReader;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CurlDetectiveCaseTest {
@@ -67,7 +68,7 @@ class CurlDetectiveCaseTest {
 
     @Test
     void default_run_passes_and_prints_the_get_request_as_curl_sent_it() {
-        Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of());
+        Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of());
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
         List<String> output = transcript.output();
@@ -79,7 +80,7 @@ class CurlDetectiveCaseTest {
 
     @Test
     void default_run_prints_the_small_post_with_its_form_headers_and_body() {
-        Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of());
+        Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of());
 
         List<String> output = transcript.output();
         int post = output.indexOf("POST /test HTTP/1.1");
@@ -92,7 +93,7 @@ class CurlDetectiveCaseTest {
 
     @Test
     void default_run_reads_the_5000_byte_post_fully_with_several_recvs() {
-        Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of());
+        Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of());
 
         assertTrue(transcript.output().contains("POST /bigdata HTTP/1.1"));
         assertTrue(transcript.output().contains("Content-Length: 5000"));
@@ -105,7 +106,7 @@ class CurlDetectiveCaseTest {
 
     @Test
     void default_run_shows_curl_reporting_an_empty_reply_for_each_request() {
-        Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of());
+        Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of());
 
         assertEquals(3, transcript.output().stream().filter(Curl.EMPTY_REPLY::equals).count());
         assertTrue(transcript.events().stream().noneMatch(e -> e.kind() == EventKind.SEND && e.actor().equals("Server")),
@@ -125,7 +126,7 @@ class CurlDetectiveCaseTest {
 
     @Test
     void a_single_recv_cuts_the_big_request_short_and_fails() {
-        Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("readWholeRequest", false));
+        Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of("readWholeRequest", false));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertFalse(transcript.output().contains(BIG_BODY));
@@ -139,7 +140,7 @@ class CurlDetectiveCaseTest {
 
     @Test
     void a_single_recv_still_gets_the_small_requests_whole() {
-        Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("readWholeRequest", false));
+        Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of("readWholeRequest", false));
 
         List<Check> printedChecks = transcript.checks().stream().filter(c -> c.name().startsWith("Server.py")).toList();
         assertEquals(List.of(true, true, false), printedChecks.stream().map(Check::passed).toList());
@@ -147,7 +148,7 @@ class CurlDetectiveCaseTest {
 
     @Test
     void closing_with_the_big_body_unread_is_explained_in_a_note() {
-        Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("readWholeRequest", false));
+        Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of("readWholeRequest", false));
 
         assertTrue(transcript.events().stream().anyMatch(e -> e.kind() == EventKind.NOTE
                 && e.text().contains("were never read") && e.text().contains(Curl.RESET)), transcript.toString());
@@ -155,7 +156,7 @@ class CurlDetectiveCaseTest {
 
     @Test
     void the_bug_run_resets_the_big_request_as_pythons_close_does_and_curl_prints_56() {
-        Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("readWholeRequest", false));
+        Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of("readWholeRequest", false));
 
         assertEquals(List.of(Curl.EMPTY_REPLY, Curl.EMPTY_REPLY, Curl.RESET), transcript.events().stream()
                 .filter(e -> e.kind() == EventKind.OUTPUT && e.actor().equals("curl")).map(TranscriptEvent::text)
@@ -169,7 +170,7 @@ class CurlDetectiveCaseTest {
 
     @Test
     void a_small_buffer_takes_more_reads_for_the_same_requests() {
-        Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("bufferSize", 100));
+        Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of("bufferSize", 100));
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
         assertTrue(serverReads(transcript).size() > 50);
@@ -200,7 +201,7 @@ class CurlDetectiveCaseTest {
         @Test
         void a_server_that_reads_each_request_whole_passes_and_gets_curls_exact_bytes() throws Exception {
             try (StudentServer server = new StudentServer(StudentServer.Style.READ_WHOLE)) {
-                Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("target", server.target()));
+                Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of("target", server.target()));
 
                 assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
                 assertEquals(3, server.requests().size());
@@ -215,7 +216,7 @@ class CurlDetectiveCaseTest {
         @Test
         void a_server_that_reads_once_resets_the_big_request_and_fails() throws Exception {
             try (StudentServer server = new StudentServer(StudentServer.Style.SINGLE_READ)) {
-                Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("target", server.target()));
+                Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of("target", server.target()));
 
                 assertEquals(Outcome.FAILED, transcript.outcome());
                 Check big = transcript.checks().stream().filter(c -> c.name().contains("/bigdata"))
@@ -228,7 +229,7 @@ class CurlDetectiveCaseTest {
         @Test
         void a_server_that_never_closes_leaves_curl_waiting_and_fails() throws Exception {
             try (StudentServer server = new StudentServer(StudentServer.Style.NEVER_CLOSE)) {
-                Transcript transcript = CaseRunner.run(new CurlDetectiveCase(),
+                Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(),
                         Map.of("target", server.target(), "replyTimeoutMillis", 200));
 
                 assertEquals(Outcome.FAILED, transcript.outcome());
@@ -243,7 +244,7 @@ class CurlDetectiveCaseTest {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
             }
-            Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("target", "127.0.0.1:" + port));
+            Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of("target", "127.0.0.1:" + port));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertEquals(3, transcript.output().stream()
@@ -252,7 +253,7 @@ class CurlDetectiveCaseTest {
 
         @Test
         void a_remote_target_ends_as_an_error_of_the_target_policy() {
-            Transcript transcript = CaseRunner.run(new CurlDetectiveCase(), Map.of("target", "example.com:80"));
+            Transcript transcript = UndisturbedRuns.run(new CurlDetectiveCase(), Map.of("target", "example.com:80"));
 
             assertEquals(Outcome.ERROR, transcript.outcome());
             assertTrue(transcript.error().contains("not allowed"), transcript.error());

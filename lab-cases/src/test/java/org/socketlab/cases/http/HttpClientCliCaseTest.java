@@ -23,6 +23,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HttpClientCliCaseTest {
@@ -46,7 +47,7 @@ class HttpClientCliCaseTest {
 
     @Test
     void default_run_prints_the_web_servers_response_for_hello_world() {
-        Transcript transcript = CaseRunner.run(client);
+        Transcript transcript = UndisturbedRuns.run(client);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertTrue(transcript.output().contains("HTTP/1.1 200 OK"));
@@ -57,7 +58,7 @@ class HttpClientCliCaseTest {
 
     @Test
     void a_missing_file_prints_404_not_found() {
-        Transcript transcript = CaseRunner.run(client, Map.of("filename", "/NoSuchFile.html"));
+        Transcript transcript = UndisturbedRuns.run(client, Map.of("filename", "/NoSuchFile.html"));
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertTrue(transcript.output().contains("HTTP/1.1 404 Not Found"));
@@ -69,7 +70,7 @@ class HttpClientCliCaseTest {
             String head = LoopbackServer.readHead(socket);
             LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok" + head.split(" ")[1]);
         })) {
-            Transcript transcript = CaseRunner.run(client,
+            Transcript transcript = UndisturbedRuns.run(client,
                     Map.of("host", "127.0.0.1", "port", server.port(), "filename", "x.txt"));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());

@@ -30,6 +30,7 @@ import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HttpManualClientCaseTest {
@@ -49,7 +50,7 @@ class HttpManualClientCaseTest {
 
     @Test
     void default_run_passes_and_prints_the_raw_200_response_read_until_close() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of());
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of());
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
         List<String> output = transcript.output();
@@ -66,7 +67,7 @@ class HttpManualClientCaseTest {
 
     @Test
     void the_client_sends_exactly_the_handouts_request() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of());
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of());
 
         TranscriptEvent send = transcript.events().stream()
                 .filter(e -> e.actor().equals("Client") && e.kind() == EventKind.SEND).findFirst().orElseThrow();
@@ -75,7 +76,7 @@ class HttpManualClientCaseTest {
 
     @Test
     void a_missing_path_gets_the_stand_ins_404() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("path", "/nope.html"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("path", "/nope.html"));
 
         assertTrue(transcript.output().contains("HTTP/1.1 404 Not Found"), transcript.output().toString());
     }
@@ -97,7 +98,7 @@ class HttpManualClientCaseTest {
             String body = head.contains("Host: localhost:" + socket.getLocalPort()) ? "host ok" : "wrong host";
             LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
         })) {
-            Transcript transcript = CaseRunner.run(labCase, Map.of("host", "localhost", "port", server.port()));
+            Transcript transcript = UndisturbedRuns.run(labCase, Map.of("host", "localhost", "port", server.port()));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
             assertTrue(transcript.output().contains("host ok"), transcript.output().toString());

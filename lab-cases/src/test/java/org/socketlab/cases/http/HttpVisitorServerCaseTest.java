@@ -19,6 +19,7 @@ import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HttpVisitorServerCaseTest {
@@ -26,7 +27,7 @@ class HttpVisitorServerCaseTest {
 
     @Test
     void default_run_passes_and_the_visitor_number_counts_up() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of());
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of());
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
         List<String> output = transcript.output();
@@ -42,7 +43,7 @@ class HttpVisitorServerCaseTest {
 
     @Test
     void the_served_html_holds_the_handouts_page_with_the_counter() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of());
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of());
 
         List<TranscriptEvent> sends = transcript.events().stream()
                 .filter(e -> e.actor().equals("HTTP server") && e.kind() == EventKind.SEND).toList();
@@ -60,7 +61,7 @@ class HttpVisitorServerCaseTest {
 
     @Test
     void more_visits_keep_the_counter_climbing() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("visits", 6));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("visits", 6));
 
         assertEquals(Outcome.PASSED, transcript.outcome());
         assertTrue(transcript.output().contains("Browser shows: You are visitor #6"));
@@ -81,7 +82,7 @@ class HttpVisitorServerCaseTest {
             LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
                     + "<p>Welcome! <b>You are visitor #" + (count + 41) + "</b></p>");
         })) {
-            Transcript transcript = CaseRunner.run(labCase, Map.of("target", student.target()));
+            Transcript transcript = UndisturbedRuns.run(labCase, Map.of("target", student.target()));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
             assertTrue(transcript.output().contains("Browser shows: You are visitor #44"));
@@ -94,7 +95,7 @@ class HttpVisitorServerCaseTest {
             LoopbackServer.readHead(socket);
             LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\n\r\n<p>You are visitor #1</p>");
         })) {
-            Transcript transcript = CaseRunner.run(labCase, Map.of("target", student.target(), "visits", 2));
+            Transcript transcript = UndisturbedRuns.run(labCase, Map.of("target", student.target(), "visits", 2));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertTrue(transcript.checks().stream().anyMatch(c -> !c.passed()
@@ -108,7 +109,7 @@ class HttpVisitorServerCaseTest {
             LoopbackServer.readHead(socket);
             LoopbackServer.write(socket, "HTTP/1.1 500 Internal Server Error\r\n\r\n");
         })) {
-            Transcript transcript = CaseRunner.run(labCase, Map.of("target", student.target(), "visits", 1));
+            Transcript transcript = UndisturbedRuns.run(labCase, Map.of("target", student.target(), "visits", 1));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertTrue(transcript.output().contains("Browser shows: (no visitor number)"));

@@ -29,6 +29,7 @@ import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LargeFileGetCaseTest {
@@ -66,7 +67,7 @@ class LargeFileGetCaseTest {
 
     @Test
     void default_run_passes_and_prints_the_total_length() {
-        Transcript transcript = CaseRunner.run(largeGet);
+        Transcript transcript = UndisturbedRuns.run(largeGet);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertTrue(transcript.output().stream().anyMatch(line -> line.equals("[RECV] - total length: 4805")),
@@ -76,7 +77,7 @@ class LargeFileGetCaseTest {
 
     @Test
     void default_run_needs_several_reads_each_at_most_the_buffer_size() {
-        Transcript transcript = CaseRunner.run(largeGet);
+        Transcript transcript = UndisturbedRuns.run(largeGet);
 
         assertTrue(clientRecvsWithData(transcript) >= 5, "a 4805-byte response takes at least 5 reads of 1024 bytes");
         assertTrue(transcript.events().stream().filter(e -> e.kind() == EventKind.RECV && e.actor().equals("Client"))
@@ -85,7 +86,7 @@ class LargeFileGetCaseTest {
 
     @Test
     void a_single_recv_truncates_the_page_and_fails() {
-        Transcript transcript = CaseRunner.run(largeGet, Map.of("readUntilClosed", false));
+        Transcript transcript = UndisturbedRuns.run(largeGet, Map.of("readUntilClosed", false));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertTrue(transcript.output().contains("[RECV] - length: 1024"), transcript.output().subList(0, 8).toString());
@@ -100,7 +101,7 @@ class LargeFileGetCaseTest {
             LoopbackServer.readHead(socket);
             LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
         })) {
-            Transcript transcript = CaseRunner.run(largeGet,
+            Transcript transcript = UndisturbedRuns.run(largeGet,
                     Map.of("host", "localhost", "port", server.port(), "path", "/big"));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
@@ -154,7 +155,7 @@ class LargeFileGetCaseTest {
         wireMock.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("short")));
         Map<String, Object> params = Map.of("host", "127.0.0.1", "port", wireMock.port(), "connectionClose", false);
 
-        Transcript transcript = CaseRunner.run(largeGet, params,
+        Transcript transcript = UndisturbedRuns.run(largeGet, params,
                 RunOptions.defaults().withIoTimeout(Duration.ofMillis(500)));
 
         assertEquals(Outcome.ERROR, transcript.outcome());

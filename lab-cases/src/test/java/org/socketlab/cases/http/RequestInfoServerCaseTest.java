@@ -18,6 +18,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RequestInfoServerCaseTest {
@@ -25,7 +26,7 @@ class RequestInfoServerCaseTest {
 
     @Test
     void default_run_passes_with_info_pages_and_a_404() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of());
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of());
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
         List<String> output = transcript.output();
@@ -40,7 +41,7 @@ class RequestInfoServerCaseTest {
 
     @Test
     void the_served_pages_have_the_handouts_fields() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("paths", "/hello,/nowhere"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("paths", "/hello,/nowhere"));
 
         List<String> responses = transcript.events().stream()
                 .filter(e -> e.actor().equals("Server") && e.kind() == EventKind.SEND).map(e -> e.text()).toList();
@@ -55,7 +56,7 @@ class RequestInfoServerCaseTest {
 
     @Test
     void method_and_user_agent_come_back_and_are_escaped_in_the_html() {
-        Transcript transcript = CaseRunner.run(labCase,
+        Transcript transcript = UndisturbedRuns.run(labCase,
                 Map.of("paths", "/about", "method", "POST", "userAgent", "<script>x</script> & co"));
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
@@ -91,7 +92,7 @@ class RequestInfoServerCaseTest {
             LoopbackServer.write(socket, "HTTP/1.1 " + (known ? "200 OK" : "404 Not Found")
                     + "\r\nContent-Type: text/html\r\n\r\n" + body);
         })) {
-            Transcript transcript = CaseRunner.run(labCase, Map.of("target", student.target()));
+            Transcript transcript = UndisturbedRuns.run(labCase, Map.of("target", student.target()));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
             assertTrue(transcript.events().stream().noneMatch(e -> e.kind() == EventKind.LISTEN));
@@ -104,7 +105,7 @@ class RequestInfoServerCaseTest {
             LoopbackServer.readHead(socket);
             LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\n\r\n<h1>404 Not Found</h1>");
         })) {
-            Transcript transcript = CaseRunner.run(labCase, Map.of("target", student.target(), "paths", "/missing"));
+            Transcript transcript = UndisturbedRuns.run(labCase, Map.of("target", student.target(), "paths", "/missing"));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertEquals("GET /missing is answered 404", transcript.checks().get(0).name());

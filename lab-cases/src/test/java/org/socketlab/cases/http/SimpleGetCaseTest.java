@@ -25,6 +25,7 @@ import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SimpleGetCaseTest {
@@ -49,7 +50,7 @@ class SimpleGetCaseTest {
 
     @Test
     void default_run_passes_and_prints_the_length_and_the_whole_small_page() {
-        Transcript transcript = CaseRunner.run(simpleGet);
+        Transcript transcript = UndisturbedRuns.run(simpleGet);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertTrue(transcript.output().contains("Request: GET " + PATH + " HTTP/1.1"));
@@ -60,7 +61,7 @@ class SimpleGetCaseTest {
 
     @Test
     void default_run_reads_the_response_with_one_recv_of_4096_bytes() {
-        Transcript transcript = CaseRunner.run(simpleGet);
+        Transcript transcript = UndisturbedRuns.run(simpleGet);
 
         var recvs = transcript.events().stream()
                 .filter(e -> e.kind() == EventKind.RECV && e.actor().equals("Client")).toList();
@@ -71,7 +72,7 @@ class SimpleGetCaseTest {
 
     @Test
     void a_small_buffer_truncates_the_response_and_fails_the_check() {
-        Transcript transcript = CaseRunner.run(simpleGet, Map.of("bufferSize", 100));
+        Transcript transcript = UndisturbedRuns.run(simpleGet, Map.of("bufferSize", 100));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertTrue(transcript.output().contains("[RECV] - length: 100"));
@@ -81,7 +82,7 @@ class SimpleGetCaseTest {
 
     @Test
     void a_missing_page_gives_a_404_and_a_failed_check() {
-        Transcript transcript = CaseRunner.run(simpleGet, Map.of("path", "/nope.html"));
+        Transcript transcript = UndisturbedRuns.run(simpleGet, Map.of("path", "/nope.html"));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertTrue(transcript.output().contains("HTTP/1.1 404 Not Found"));
@@ -96,7 +97,7 @@ class SimpleGetCaseTest {
                 LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: " + page.length() + "\r\n\r\n" + page);
             }
         })) {
-            Transcript transcript = CaseRunner.run(simpleGet,
+            Transcript transcript = UndisturbedRuns.run(simpleGet,
                     Map.of("host", "127.0.0.1", "port", server.port(), "path", "/here"));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());

@@ -15,6 +15,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class SimpleServerCaseTest {
@@ -22,7 +23,7 @@ class SimpleServerCaseTest {
 
     @Test
     void default_run_passes_and_prints_what_the_server_received_and_sent() {
-        Transcript transcript = CaseRunner.run(simpleServer);
+        Transcript transcript = UndisturbedRuns.run(simpleServer);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertTrue(transcript.output().get(0).startsWith("HTTP Server listening on 127.0.0.1:"));
@@ -36,7 +37,7 @@ class SimpleServerCaseTest {
 
     @Test
     void the_server_reads_with_one_recv_of_1024_and_the_browser_until_the_close() {
-        Transcript transcript = CaseRunner.run(simpleServer);
+        Transcript transcript = UndisturbedRuns.run(simpleServer);
 
         var serverRecvs = transcript.events().stream()
                 .filter(e -> e.kind() == EventKind.RECV && e.actor().equals("Server")).toList();
@@ -60,7 +61,7 @@ class SimpleServerCaseTest {
             LoopbackServer.readHead(socket);
             LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><p>Mine</p></html>");
         })) {
-            Transcript transcript = CaseRunner.run(simpleServer, Map.of("target", server.target()));
+            Transcript transcript = UndisturbedRuns.run(simpleServer, Map.of("target", server.target()));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
             assertTrue(transcript.events().stream().noneMatch(e -> e.kind() == EventKind.LISTEN));
@@ -73,7 +74,7 @@ class SimpleServerCaseTest {
             LoopbackServer.readHead(socket);
             LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\n\r\n<html><p>Mine</p></html>");
         })) {
-            Transcript transcript = CaseRunner.run(simpleServer, Map.of("target", server.target()));
+            Transcript transcript = UndisturbedRuns.run(simpleServer, Map.of("target", server.target()));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertEquals("no Content-Type header", transcript.checks().get(1).actual());

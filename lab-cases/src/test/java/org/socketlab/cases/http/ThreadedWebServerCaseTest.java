@@ -17,6 +17,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ThreadedWebServerCaseTest {
@@ -35,7 +36,7 @@ class ThreadedWebServerCaseTest {
 
     @Test
     void default_run_serves_three_clients_at_once() {
-        Transcript transcript = CaseRunner.run(threadedServer);
+        Transcript transcript = UndisturbedRuns.run(threadedServer);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertTrue(parallelism(transcript).actual().startsWith("3 of 3 served while another was"),
@@ -49,7 +50,7 @@ class ThreadedWebServerCaseTest {
 
     @Test
     void the_single_threaded_server_takes_about_n_times_as_long_and_fails() {
-        Transcript transcript = CaseRunner.run(threadedServer, Map.of("threaded", false));
+        Transcript transcript = UndisturbedRuns.run(threadedServer, Map.of("threaded", false));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertFalse(parallelism(transcript).passed());
@@ -60,7 +61,7 @@ class ThreadedWebServerCaseTest {
 
     @Test
     void one_at_a_time_with_more_work_than_the_time_outs_ends_in_a_failed_check_not_an_error() {
-        Transcript transcript = CaseRunner.run(threadedServer, Map.of("threaded", false, "clients", 10,
+        Transcript transcript = UndisturbedRuns.run(threadedServer, Map.of("threaded", false, "clients", 10,
                 "delayMillis", 1000));
 
         assertEquals(Outcome.FAILED, transcript.outcome(), transcript.error());
@@ -82,7 +83,7 @@ class ThreadedWebServerCaseTest {
     void target_passes_for_a_threaded_students_server() throws Exception {
         try (LoopbackServer server = studentServer(true)) {
             // A long silence, so that a busy machine still answers the others within it.
-            Transcript transcript = CaseRunner.run(threadedServer, Map.of("target", server.target(),
+            Transcript transcript = UndisturbedRuns.run(threadedServer, Map.of("target", server.target(),
                     "delayMillis", 500));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
@@ -95,7 +96,7 @@ class ThreadedWebServerCaseTest {
     @Test
     void target_fails_for_a_single_threaded_students_server() throws Exception {
         try (LoopbackServer server = studentServer(false)) {
-            Transcript transcript = CaseRunner.run(threadedServer, Map.of("target", server.target()));
+            Transcript transcript = UndisturbedRuns.run(threadedServer, Map.of("target", server.target()));
 
             assertEquals(Outcome.FAILED, transcript.outcome(), transcript.checks().toString());
             assertFalse(parallelism(transcript).passed());

@@ -16,6 +16,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class WebServerCaseTest {
@@ -28,7 +29,7 @@ class WebServerCaseTest {
 
     @Test
     void default_run_passes_with_the_file_and_a_404() {
-        Transcript transcript = CaseRunner.run(webServer);
+        Transcript transcript = UndisturbedRuns.run(webServer);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertTrue(transcript.output().contains("HTTP/1.1 200 OK"));
@@ -41,13 +42,13 @@ class WebServerCaseTest {
     void the_file_goes_one_character_per_send_unless_switched_off() {
         int fileLength = HandoutWebServer.HELLO_PAGE.length();
         // the 200 head, each character, the closing CRLF; the 404 head and its page
-        assertEquals(fileLength + 4, serverSends(CaseRunner.run(webServer)));
-        assertEquals(5, serverSends(CaseRunner.run(webServer, Map.of("sendByCharacter", false))));
+        assertEquals(fileLength + 4, serverSends(UndisturbedRuns.run(webServer)));
+        assertEquals(5, serverSends(UndisturbedRuns.run(webServer, Map.of("sendByCharacter", false))));
     }
 
     @Test
     void a_path_outside_the_folder_is_expected_to_give_404() {
-        Transcript transcript = CaseRunner.run(webServer, Map.of("path", "/secret.txt"));
+        Transcript transcript = UndisturbedRuns.run(webServer, Map.of("path", "/secret.txt"));
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertTrue(transcript.checks().get(0).name().contains("404"));
@@ -61,7 +62,7 @@ class WebServerCaseTest {
                     ? "HTTP/1.1 200 OK\r\n\r\n<html><body>Hi</body></html>"
                     : "HTTP/1.1 404 Not Found\r\n\r\n<html><body>404 Not Found</body></html>");
         })) {
-            Transcript transcript = CaseRunner.run(webServer, Map.of("target", server.target()));
+            Transcript transcript = UndisturbedRuns.run(webServer, Map.of("target", server.target()));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         }
@@ -78,7 +79,7 @@ class WebServerCaseTest {
             // Keep-alive, as nginx: the connection stays open until the browser closes it.
             socket.getInputStream().read();
         })) {
-            Transcript transcript = CaseRunner.run(webServer, Map.of("target", server.target()));
+            Transcript transcript = UndisturbedRuns.run(webServer, Map.of("target", server.target()));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString() + transcript.error());
         }
@@ -91,7 +92,7 @@ class WebServerCaseTest {
             LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\n\r\n" + (head.startsWith("GET /HelloWorld.html ")
                     ? "<html><body>Hi</body></html>" : "<html><body>404 Not Found</body></html>"));
         })) {
-            Transcript transcript = CaseRunner.run(webServer, Map.of("target", server.target()));
+            Transcript transcript = UndisturbedRuns.run(webServer, Map.of("target", server.target()));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertFalse(transcript.checks().stream()

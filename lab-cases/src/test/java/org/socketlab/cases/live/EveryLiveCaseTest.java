@@ -31,44 +31,45 @@ import org.socketlab.cases.udp.UdpCounterCase;
  * The other cases whose handout has a server program: with {@code listenPort}, each serves a JDK client that
  * does what the handout's client does, names it "Your client", and passes.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EveryLiveCaseTest {
 
     /** What the student's client does once the lab's server listens on {@code port}. */
     @FunctionalInterface
     interface YourClient {
-        void run(int port) throws Exception;
+        void run(LiveRun run) throws Exception;
     }
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of(new MissingMessageCase(), Map.of(), (YourClient) port -> send(port, "HELLO WORLD")),
-                Arguments.of(new HttpVisitorServerCase(), Map.of("visits", 2), (YourClient) port -> {
-                    String first = exchange(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
-                    String second = exchange(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+                Arguments.of(new MissingMessageCase(), Map.of(), (YourClient) run -> send(run, "HELLO WORLD")),
+                Arguments.of(new HttpVisitorServerCase(), Map.of("visits", 2), (YourClient) run -> {
+                    String first = exchange(run, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+                    String second = exchange(run, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
                     assertTrue(first.contains("You are visitor #1") && second.contains("You are visitor #2"), second);
                 }),
-                Arguments.of(new SimpleServerCase(), Map.of(), (YourClient) port ->
-                        assertTrue(exchange(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 200 OK"))),
-                Arguments.of(new ServerPushCase(), Map.of(), (YourClient) port ->
-                        assertEquals("cse323", exchange(port, ""))),
-                Arguments.of(new ThreadedWebServerCase(), Map.of("clients", 2, "delayMillis", 20), (YourClient) port -> {
+                Arguments.of(new SimpleServerCase(), Map.of(), (YourClient) run ->
+                        assertTrue(exchange(run, "GET / HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 200 OK"))),
+                Arguments.of(new ServerPushCase(), Map.of(), (YourClient) run ->
+                        assertEquals("cse323", exchange(run, ""))),
+                Arguments.of(new ThreadedWebServerCase(), Map.of("clients", 2, "delayMillis", 20), (YourClient) run -> {
                     for (int i = 0; i < 2; i++) {
-                        assertTrue(exchange(port, "GET /HelloWorld.html HTTP/1.1\r\nHost: x\r\n\r\n")
+                        assertTrue(exchange(run, "GET /HelloWorld.html HTTP/1.1\r\nHost: x\r\n\r\n")
                                 .startsWith("HTTP/1.1 200 OK"));
                     }
                 }),
-                Arguments.of(new CurlDetectiveCase(), Map.of(), (YourClient) port -> {
-                    exchange(port, "GET /test HTTP/1.1\r\nHost: x\r\nUser-Agent: curl/8.4.0\r\n\r\n");
-                    exchange(port, "POST /test HTTP/1.1\r\nHost: x\r\nContent-Length: 17\r\n\r\nDetective at work");
-                    exchange(port, "POST /bigdata HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + "X".repeat(5000));
+                Arguments.of(new CurlDetectiveCase(), Map.of(), (YourClient) run -> {
+                    exchange(run, "GET /test HTTP/1.1\r\nHost: x\r\nUser-Agent: curl/8.4.0\r\n\r\n");
+                    exchange(run, "POST /test HTTP/1.1\r\nHost: x\r\nContent-Length: 17\r\n\r\nDetective at work");
+                    exchange(run, "POST /bigdata HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + "X".repeat(5000));
                 }),
-                Arguments.of(new UdpCounterCase(), Map.of("clients", 2), (YourClient) port -> {
-                    try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                Arguments.of(new UdpCounterCase(), Map.of("clients", 2), (YourClient) run -> {
+                    try (DatagramSocket client = run.udp()) {
                         client.setSoTimeout(5_000);
                         for (int n = 1; n <= 2; n++) {
                             byte[] message = "Hello from UDP client!".getBytes(StandardCharsets.UTF_8);
-                            client.send(new DatagramPacket(message, message.length, InetAddress.getLoopbackAddress(), port));
+                            client.send(new DatagramPacket(message, message.length, InetAddress.getLoopbackAddress(),
+                                    run.port()));
                             DatagramPacket reply = new DatagramPacket(new byte[1024], 1024);
                             client.receive(reply);
                             assertEquals("Received! Message #" + n,
@@ -82,24 +83,25 @@ class EveryLiveCaseTest {
     @MethodSource("cases")
     void serves_your_client_as_the_handouts_server_would(LabCase labCase, Map<String, Object> params,
                                                          YourClient yourClient) throws Exception {
-        LiveRun run = LiveRun.start(labCase, params);
-        yourClient.run(run.port());
-        Transcript transcript = run.transcript();
+        LiveRun.test(labCase, params, run -> {
+            yourClient.run(run);
+            Transcript transcript = run.transcript();
 
-        ListenPortTest.assertPassed(transcript);
-        assertEquals(EventKind.LISTEN, transcript.events().get(0).kind());
-        assertTrue(transcript.events().stream().anyMatch(e -> "Your client".equals(e.peer())),
-                "events of the student's client name it");
+            ListenPortTest.assertPassed(transcript);
+            assertEquals(EventKind.LISTEN, transcript.events().get(0).kind());
+            assertTrue(transcript.events().stream().anyMatch(e -> "Your client".equals(e.peer())),
+                    "events of the student's client name it");
+        });
     }
 
-    private static void send(int port, String text) throws Exception {
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    private static void send(LiveRun run, String text) throws Exception {
+        try (Socket client = run.connect()) {
             client.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private static String exchange(int port, String request) throws Exception {
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    private static String exchange(LiveRun run, String request) throws Exception {
+        try (Socket client = run.connect()) {
             client.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             return new String(ListenPortTest.readUntilClosed(client), StandardCharsets.UTF_8);
         }

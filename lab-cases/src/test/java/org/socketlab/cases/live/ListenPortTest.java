@@ -34,191 +34,206 @@ import org.socketlab.cases.tcp.TcpCounterCase;
 import org.socketlab.cases.tcp.TcpUppercaseCase;
 import org.socketlab.cases.udp.UdpUppercaseCase;
 
-/** {@code listenPort}: the lab's server waits for a client from outside the lab, here a JDK socket. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+/**
+ * {@code listenPort}: the lab's server waits for a client from outside the lab, here a JDK socket. Each test
+ * runs through {@link LiveRun#test}, which tells the test's client from a stray that reached the port first.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ListenPortTest {
 
     @Test
     void tcp_uppercase_answers_your_client_in_capitals_and_records_it_as_your_client() throws Exception {
-        LiveRun run = LiveRun.start(new TcpUppercaseCase(), Map.of());
-        String reply;
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), run.port())) {
-            client.getOutputStream().write("hello world".getBytes(StandardCharsets.UTF_8));
-            reply = new String(readUntilClosed(client), StandardCharsets.UTF_8);
-        }
-        Transcript transcript = run.transcript();
+        LiveRun.test(new TcpUppercaseCase(), Map.of(), run -> {
+            String reply;
+            try (Socket client = run.connect()) {
+                client.getOutputStream().write("hello world".getBytes(StandardCharsets.UTF_8));
+                reply = new String(readUntilClosed(client), StandardCharsets.UTF_8);
+            }
+            Transcript transcript = run.transcript();
 
-        assertEquals("HELLO WORLD", reply);
-        assertPassed(transcript);
-        assertEquals(EventKind.LISTEN, transcript.events().get(0).kind());
-        TranscriptEvent recv = only(transcript, EventKind.RECV);
-        assertEquals("hello world", recv.text());
-        assertEquals("Your client", recv.peer());
-        assertTrue(transcript.events().stream().noneMatch(e -> e.actor().equals("Client")),
-                "the lab's own client does not run");
+            assertEquals("HELLO WORLD", reply);
+            assertPassed(transcript);
+            assertEquals(EventKind.LISTEN, transcript.events().get(0).kind());
+            TranscriptEvent recv = only(transcript, EventKind.RECV);
+            assertEquals("hello world", recv.text());
+            assertEquals("Your client", recv.peer());
+            assertTrue(transcript.events().stream().noneMatch(e -> e.actor().equals("Client")),
+                    "the lab's own client does not run");
+        });
     }
 
     @Test
     void tcp_uppercase_fails_when_your_client_closes_without_sending() throws Exception {
-        LiveRun run = LiveRun.start(new TcpUppercaseCase(), Map.of());
-        new Socket(InetAddress.getLoopbackAddress(), run.port()).close();
-        Transcript transcript = run.transcript();
-
-        assertEquals(Outcome.FAILED, transcript.outcome());
-        assertNull(transcript.error());
-        assertEquals(new Check("Your client sent a sentence", false, "a sentence such as hello world",
-                "nothing: your client closed without sending"), transcript.checks().get(0));
-    }
-
-    @Test
-    void the_run_ends_failed_when_no_client_comes_within_live_seconds() throws Exception {
-        LiveRun run = LiveRun.start(new TcpUppercaseCase(), Map.of("liveSeconds", 1));
-        run.port();
-        Transcript transcript = run.transcript();
-
-        assertEquals(Outcome.FAILED, transcript.outcome());
-        assertNull(transcript.error());
-        assertEquals(new Check("Your client reaches the lab's server within 1 s", false,
-                "at least one connection or datagram", "none came"), transcript.checks().get(0));
-    }
-
-    @Test
-    void a_client_that_connects_and_stays_silent_fails_for_its_silence_but_is_counted() throws Exception {
-        LiveRun run = LiveRun.start(new TcpCounterCase(), Map.of("liveSeconds", 1));
-        try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), run.port())) {
+        LiveRun.test(new TcpUppercaseCase(), Map.of(), run -> {
+            run.connect().close();
             Transcript transcript = run.transcript();
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertNull(transcript.error());
-            Check silence = transcript.checks().get(0);
-            assertEquals("Your client sends what the handout's client sends in time", silence.name());
-            assertTrue(silence.actual().startsWith("nothing came: recv timed out"), silence.actual());
-            assertEquals(new Check("Your client reaches the lab's server within 1 s", true,
-                    "at least one connection or datagram", "1 came"), transcript.checks().get(1));
-        }
+            assertEquals(new Check("Your client sent a sentence", false, "a sentence such as hello world",
+                    "nothing: your client closed without sending"), transcript.checks().get(0));
+        });
+    }
+
+    @Test
+    void the_run_ends_failed_when_no_client_comes_within_live_seconds() throws Exception {
+        LiveRun.test(new TcpUppercaseCase(), Map.of("liveSeconds", 1), run -> {
+            run.port();
+            Transcript transcript = run.transcript();
+
+            assertEquals(Outcome.FAILED, transcript.outcome());
+            assertNull(transcript.error());
+            assertEquals(new Check("Your client reaches the lab's server within 1 s", false,
+                    "at least one connection or datagram", "none came"), transcript.checks().get(0));
+        });
+    }
+
+    @Test
+    void a_client_that_connects_and_stays_silent_fails_for_its_silence_but_is_counted() throws Exception {
+        LiveRun.test(new TcpCounterCase(), Map.of("liveSeconds", 1), run -> {
+            try (Socket silent = run.connect()) {
+                Transcript transcript = run.transcript();
+
+                assertEquals(Outcome.FAILED, transcript.outcome());
+                assertNull(transcript.error());
+                Check silence = transcript.checks().get(0);
+                assertEquals("Your client sends what the handout's client sends in time", silence.name());
+                assertTrue(silence.actual().startsWith("nothing came: recv timed out"), silence.actual());
+                assertEquals(new Check("Your client reaches the lab's server within 1 s", true,
+                        "at least one connection or datagram", "1 came"), transcript.checks().get(1));
+            }
+        });
     }
 
     @Test
     void udp_uppercase_sends_your_datagram_back_in_capitals() throws Exception {
-        LiveRun run = LiveRun.start(new UdpUppercaseCase(), Map.of());
-        String reply;
-        try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            client.setSoTimeout(5_000);
-            byte[] sentence = "hello &*! world".getBytes(StandardCharsets.UTF_8);
-            client.send(new DatagramPacket(sentence, sentence.length, InetAddress.getLoopbackAddress(), run.port()));
-            DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
-            client.receive(packet);
-            reply = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-        }
-        Transcript transcript = run.transcript();
+        LiveRun.test(new UdpUppercaseCase(), Map.of(), run -> {
+            String reply;
+            try (DatagramSocket client = run.udp()) {
+                client.setSoTimeout(5_000);
+                byte[] sentence = "hello &*! world".getBytes(StandardCharsets.UTF_8);
+                client.send(new DatagramPacket(sentence, sentence.length, InetAddress.getLoopbackAddress(),
+                        run.port()));
+                DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+                client.receive(packet);
+                reply = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+            }
+            Transcript transcript = run.transcript();
 
-        assertEquals("HELLO &*! WORLD", reply);
-        assertPassed(transcript);
-        assertEquals(EventKind.LISTEN, transcript.events().get(0).kind());
-        assertEquals("Your client", only(transcript, EventKind.RECV).peer());
+            assertEquals("HELLO &*! WORLD", reply);
+            assertPassed(transcript);
+            assertEquals(EventKind.LISTEN, transcript.events().get(0).kind());
+            assertEquals("Your client", only(transcript, EventKind.RECV).peer());
+        });
     }
 
     @Test
     void udp_uppercase_fails_on_an_empty_datagram() throws Exception {
-        LiveRun run = LiveRun.start(new UdpUppercaseCase(), Map.of());
-        try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            client.send(new DatagramPacket(new byte[0], 0, InetAddress.getLoopbackAddress(), run.port()));
-        }
-        Transcript transcript = run.transcript();
+        LiveRun.test(new UdpUppercaseCase(), Map.of(), run -> {
+            try (DatagramSocket client = run.udp()) {
+                client.send(new DatagramPacket(new byte[0], 0, InetAddress.getLoopbackAddress(), run.port()));
+            }
+            Transcript transcript = run.transcript();
 
-        assertEquals(Outcome.FAILED, transcript.outcome());
-        assertFalse(transcript.checks().get(0).passed(), transcript.checks().toString());
-        assertEquals("Your client sent a sentence", transcript.checks().get(0).name());
+            assertEquals(Outcome.FAILED, transcript.outcome());
+            assertFalse(transcript.checks().get(0).passed(), transcript.checks().toString());
+            assertEquals("Your client sent a sentence", transcript.checks().get(0).name());
+        });
     }
 
     @Test
     void tcp_counter_counts_each_connection_of_your_client() throws Exception {
-        LiveRun run = LiveRun.start(new TcpCounterCase(), Map.of());
-        int port = run.port();
-        for (int n = 1; n <= 3; n++) {
-            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                client.getOutputStream().write("Hello from client!".getBytes(StandardCharsets.UTF_8));
-                assertEquals("Hello! You are connection #" + n,
-                        new String(readUntilClosed(client), StandardCharsets.UTF_8));
+        LiveRun.test(new TcpCounterCase(), Map.of(), run -> {
+            for (int n = 1; n <= 3; n++) {
+                try (Socket client = run.connect()) {
+                    client.getOutputStream().write("Hello from client!".getBytes(StandardCharsets.UTF_8));
+                    assertEquals("Hello! You are connection #" + n,
+                            new String(readUntilClosed(client), StandardCharsets.UTF_8));
+                }
             }
-        }
-        Transcript transcript = run.transcript();
+            Transcript transcript = run.transcript();
 
-        assertPassed(transcript);
-        assertEquals(3, transcript.events().stream().filter(e -> e.kind() == EventKind.ACCEPT).count());
+            assertPassed(transcript);
+            assertEquals(3, transcript.events().stream().filter(e -> e.kind() == EventKind.ACCEPT).count());
+        });
     }
 
     @Test
     void tcp_counter_fails_when_your_client_connects_and_sends_nothing() throws Exception {
-        LiveRun run = LiveRun.start(new TcpCounterCase(), Map.of("clients", 1));
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), run.port())) {
-            client.shutdownOutput();
-            readUntilClosed(client);
-        }
-        Transcript transcript = run.transcript();
+        LiveRun.test(new TcpCounterCase(), Map.of("clients", 1), run -> {
+            try (Socket client = run.connect()) {
+                client.shutdownOutput();
+                readUntilClosed(client);
+            }
+            Transcript transcript = run.transcript();
 
-        assertEquals(Outcome.FAILED, transcript.outcome());
-        assertEquals(new Check("Your client's connection #1 sent a message", false,
-                "a message such as Hello from client!", "nothing"), transcript.checks().get(0));
+            assertEquals(Outcome.FAILED, transcript.outcome());
+            assertEquals(new Check("Your client's connection #1 sent a message", false,
+                    "a message such as Hello from client!", "nothing"), transcript.checks().get(0));
+        });
     }
 
     @Test
     void request_info_server_checks_your_requests_method_path_and_user_agent() throws Exception {
-        LiveRun run = LiveRun.start(new RequestInfoServerCase(), Map.of("paths", "/hello"));
-        String page;
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), run.port())) {
-            client.getOutputStream().write(("GET /hello HTTP/1.1\r\nHost: localhost\r\nUser-Agent: JDK-test\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            page = new String(readUntilClosed(client), StandardCharsets.UTF_8);
-        }
-        Transcript transcript = run.transcript();
+        LiveRun.test(new RequestInfoServerCase(), Map.of("paths", "/hello"), run -> {
+            String page;
+            try (Socket client = run.connect()) {
+                client.getOutputStream().write(("GET /hello HTTP/1.1\r\nHost: localhost\r\nUser-Agent: JDK-test\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                page = new String(readUntilClosed(client), StandardCharsets.UTF_8);
+            }
+            Transcript transcript = run.transcript();
 
-        assertTrue(page.startsWith("HTTP/1.1 200 OK") && page.contains("JDK-test"), page);
-        assertPassed(transcript);
-        assertEquals(List.of("Your client's request 1 has a method, a path and a version",
-                "Your client's request 1 has a User-Agent", "Your client reaches the lab's server within 60 s"),
-                transcript.checks().stream().map(Check::name).toList());
+            assertTrue(page.startsWith("HTTP/1.1 200 OK") && page.contains("JDK-test"), page);
+            assertPassed(transcript);
+            assertEquals(List.of("Your client's request 1 has a method, a path and a version",
+                    "Your client's request 1 has a User-Agent", "Your client reaches the lab's server within 60 s"),
+                    transcript.checks().stream().map(Check::name).toList());
+        });
     }
 
     @Test
     void request_info_server_fails_a_request_without_a_user_agent() throws Exception {
-        LiveRun run = LiveRun.start(new RequestInfoServerCase(), Map.of("paths", "/"));
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), run.port())) {
-            client.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            readUntilClosed(client);
-        }
-        Transcript transcript = run.transcript();
+        LiveRun.test(new RequestInfoServerCase(), Map.of("paths", "/"), run -> {
+            try (Socket client = run.connect()) {
+                client.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                readUntilClosed(client);
+            }
+            Transcript transcript = run.transcript();
 
-        assertEquals(Outcome.FAILED, transcript.outcome());
-        assertEquals(new Check("Your client's request 1 has a User-Agent", false, "a User-Agent field, e.g. curl/8.4.0",
-                "none"), transcript.checks().get(1));
+            assertEquals(Outcome.FAILED, transcript.outcome());
+            assertEquals(new Check("Your client's request 1 has a User-Agent", false,
+                    "a User-Agent field, e.g. curl/8.4.0", "none"), transcript.checks().get(1));
+        });
     }
 
     @Test
     void web_server_serves_your_clients_file_and_404() throws Exception {
-        LiveRun run = LiveRun.start(new WebServerCase(), Map.of());
-        int port = run.port();
-        String file = get(port, "/HelloWorld.html");
-        String missing = get(port, "/NotHere.html");
-        Transcript transcript = run.transcript();
+        LiveRun.test(new WebServerCase(), Map.of(), run -> {
+            String file = get(run, "/HelloWorld.html");
+            String missing = get(run, "/NotHere.html");
+            Transcript transcript = run.transcript();
 
-        assertTrue(file.startsWith("HTTP/1.1 200 OK\r\n\r\n<html>"), file);
-        assertTrue(missing.startsWith("HTTP/1.1 404 Not Found"), missing);
-        assertPassed(transcript);
+            assertTrue(file.startsWith("HTTP/1.1 200 OK\r\n\r\n<html>"), file);
+            assertTrue(missing.startsWith("HTTP/1.1 404 Not Found"), missing);
+            assertPassed(transcript);
+        });
     }
 
     @Test
     void web_server_fails_a_request_without_a_path() throws Exception {
-        LiveRun run = LiveRun.start(new WebServerCase(), Map.of("liveSeconds", 1));
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), run.port())) {
-            client.getOutputStream().write("HELLO\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            readUntilClosed(client);
-        }
-        Transcript transcript = run.transcript();
+        LiveRun.test(new WebServerCase(), Map.of("liveSeconds", 1), run -> {
+            try (Socket client = run.connect()) {
+                client.getOutputStream().write("HELLO\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                readUntilClosed(client);
+            }
+            Transcript transcript = run.transcript();
 
-        assertEquals(Outcome.FAILED, transcript.outcome());
-        assertEquals(new Check("Your client's request 1 has a method, a path and a version", false,
-                "a request line such as GET / HTTP/1.1", "HELLO"), transcript.checks().get(0));
+            assertEquals(Outcome.FAILED, transcript.outcome());
+            assertEquals(new Check("Your client's request 1 has a method, a path and a version", false,
+                    "a request line such as GET / HTTP/1.1", "HELLO"), transcript.checks().get(0));
+        });
     }
 
     @ParameterizedTest
@@ -245,8 +260,8 @@ class ListenPortTest {
                 java.time.Duration.ofSeconds(10)));
     }
 
-    private static String get(int port, String path) throws Exception {
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    private static String get(LiveRun run, String path) throws Exception {
+        try (Socket client = run.connect()) {
             client.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             return new String(readUntilClosed(client), StandardCharsets.UTF_8);

@@ -16,6 +16,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ErrorHandlingCaseTest {
@@ -23,7 +24,7 @@ class ErrorHandlingCaseTest {
 
     @Test
     void default_run_passes_and_prints_the_three_handout_messages() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of());
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of());
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
         assertEquals(List.of("Connection refused - is server running?", "Connection timed out", "Invalid hostname"),
@@ -32,7 +33,7 @@ class ErrorHandlingCaseTest {
 
     @Test
     void a_refused_connect_is_recorded_as_an_error_of_the_connect() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("scenario", "refused"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("scenario", "refused"));
 
         assertEquals(List.of("Connection refused - is server running?"), transcript.output());
         assertTrue(transcript.events().stream().noneMatch(e -> e.kind() == EventKind.CONNECT));
@@ -41,7 +42,7 @@ class ErrorHandlingCaseTest {
 
     @Test
     void the_timeout_is_the_recv_waiting_for_a_reply_that_never_comes() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("scenario", "timeout", "timeoutMs", 150));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("scenario", "timeout", "timeoutMs", 150));
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
         assertEquals(List.of("Connection timed out"), transcript.output());
@@ -53,7 +54,7 @@ class ErrorHandlingCaseTest {
 
     @Test
     void an_invalid_hostname_fails_before_any_packet_is_sent() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("scenario", "hostname"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("scenario", "hostname"));
 
         assertEquals(List.of("Invalid hostname"), transcript.output());
         assertTrue(transcript.events().stream().noneMatch(e -> e.kind() == EventKind.SEND
@@ -62,7 +63,7 @@ class ErrorHandlingCaseTest {
 
     @Test
     void a_host_that_resolves_makes_the_hostname_check_fail() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("scenario", "hostname", "badHost", "localhost"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("scenario", "hostname", "badHost", "localhost"));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertEquals(List.of("Connection refused - is server running?"), transcript.output());
@@ -70,7 +71,7 @@ class ErrorHandlingCaseTest {
 
     @Test
     void a_host_the_lab_may_not_reach_is_reported_by_the_generic_except() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("scenario", "hostname", "badHost", "example.com"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("scenario", "hostname", "badHost", "example.com"));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertTrue(transcript.output().get(0).startsWith("Error: host 'example.com' is not allowed"),

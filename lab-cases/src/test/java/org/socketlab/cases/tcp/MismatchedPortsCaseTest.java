@@ -19,6 +19,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class MismatchedPortsCaseTest {
@@ -28,7 +29,7 @@ class MismatchedPortsCaseTest {
 
     @Test
     void default_run_passes_showing_a_refusal_for_tcp_and_a_silent_loss_for_udp() {
-        Transcript transcript = CaseRunner.run(labCase);
+        Transcript transcript = UndisturbedRuns.run(labCase);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals(List.of("The server is ready to receive",
@@ -45,7 +46,7 @@ class MismatchedPortsCaseTest {
 
     @Test
     void tcp_the_client_is_refused_on_another_port_and_the_server_accepts_nothing() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("protocol", "tcp"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("protocol", "tcp"));
 
         TranscriptEvent listen = only(transcript, "TCP server", EventKind.LISTEN);
         TranscriptEvent refused = only(transcript, "TCP client", EventKind.ERROR);
@@ -58,7 +59,7 @@ class MismatchedPortsCaseTest {
 
     @Test
     void udp_the_send_goes_to_another_port_without_error_and_nobody_receives_it() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("protocol", "udp", "timeoutMs", TIMEOUT_MS));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("protocol", "udp", "timeoutMs", TIMEOUT_MS));
 
         TranscriptEvent listen = only(transcript, "UDP server", EventKind.LISTEN);
         TranscriptEvent send = only(transcript, "UDP client", EventKind.SEND);
@@ -84,7 +85,7 @@ class MismatchedPortsCaseTest {
 
     @Test
     void on_the_same_port_both_exchanges_work() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("samePort", true));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("samePort", true));
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertTrue(transcript.output().contains("From Server: HELLO WORLD"), transcript.output().toString());

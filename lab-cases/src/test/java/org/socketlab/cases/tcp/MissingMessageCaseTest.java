@@ -18,6 +18,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class MissingMessageCaseTest {
@@ -30,7 +31,7 @@ class MissingMessageCaseTest {
 
     @Test
     void default_run_passes_and_bob_receives_the_whole_message() {
-        Transcript transcript = CaseRunner.run(new MissingMessageCase(), Map.of());
+        Transcript transcript = UndisturbedRuns.run(new MissingMessageCase(), Map.of());
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
         assertTrue(transcript.output().contains(" Bob received: 'HELLO WORLD'"), transcript.output().toString());
@@ -39,7 +40,7 @@ class MissingMessageCaseTest {
 
     @Test
     void the_loop_reads_eight_bytes_then_three_then_the_close() {
-        Transcript transcript = CaseRunner.run(new MissingMessageCase(), Map.of());
+        Transcript transcript = UndisturbedRuns.run(new MissingMessageCase(), Map.of());
 
         List<Integer> sizes = bobsReads(transcript).stream().map(TranscriptEvent::size).toList();
         assertEquals(List.of(8, 3, 0), sizes);
@@ -47,7 +48,7 @@ class MissingMessageCaseTest {
 
     @Test
     void a_single_recv_of_eight_bytes_gets_only_hello_wo_and_fails() {
-        Transcript transcript = CaseRunner.run(new MissingMessageCase(), Map.of("readUntilClosed", false));
+        Transcript transcript = UndisturbedRuns.run(new MissingMessageCase(), Map.of("readUntilClosed", false));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertTrue(transcript.output().contains(" Bob received: 'HELLO WO'"), transcript.output().toString());
@@ -64,7 +65,7 @@ class MissingMessageCaseTest {
 
     @Test
     void a_single_recv_of_1024_bytes_receives_the_short_message_whole() {
-        Transcript transcript = CaseRunner.run(new MissingMessageCase(),
+        Transcript transcript = UndisturbedRuns.run(new MissingMessageCase(),
                 Map.of("readUntilClosed", false, "bufferSize", 1024));
 
         assertEquals(Outcome.PASSED, transcript.outcome());
@@ -74,7 +75,7 @@ class MissingMessageCaseTest {
 
     @Test
     void a_multi_byte_message_read_one_byte_at_a_time_arrives_whole() {
-        Transcript transcript = CaseRunner.run(new MissingMessageCase(),
+        Transcript transcript = UndisturbedRuns.run(new MissingMessageCase(),
                 Map.of("bufferSize", 1, "message", "Grüße"));
 
         assertEquals(Outcome.PASSED, transcript.outcome());

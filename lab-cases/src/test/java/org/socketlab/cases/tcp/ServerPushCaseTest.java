@@ -16,6 +16,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ServerPushCaseTest {
@@ -23,7 +24,7 @@ class ServerPushCaseTest {
 
     @Test
     void default_run_passes_and_prints_the_handouts_lines() {
-        Transcript transcript = CaseRunner.run(push);
+        Transcript transcript = UndisturbedRuns.run(push);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals(List.of("Listening for connections..", "Enter data to be send: cse323",
@@ -32,7 +33,7 @@ class ServerPushCaseTest {
 
     @Test
     void the_client_sends_nothing_and_reads_once_with_1024() {
-        Transcript transcript = CaseRunner.run(push);
+        Transcript transcript = UndisturbedRuns.run(push);
 
         assertTrue(transcript.events().stream().noneMatch(e -> e.kind() == EventKind.SEND && e.actor().equals("Client")));
         var recv = transcript.events().stream()
@@ -43,7 +44,7 @@ class ServerPushCaseTest {
 
     @Test
     void the_message_parameter_changes_what_is_sent_and_printed() {
-        Transcript transcript = CaseRunner.run(push, Map.of("message", "hello lab"));
+        Transcript transcript = UndisturbedRuns.run(push, Map.of("message", "hello lab"));
 
         assertEquals(Outcome.PASSED, transcript.outcome());
         assertTrue(transcript.output().contains("Message from server : hello lab"));
@@ -51,7 +52,7 @@ class ServerPushCaseTest {
 
     @Test
     void a_message_longer_than_one_recv_is_cut_and_fails() {
-        Transcript transcript = CaseRunner.run(push, Map.of("message", "m".repeat(1500)));
+        Transcript transcript = UndisturbedRuns.run(push, Map.of("message", "m".repeat(1500)));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertTrue(transcript.checks().get(0).actual().length() <= 1024);
@@ -60,7 +61,7 @@ class ServerPushCaseTest {
     @Test
     void target_aims_the_client_at_the_students_server() throws Exception {
         try (LoopbackServer server = LoopbackServer.start(socket -> LoopbackServer.write(socket, "cse323\n"))) {
-            Transcript transcript = CaseRunner.run(push, Map.of("target", server.target()));
+            Transcript transcript = UndisturbedRuns.run(push, Map.of("target", server.target()));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
             assertEquals(List.of("Message from server : cse323"), transcript.output());
@@ -70,7 +71,7 @@ class ServerPushCaseTest {
     @Test
     void a_students_server_sending_something_else_fails() throws Exception {
         try (LoopbackServer server = LoopbackServer.start(socket -> LoopbackServer.write(socket, "other"))) {
-            Transcript transcript = CaseRunner.run(push, Map.of("target", server.target()));
+            Transcript transcript = UndisturbedRuns.run(push, Map.of("target", server.target()));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
         }

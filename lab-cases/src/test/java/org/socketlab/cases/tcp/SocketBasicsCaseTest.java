@@ -21,6 +21,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class SocketBasicsCaseTest {
@@ -28,7 +29,7 @@ class SocketBasicsCaseTest {
 
     @Test
     void default_run_passes_and_prints_each_step() {
-        Transcript transcript = CaseRunner.run(basics);
+        Transcript transcript = UndisturbedRuns.run(basics);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals("Socket Created", transcript.output().get(0));
@@ -40,7 +41,7 @@ class SocketBasicsCaseTest {
 
     @Test
     void sends_the_handouts_message_and_records_the_refused_connect() {
-        Transcript transcript = CaseRunner.run(basics);
+        Transcript transcript = UndisturbedRuns.run(basics);
 
         assertTrue(transcript.events().stream().anyMatch(e -> e.kind() == EventKind.SEND && e.actor().equals("Client")
                 && "GET / HTTP/1.1\r\n\r\n".equals(e.text()) && e.size() == 18));
@@ -51,7 +52,7 @@ class SocketBasicsCaseTest {
     @Test
     void a_closed_port_that_is_open_fails_the_check() throws Exception {
         try (LoopbackServer open = LoopbackServer.start(socket -> { })) {
-            Transcript transcript = CaseRunner.run(basics, Map.of("closedPort", open.port()));
+            Transcript transcript = UndisturbedRuns.run(basics, Map.of("closedPort", open.port()));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertFalse(transcript.checks().get(0).passed());
@@ -65,7 +66,7 @@ class SocketBasicsCaseTest {
         try {
             wireMock.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody("main page")));
 
-            Transcript transcript = CaseRunner.run(basics, Map.of("host", "127.0.0.1", "port", wireMock.port()));
+            Transcript transcript = UndisturbedRuns.run(basics, Map.of("host", "127.0.0.1", "port", wireMock.port()));
 
             // Jetty, like nginx, refuses an HTTP/1.1 request without Host (RFC 9112 §3.2): the status is checked.
             assertEquals(Outcome.FAILED, transcript.outcome(), transcript.checks().toString());
@@ -83,7 +84,7 @@ class SocketBasicsCaseTest {
             LoopbackServer.readHead(socket);
             LoopbackServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         })) {
-            Transcript transcript = CaseRunner.run(basics, Map.of("host", "localhost", "port", server.port()));
+            Transcript transcript = UndisturbedRuns.run(basics, Map.of("host", "localhost", "port", server.port()));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         }
@@ -92,7 +93,7 @@ class SocketBasicsCaseTest {
     @Test
     void a_server_that_answers_nothing_fails() throws Exception {
         try (LoopbackServer silent = LoopbackServer.start(LoopbackServer::readHead)) {
-            Transcript transcript = CaseRunner.run(basics, Map.of("host", "localhost", "port", silent.port()));
+            Transcript transcript = UndisturbedRuns.run(basics, Map.of("host", "localhost", "port", silent.port()));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertEquals("nothing", transcript.checks().get(1).actual());

@@ -16,6 +16,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class TcpClientFirstCaseTest {
@@ -23,7 +24,7 @@ class TcpClientFirstCaseTest {
 
     @Test
     void default_run_passes_because_the_clients_connect_is_refused() {
-        Transcript transcript = CaseRunner.run(labCase);
+        Transcript transcript = UndisturbedRuns.run(labCase);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals(List.of("Traceback (most recent call last):",
@@ -38,7 +39,7 @@ class TcpClientFirstCaseTest {
 
     @Test
     void python_3_words_the_refusal_as_connection_refused_error() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("python", "3"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("python", "3"));
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals(List.of("Traceback (most recent call last):",
@@ -50,7 +51,7 @@ class TcpClientFirstCaseTest {
 
     @Test
     void the_refusal_is_a_recorded_error_and_the_server_listens_only_afterwards_on_that_port() {
-        Transcript transcript = CaseRunner.run(labCase);
+        Transcript transcript = UndisturbedRuns.run(labCase);
 
         List<TranscriptEvent> events = transcript.events();
         int error = indexOf(events, "Client", EventKind.ERROR);
@@ -66,7 +67,7 @@ class TcpClientFirstCaseTest {
 
     @Test
     void with_the_server_first_the_client_connects_and_prints_the_reply() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("serverFirst", true));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("serverFirst", true));
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals(List.of("The server is ready to receive", "Input lowercase sentence:hello world",

@@ -19,6 +19,7 @@ import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
 import org.socketlab.cases.LoopbackServer;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TcpCounterCaseTest {
@@ -26,7 +27,7 @@ class TcpCounterCaseTest {
 
     @Test
     void default_run_passes_and_prints_the_counter_lines() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of());
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of());
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
         List<String> output = transcript.output();
@@ -42,7 +43,7 @@ class TcpCounterCaseTest {
 
     @Test
     void each_client_run_is_a_new_connection_to_one_listening_socket() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of());
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of());
 
         assertEquals(1, count(transcript, "Server", EventKind.LISTEN));
         assertEquals(3, count(transcript, "Server", EventKind.ACCEPT));
@@ -59,7 +60,7 @@ class TcpCounterCaseTest {
 
     @Test
     void the_server_reads_each_message_with_one_recv_of_1024_bytes() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("message", "hi"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("message", "hi"));
 
         List<TranscriptEvent> recvs = transcript.events().stream()
                 .filter(e -> e.actor().equals("Server") && e.kind() == EventKind.RECV).toList();
@@ -72,7 +73,7 @@ class TcpCounterCaseTest {
 
     @Test
     void more_clients_keep_the_counter_climbing() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("clients", 5));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("clients", 5));
 
         assertEquals(Outcome.PASSED, transcript.outcome());
         assertTrue(transcript.output().contains("Received: Hello! You are connection #5"));
@@ -100,7 +101,7 @@ class TcpCounterCaseTest {
             LoopbackServer.readOnce(socket);
             LoopbackServer.write(socket, "Hello! You are connection #" + (count + 6));
         })) {
-            Transcript transcript = CaseRunner.run(labCase, Map.of("target", student.target()));
+            Transcript transcript = UndisturbedRuns.run(labCase, Map.of("target", student.target()));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
             assertTrue(transcript.output().contains("Received: Hello! You are connection #9"));
@@ -115,7 +116,7 @@ class TcpCounterCaseTest {
             LoopbackServer.readOnce(socket);
             LoopbackServer.write(socket, "Hello! You are connection #1");
         })) {
-            Transcript transcript = CaseRunner.run(labCase, Map.of("target", student.target()));
+            Transcript transcript = UndisturbedRuns.run(labCase, Map.of("target", student.target()));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertTrue(transcript.checks().stream().anyMatch(c -> !c.passed()

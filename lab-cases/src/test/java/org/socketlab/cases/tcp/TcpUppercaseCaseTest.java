@@ -30,6 +30,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class TcpUppercaseCaseTest {
@@ -37,7 +38,7 @@ class TcpUppercaseCaseTest {
 
     @Test
     void default_run_passes_and_prints_the_handouts_console_lines() {
-        Transcript transcript = CaseRunner.run(labCase);
+        Transcript transcript = UndisturbedRuns.run(labCase);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals(List.of("The server is ready to receive", "Input lowercase sentence:hello world",
@@ -46,7 +47,7 @@ class TcpUppercaseCaseTest {
 
     @Test
     void the_server_asks_recv_for_1024_bytes_and_gets_the_eleven_bytes_of_the_sentence() {
-        Transcript transcript = CaseRunner.run(labCase);
+        Transcript transcript = UndisturbedRuns.run(labCase);
 
         TranscriptEvent recv = only(transcript, "Server", EventKind.RECV);
         assertEquals(1024, recv.requested());
@@ -58,7 +59,7 @@ class TcpUppercaseCaseTest {
 
     @Test
     void special_characters_and_capitals_come_back_unchanged() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("message", "Hello &*! World"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("message", "Hello &*! World"));
 
         assertEquals(Outcome.PASSED, transcript.outcome());
         assertTrue(transcript.output().contains("From Server: HELLO &*! WORLD"), transcript.output().toString());
@@ -68,7 +69,7 @@ class TcpUppercaseCaseTest {
 
     @Test
     void letters_outside_a_to_z_are_left_alone_as_pythons_byte_upper_does() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("message", "héllo wörld 42"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("message", "héllo wörld 42"));
 
         assertEquals(Outcome.PASSED, transcript.outcome());
         assertTrue(transcript.output().contains("From Server: HéLLO WöRLD 42"), transcript.output().toString());
@@ -94,7 +95,7 @@ class TcpUppercaseCaseTest {
         try (StudentServer student = StudentServer.start(
                 data -> new String(data, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT)
                         .getBytes(StandardCharsets.UTF_8))) {
-            Transcript transcript = CaseRunner.run(labCase,
+            Transcript transcript = UndisturbedRuns.run(labCase,
                     Map.of("target", "127.0.0.1:" + student.port(), "message", "Hello &*! World"));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
@@ -110,7 +111,7 @@ class TcpUppercaseCaseTest {
         // A buggy server that swaps the case of every letter, so capitals come back lowercase.
         try (StudentServer student = StudentServer.start(data -> swapCase(new String(data, StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8))) {
-            Transcript transcript = CaseRunner.run(labCase,
+            Transcript transcript = UndisturbedRuns.run(labCase,
                     Map.of("target", "localhost:" + student.port(), "message", "Hello World"));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
@@ -128,7 +129,7 @@ class TcpUppercaseCaseTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        Transcript transcript = CaseRunner.run(labCase, Map.of("target", "127.0.0.1:" + port));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("target", "127.0.0.1:" + port));
 
         assertEquals(Outcome.FAILED, transcript.outcome());
         assertEquals(new Check("Your server at 127.0.0.1:" + port + " accepts a connection", false, "a connection",

@@ -18,6 +18,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class UdpClientFirstCaseTest {
@@ -25,7 +26,7 @@ class UdpClientFirstCaseTest {
 
     @Test
     void default_run_passes_the_send_succeeds_and_the_datagram_is_lost() {
-        Transcript transcript = CaseRunner.run(labCase);
+        Transcript transcript = UndisturbedRuns.run(labCase);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals(List.of("Input lowercase sentence:hello world", "The server is ready to receive"),
@@ -41,7 +42,7 @@ class UdpClientFirstCaseTest {
 
     @Test
     void the_only_errors_are_the_recvfrom_time_outs_and_the_late_server_binds_the_port_the_client_used() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("timeoutMs", 100));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("timeoutMs", 100));
 
         List<TranscriptEvent> events = transcript.events();
         List<TranscriptEvent> errors = events.stream().filter(e -> e.kind() == EventKind.ERROR).toList();
@@ -55,7 +56,7 @@ class UdpClientFirstCaseTest {
 
     @Test
     void with_the_server_first_the_client_prints_the_reply() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("serverFirst", true));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("serverFirst", true));
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals(List.of("The server is ready to receive", "Input lowercase sentence:hello world", "HELLO WORLD"),

@@ -21,6 +21,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class UdpCounterCaseTest {
@@ -28,7 +29,7 @@ class UdpCounterCaseTest {
 
     @Test
     void default_run_passes_and_prints_the_counter_lines() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of());
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of());
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
         List<String> output = transcript.output();
@@ -45,7 +46,7 @@ class UdpCounterCaseTest {
 
     @Test
     void udp_needs_no_connect_and_no_accept() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of());
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of());
 
         assertTrue(transcript.events().stream().noneMatch(e -> e.kind() == EventKind.CONNECT
                 || e.kind() == EventKind.ACCEPT));
@@ -72,7 +73,7 @@ class UdpCounterCaseTest {
             Thread server = new Thread(() -> answer(student, 3));
             server.start();
 
-            Transcript transcript = CaseRunner.run(labCase, Map.of("target", "127.0.0.1:" + student.getLocalPort()));
+            Transcript transcript = UndisturbedRuns.run(labCase, Map.of("target", "127.0.0.1:" + student.getLocalPort()));
 
             server.join(5_000);
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
@@ -83,7 +84,7 @@ class UdpCounterCaseTest {
     @Test
     void target_that_never_answers_fails_instead_of_hanging() throws Exception {
         try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            Transcript transcript = CaseRunner.run(labCase,
+            Transcript transcript = UndisturbedRuns.run(labCase,
                     Map.of("target", "127.0.0.1:" + silent.getLocalPort(), "clients", 1));
 
             assertEquals(Outcome.FAILED, transcript.outcome());

@@ -26,6 +26,7 @@ import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.cases.UndisturbedRuns;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class UdpUppercaseCaseTest {
@@ -33,7 +34,7 @@ class UdpUppercaseCaseTest {
 
     @Test
     void default_run_passes_and_prints_hello_world_as_the_handout_does() {
-        Transcript transcript = CaseRunner.run(labCase);
+        Transcript transcript = UndisturbedRuns.run(labCase);
 
         assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
         assertEquals(List.of("The server is ready to receive", "Input lowercase sentence:hello world", "HELLO WORLD"),
@@ -42,7 +43,7 @@ class UdpUppercaseCaseTest {
 
     @Test
     void the_server_receives_one_whole_datagram_from_the_client_and_replies_to_that_address() {
-        Transcript transcript = CaseRunner.run(labCase);
+        Transcript transcript = UndisturbedRuns.run(labCase);
 
         TranscriptEvent clientSend = only(transcript, "Client", EventKind.SEND);
         TranscriptEvent serverRecv = only(transcript, "Server", EventKind.RECV);
@@ -58,7 +59,7 @@ class UdpUppercaseCaseTest {
 
     @Test
     void special_characters_and_capitals_come_back_unchanged() {
-        Transcript transcript = CaseRunner.run(labCase, Map.of("message", "Hello &*! World"));
+        Transcript transcript = UndisturbedRuns.run(labCase, Map.of("message", "Hello &*! World"));
 
         assertEquals(Outcome.PASSED, transcript.outcome());
         assertEquals("HELLO &*! WORLD", transcript.output().get(2));
@@ -83,7 +84,7 @@ class UdpUppercaseCaseTest {
     void target_checks_a_correct_student_server_and_passes() throws Exception {
         try (DatagramSocket student = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             CompletableFuture<String> received = serveOnce(student, true);
-            Transcript transcript = CaseRunner.run(labCase,
+            Transcript transcript = UndisturbedRuns.run(labCase,
                     Map.of("target", "127.0.0.1:" + student.getLocalPort(), "message", "Hello &*! World"));
 
             assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
@@ -97,7 +98,7 @@ class UdpUppercaseCaseTest {
     void target_that_never_answers_fails_after_the_clients_recvfrom_times_out() throws Exception {
         try (DatagramSocket student = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             CompletableFuture<String> received = serveOnce(student, false);
-            Transcript transcript = CaseRunner.run(labCase, Map.of("target", "127.0.0.1:" + student.getLocalPort()));
+            Transcript transcript = UndisturbedRuns.run(labCase, Map.of("target", "127.0.0.1:" + student.getLocalPort()));
 
             assertEquals(Outcome.FAILED, transcript.outcome());
             assertTrue(transcript.checks().get(0).name().endsWith(" answers in time"), transcript.checks().toString());
