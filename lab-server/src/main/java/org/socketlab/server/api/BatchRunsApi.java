@@ -43,6 +43,8 @@ public final class BatchRunsApi {
     private HttpResponse runBatch(HttpRequest request) {
         List<BatchRequest.Item> items = BatchRequest.parse(request.body());
         List<RegisteredCase> cases = new ArrayList<>();
+        // Resolved once here and handed to the runs as they are, so each value is parsed once per item.
+        List<Params> values = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             BatchRequest.Item item = items.get(i);
             String where = "runs[" + i + "]";
@@ -50,7 +52,7 @@ public final class BatchRunsApi {
                     Status.BAD_REQUEST, where + ": no case with id '" + Printable.of(item.caseId())
                     + "'; GET /api/cases lists them"));
             try {
-                Params.resolve(registered.params(), item.params());
+                values.add(Params.resolve(registered.params(), item.params()));
             } catch (InvalidParamException e) {
                 return ApiErrors.invalidParameter(where + " (" + registered.id() + "): " + e.getMessage(), e.parameter());
             }
@@ -59,7 +61,7 @@ public final class BatchRunsApi {
         List<Transcript> transcripts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
-                transcripts.add(runs.run(cases.get(i), items.get(i).params()));
+                transcripts.add(runs.run(cases.get(i), values.get(i)));
             } catch (InvalidParamException e) {
                 // Only a case's own validate() gets here: the values were each valid, not together.
                 return ApiErrors.invalidParameter("runs[" + i + "] (" + cases.get(i).id() + "): " + e.getMessage(),

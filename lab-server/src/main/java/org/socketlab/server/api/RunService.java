@@ -81,7 +81,20 @@ public final class RunService implements AutoCloseable {
     LiveRun start(RegisteredCase registered, Map<String, ?> given) {
         // Types, ranges and formats are checked here, so that a bad value costs no slot, and the run takes the
         // values as they are (each parsed once); the case's own validate() runs inside the run, under its limit.
-        Params params = Params.resolve(registered.params(), given);
+        return start(registered, Params.resolve(registered.params(), given));
+    }
+
+    /**
+     * Starts a run of values already resolved against the case's parameters: a caller that checked them itself
+     * (a batch checks every item before its first run) hands them on, so each value is parsed once.
+     *
+     * @param registered the case
+     * @param params     the values, from {@link Params#resolve} with {@code registered.params()}
+     * @return the run, going on
+     * @throws InvalidParamException if the case's own validate() refuses the values (the run does not happen)
+     * @throws HttpException         503 with Retry-After when no slot came free in time
+     */
+    LiveRun start(RegisteredCase registered, Params params) {
         acquireSlot();
         RunHandle handle = new RunHandle();
         LiveRun run = new LiveRun(handle, registered.id(), params.asMap());
@@ -170,7 +183,10 @@ public final class RunService implements AutoCloseable {
      * @return the finished run
      */
     LiveRun runToEnd(RegisteredCase registered, Map<String, ?> given) {
-        LiveRun run = start(registered, given);
+        return awaitEnd(start(registered, given));
+    }
+
+    private LiveRun awaitEnd(LiveRun run) {
         try {
             if (!run.awaitDone(longest())) {
                 throw new HttpException(Status.INTERNAL_SERVER_ERROR, "the run did not end within its time limit");
@@ -213,6 +229,19 @@ public final class RunService implements AutoCloseable {
      */
     public Transcript run(RegisteredCase registered, Map<String, ?> params) {
         return runToEnd(registered, params).transcript();
+    }
+
+    /**
+     * Runs a case once with values already resolved against its parameters, and waits for its end.
+     *
+     * @param registered the case
+     * @param params     the values, from {@link Params#resolve} with {@code registered.params()}
+     * @return the transcript
+     * @throws InvalidParamException if the case's own validate() refuses the values
+     * @throws HttpException         503 when no slot came free in time
+     */
+    Transcript run(RegisteredCase registered, Params params) {
+        return awaitEnd(start(registered, params)).transcript();
     }
 
     /** Waits until {@code count} runs wait for a slot; for tests, as a semaphore tells no one of its queue. */

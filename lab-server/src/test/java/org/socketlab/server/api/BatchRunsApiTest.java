@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonArray;
@@ -23,6 +24,9 @@ import org.socketlab.server.ServerConfig;
 import org.socketlab.server.SocketLabServer;
 import org.socketlab.server.TestCases;
 import org.socketlab.server.http.AccessLog;
+import org.socketlab.server.plugins.CaseDiscovery;
+import org.socketlab.server.plugins.CaseRegistry;
+import org.socketlab.server.plugins.RegisteredCase;
 
 /** {@code POST /api/runs} and the shape of parameter errors, over real sockets. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -78,6 +82,24 @@ class BatchRunsApiTest {
         assertEquals("bufferSize", error.get("parameter").getAsString());
         assertEquals("runs[1] (missing-message): parameter 'bufferSize': must be an integer from 1 to 65536, got 0",
                 error.get("error").getAsString());
+    }
+
+    @Test
+    void each_items_values_are_parsed_once_though_the_batch_checks_them_all_before_the_first_run() throws Exception {
+        RunServiceParamsTest.CountingCase counting = new RunServiceParamsTest.CountingCase();
+        CaseRegistry registry = new CaseRegistry(List.of(CaseDiscovery.describe(counting, RegisteredCase.BUILT_IN)));
+        try (SocketLabServer countingServer = SocketLabServer.start(ServerConfig.defaults().withPort(0), registry,
+                AccessLog.none())) {
+            int afterLoading = counting.parses.get();
+
+            HttpResponse<String> response = new ApiClient(countingServer.port()).post("/api/runs", """
+                    {"runs": [{"caseId": "test-counting", "params": {"word": "hello"}},
+                              {"caseId": "test-counting", "params": {"word": "hello"}}]}""");
+
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("passed", json(response).getAsJsonObject("summary").get("outcome").getAsString());
+            assertEquals(2, counting.parses.get() - afterLoading, "parses of the two items' values");
+        }
     }
 
     @Test
