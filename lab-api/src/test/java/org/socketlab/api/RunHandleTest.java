@@ -50,7 +50,10 @@ class RunHandleTest {
             }
             TcpListener listener = context.actor("Server").listen();
             accepting.countDown();
-            listener.accept();
+            while (true) {
+                // Only the cancel may end the wait: a stray client (a port scan on the machine) is let go.
+                listener.accept().close();
+            }
         }
     }
 

@@ -24,8 +24,11 @@ import org.socketlab.api.transcript.TranscriptEvent;
  * fails without a stray is returned as it is, so the test still fails when the case does.
  */
 public final class UndisturbedRuns {
-    /** Strays are rare: three disturbed runs in a row mean something else accepts outside connections. */
-    static final int MAX_ATTEMPTS = 3;
+    /**
+     * Strays come in bursts (a benchmark that scans all 65,535 ports of 127.0.0.1 five times in ten seconds hit
+     * three runs in a row): five disturbed runs in a row mean something else accepts outside connections.
+     */
+    static final int MAX_ATTEMPTS = 5;
 
     private UndisturbedRuns() {
     }
