@@ -58,7 +58,8 @@ final class PluginClassLoader extends URLClassLoader {
         String path = name.replace('.', '/') + ".class";
         URL resource = findResource(path);
         if (resource == null) {
-            throw new ClassNotFoundException(name);
+            // The parent's reason is lost on the way (ClassLoader.loadClass drops it and asks findClass): give it.
+            throw new ClassNotFoundException(ApiClassLoader.missing(name));
         }
         byte[] bytes;
         try (InputStream in = resource.openStream()) {

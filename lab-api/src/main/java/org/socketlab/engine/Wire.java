@@ -1,13 +1,13 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 /**
  * Where a socket event happened: the protocol, both addresses, the {@code conn} id and, when the other end
  * is outside the lab, the name a case gave it. Fixed for a TCP connection; a UDP socket has one for each
  * datagram.
  */
-record Wire(String protocol, String local, String remote, Integer conn, String peer) {
+public record Wire(String protocol, String local, String remote, Integer conn, String peer) {
 
-    static Wire tcp(String local, String remote, Integer conn, String peer) {
+    public static Wire tcp(String local, String remote, Integer conn, String peer) {
         return new Wire("tcp", local, remote, conn, peer);
     }
 }

@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -6,18 +6,18 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /** Formats socket addresses the one way transcripts show them: {@code 127.0.0.1:8080}, {@code [::1]:8080}. */
-final class Endpoints {
+public final class Endpoints {
     private Endpoints() {
     }
 
-    static String format(SocketAddress address) {
+    public static String format(SocketAddress address) {
         if (!(address instanceof InetSocketAddress inet) || inet.getAddress() == null) {
             return address == null ? null : address.toString();
         }
         return format(inet.getAddress(), inet.getPort());
     }
 
-    static String format(InetAddress address, int port) {
+    public static String format(InetAddress address, int port) {
         String host = address.getHostAddress();
         int zone = host.indexOf('%');
         if (zone >= 0) {
@@ -26,7 +26,7 @@ final class Endpoints {
         return address instanceof Inet6Address ? "[" + host + "]:" + port : host + ":" + port;
     }
 
-    static String format(String host, int port) {
+    public static String format(String host, int port) {
         return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]:" + port : host + ":" + port;
     }
 }

@@ -1,8 +1,11 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
 
 /**
  * Runs a case's {@code validate} and {@code run} on a thread of its own, in a thread group of its own, so
