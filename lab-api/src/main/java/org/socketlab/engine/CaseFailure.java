@@ -63,9 +63,11 @@ public record CaseFailure(String message, String location, Throwable cause) {
             chain.add(0, t);
         }
         StringBuilder text = new StringBuilder();
+        // A cause shares its outer frames with the exception that wraps it: each frame once.
+        java.util.Set<StackTraceElement> shown = new java.util.HashSet<>();
         for (Throwable t : chain) {
             for (StackTraceElement frame : t.getStackTrace()) {
-                if (Frames.isCaseFrame(frame)) {
+                if (Frames.isCaseFrame(frame) && shown.add(frame)) {
                     text.append("    at ").append(Frames.format(frame)).append('\n');
                 }
             }

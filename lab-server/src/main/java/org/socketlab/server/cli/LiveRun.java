@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.transcript.EventKind;
@@ -35,12 +35,12 @@ final class LiveRun {
      * @param entry   the case and its values
      * @param options the run's limits (its listener is replaced)
      * @param out      where to print
-     * @param failures receives the exception of a run that ended because the case threw
+     * @param failures receives the case id and the exception of a run that ended because the case threw
      * @return the transcript
      * @throws UsageException if the case refuses its values
      */
-    static Transcript run(SuitePlan.Entry entry, RunSettings options, PrintStream out, Consumer<CaseFailure> failures)
-            throws UsageException {
+    static Transcript run(SuitePlan.Entry entry, RunSettings options, PrintStream out,
+                          BiConsumer<String, CaseFailure> failures) throws UsageException {
         Map<String, Object> params;
         try {
             params = Engine.resolve(entry.registered().params(), entry.params()).asMap();
@@ -50,7 +50,8 @@ final class LiveRun {
         boolean waitsForClient = params.get(LISTEN_PORT) != null && !params.get(LISTEN_PORT).toString().isBlank();
         BlockingQueue<TranscriptEvent> events = new LinkedBlockingQueue<>();
         FutureTask<Transcript> run = new FutureTask<>(() -> Engine.run(entry.registered().labCase(),
-                entry.params(), options.withListener(events::add), new RunHandle(), failures));
+                entry.params(), options.withListener(events::add), new RunHandle(),
+                failure -> failures.accept(entry.registered().id(), failure)));
         Thread thread = new Thread(run, "socketlab-run-" + entry.registered().id());
         thread.setDaemon(true);
         out.print("Case " + entry.registered().id() + "\n" + TranscriptText.head(params));

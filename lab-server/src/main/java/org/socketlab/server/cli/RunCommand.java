@@ -3,7 +3,7 @@ package org.socketlab.server.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.engine.CaseFailure;
@@ -84,13 +84,13 @@ public final class RunCommand {
      * With {@code --stack-traces}, the stack trace of each run that ended because the case threw goes to stderr
      * as the run ends: never to stdout, which holds the transcript or the JSON a script reads.
      */
-    private Consumer<CaseFailure> failures(Command.Run run) {
+    private BiConsumer<String, CaseFailure> failures(Command.Run run) {
         if (!run.stackTraces()) {
-            return failure -> { };
+            return (caseId, failure) -> { };
         }
-        return failure -> {
+        return (caseId, failure) -> {
             synchronized (err) {
-                err.println("socketlab: " + failure.trace().stripTrailing());
+                err.println("socketlab: case " + caseId + " threw: " + failure.trace().stripTrailing());
                 err.flush();
             }
         };

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.socketlab.api.InvalidParamException;
@@ -29,13 +30,13 @@ public final class SuiteRunner {
      * @param jobs     how many run at once (1: in order, one after the other)
      * @param options  each run's limits and target policy
      * @param finished called with each transcript as its run ends (from one thread at a time)
-     * @param failures called with the exception of each run that ended because the case threw, before its
-     *                 transcript is handed to {@code finished}; from the run's caller, several at once with jobs
+     * @param failures called with the case id and the exception of each run that ended because the case threw,
+     *                 before its transcript is handed to {@code finished}; several at once with jobs
      * @return the transcripts in the order of {@code entries}
      * @throws UsageException if a case refused its values when it checked them together (its {@code validate})
      */
     public static List<Transcript> run(List<SuitePlan.Entry> entries, int jobs, RunSettings options,
-                                       Consumer<Transcript> finished, Consumer<CaseFailure> failures)
+                                       Consumer<Transcript> finished, BiConsumer<String, CaseFailure> failures)
             throws UsageException {
         if (jobs <= 1 || entries.size() <= 1) {
             List<Transcript> transcripts = new ArrayList<>();
@@ -73,10 +74,12 @@ public final class SuiteRunner {
         }
     }
 
-    private static Transcript runOne(SuitePlan.Entry entry, RunSettings options, Consumer<CaseFailure> failures)
-            throws UsageException {
+    private static Transcript runOne(SuitePlan.Entry entry, RunSettings options,
+                                     BiConsumer<String, CaseFailure> failures) throws UsageException {
+        String caseId = entry.registered().id();
         try {
-            return Engine.run(entry.registered().labCase(), entry.params(), options, new RunHandle(), failures);
+            return Engine.run(entry.registered().labCase(), entry.params(), options, new RunHandle(),
+                    failure -> failures.accept(caseId, failure));
         } catch (InvalidParamException e) {
             throw new UsageException(entry.registered().id() + ": " + e.getMessage(), e.parameter());
         }

@@ -71,7 +71,8 @@ class StackTracesOptionTest {
         assertEquals(ExitStatus.ERROR, run("run", "throwing", "--stack-traces"));
 
         String caseFrame = "\n    at " + ThrowingCase.class.getName() + ".run(StackTracesOptionTest.java:";
-        assertTrue(err().startsWith("socketlab: IllegalStateException: the case's own bug (at "), err());
+        assertTrue(err().startsWith("socketlab: case throwing threw: IllegalStateException: the case's own bug (at "),
+                err());
         assertTrue(err().indexOf(caseFrame) < err().indexOf("full stack trace:\njava.lang.IllegalStateException"),
                 err());
         assertFalse(out().contains("full stack trace"), out());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +20,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socketlab.api.CaseRunner;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
+import org.socketlab.engine.CaseFailure;
+import org.socketlab.engine.Engine;
+import org.socketlab.engine.RunHandle;
+import org.socketlab.engine.RunSettings;
 
 /**
  * A plugin sees lab-api's contract (org.socketlab.api, org.socketlab.api.transcript) and not its engine: a plugin
@@ -105,13 +109,17 @@ class PluginContractTest {
         PluginJar jar = load("e.EngineInRunCase");
         assertEquals(List.of(), jar.failures());
 
-        Transcript transcript = CaseRunner.run(jar.cases().get(0).labCase());
+        List<CaseFailure> failures = new ArrayList<>();
+        Transcript transcript = Engine.run(jar.cases().get(0).labCase(), Map.of(), RunSettings.defaults(),
+                new RunHandle(), failures::add);
 
         assertEquals(Outcome.ERROR, transcript.outcome());
         assertEquals(List.of("before"), transcript.output());
         assertTrue(transcript.error().startsWith("NoClassDefFoundError: org.socketlab.engine.RunSettings "
                 + NOT_CONTRACT), transcript.error());
         assertTrue(transcript.error().contains("(at e.EngineInRunCase.run("), transcript.error());
+        // The class loader's exception is the error's cause, and shares the case's frame: listed once.
+        assertEquals(1, failures.get(0).caseFrames().lines().count(), failures.get(0).caseFrames());
     }
 
     @Test
