@@ -22,6 +22,7 @@ final class ApiClassLoader extends ClassLoader {
     static final Set<String> CONTRACT_PACKAGES = Set.of(LabCase.class.getPackageName(),
             Transcript.class.getPackageName());
     private static final String SOCKET_LAB = "org.socketlab.";
+    private static final String ENGINE = "org.socketlab.engine.";
     private static final String API_RESOURCES = LabCase.class.getPackageName().replace('.', '/') + "/";
 
     static {
@@ -47,6 +48,15 @@ final class ApiClassLoader extends ClassLoader {
     private static boolean isContract(String className) {
         int dot = className.lastIndexOf('.');
         return dot > 0 && CONTRACT_PACKAGES.contains(className.substring(0, dot));
+    }
+
+    /**
+     * @param className a class a plugin's loader is asked for
+     * @return whether it is lab-api's engine, which a plugin may not have even from its own jar (a copy of
+     *         lab-api shaded into it): the contract's classes use the server's engine, never a plugin's
+     */
+    static boolean isEngine(String className) {
+        return className.startsWith(ENGINE);
     }
 
     /**

@@ -55,6 +55,9 @@ final class PluginClassLoader extends URLClassLoader {
      */
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (ApiClassLoader.isEngine(name)) {
+            throw new ClassNotFoundException(ApiClassLoader.missing(name));
+        }
         String path = name.replace('.', '/') + ".class";
         URL resource = findResource(path);
         if (resource == null) {

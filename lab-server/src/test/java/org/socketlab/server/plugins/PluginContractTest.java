@@ -60,6 +60,13 @@ class PluginContractTest {
                             }
                         }
                         """,
+                // A class of the engine's package in a plugin's own jar (a copy of lab-api shaded into it).
+                "org.socketlab.engine.Smuggled", """
+                        package org.socketlab.engine;
+
+                        public final class Smuggled {
+                        }
+                        """,
                 // Keeps the engine's settings in a static field: the class cannot even be created.
                 "e.EngineInStaticCase", JavaSources.header("e.EngineInStaticCase") + """
                         public final class EngineInStaticCase implements LabCase {
@@ -98,6 +105,19 @@ class PluginContractTest {
                 // A class of the contract's package that is not public: loadable, but a plugin cannot use it.
                 assertEquals(Class.forName(className), plugin.loadClass(className));
             }
+        } finally {
+            plugin.retire();
+        }
+    }
+
+    @Test
+    void a_plugins_own_jar_cannot_supply_a_class_of_the_engines_package() throws Exception {
+        Path copy = JarBuilder.from(classes).withClasses("org.socketlab.engine.Smuggled").writeTo(dir.resolve("s.jar"));
+        PluginClassLoader plugin = new PluginClassLoader("smuggled.jar", copy, new ApiClassLoader());
+        try {
+            ClassNotFoundException e = assertThrows(ClassNotFoundException.class,
+                    () -> plugin.loadClass("org.socketlab.engine.Smuggled"));
+            assertTrue(e.getMessage().contains(NOT_CONTRACT), e.getMessage());
         } finally {
             plugin.retire();
         }
