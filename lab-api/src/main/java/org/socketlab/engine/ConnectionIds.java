@@ -37,6 +37,8 @@ public final class ConnectionIds {
     /**
      * Called by a connecting lab socket, bound but not connected yet.
      *
+     * @param clientPort the port it is bound to
+     * @param server     the address it connects to
      * @return the connection's id, which the accepting end will claim if it is a lab socket
      */
     public synchronized int connecting(int clientPort, InetSocketAddress server) {
@@ -45,7 +47,12 @@ public final class ConnectionIds {
         return conn;
     }
 
-    /** The connect failed: no accept will claim it. */
+    /**
+     * The connect failed: no accept will claim it.
+     *
+     * @param clientPort the port the connecting socket was bound to
+     * @param server     the address it connected to
+     */
     public synchronized void connectFailed(int clientPort, InetSocketAddress server) {
         pending.remove(new Pending(clientPort, server));
     }
@@ -65,6 +72,7 @@ public final class ConnectionIds {
     /**
      * A lab UDP socket was bound; it takes the address over from any earlier lab socket on it.
      *
+     * @param local the address it is bound to
      * @return the socket's id
      */
     public synchronized int udpBound(InetSocketAddress local) {
@@ -77,6 +85,7 @@ public final class ConnectionIds {
      * The lab UDP socket last bound at {@code address} in this run, even if it has closed since: a
      * datagram may be read after its sender closed.
      *
+     * @param address a UDP socket's address
      * @return its id, or {@code null} when no lab socket was bound there
      */
     public synchronized Integer udpSocketAt(InetSocketAddress address) {

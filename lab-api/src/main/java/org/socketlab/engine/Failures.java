@@ -15,6 +15,11 @@ public final class Failures {
     private Failures() {
     }
 
+    /**
+     * @param failure what a case's code, or a socket, threw
+     * @return the one line a transcript shows for it, such as {@code Connection refused} or
+     *         {@code NullPointerException: ...}
+     */
     public static String describe(Throwable failure) {
         if (failure instanceof TaskFailedException || failure instanceof TargetNotAllowedException
                 || failure instanceof InvalidParamException) {
@@ -45,6 +50,11 @@ public final class Failures {
         return paren > 0 ? message.substring(0, paren) : message;
     }
 
+    /**
+     * @param operation     {@code recv}, {@code accept}, ...
+     * @param timeoutMillis its time-out
+     * @return {@code recv timed out after 300 ms}
+     */
     public static String timedOut(String operation, int timeoutMillis) {
         return operation + " timed out after " + timeoutMillis + " ms";
     }
@@ -52,6 +62,11 @@ public final class Failures {
     /**
      * The exception a case sees: a time-out says which operation and how long ("recv timed out after
      * 300 ms") instead of the JDK's "Read timed out", so the run's error and the event agree.
+     *
+     * @param e             what the socket threw
+     * @param operation     {@code recv}, {@code accept}, ...
+     * @param timeoutMillis the operation's time-out
+     * @return a clearer time-out, or {@code e} itself
      */
     public static IOException clearer(IOException e, String operation, int timeoutMillis) {
         if (!(e instanceof SocketTimeoutException)) {

@@ -57,12 +57,25 @@ public final class Recorder {
         return Math.round((nanos - startNanos) / 1_000.0) / 1_000.0;
     }
 
-    /** Records a socket event without payload (listen, accept, close, …) at the current time. */
+    /**
+     * Records a socket event without payload (listen, accept, close, …) at the current time.
+     *
+     * @param actor the actor's name
+     * @param kind  the event's kind
+     * @param wire  where it happened
+     */
     public void socketEvent(String actor, EventKind kind, Wire wire) {
         socketEvent(actor, kind, wire, (String) null);
     }
 
-    /** Records a socket event without payload, with an explanation in {@code text}. */
+    /**
+     * Records a socket event without payload, with an explanation in {@code text}.
+     *
+     * @param actor the actor's name
+     * @param kind  the event's kind
+     * @param wire  where it happened
+     * @param text  the explanation, or {@code null}
+     */
     public void socketEvent(String actor, EventKind kind, Wire wire, String text) {
         add(atMs -> event(atMs, actor, kind, wire, null, null, text, null, null), 0);
     }
@@ -70,6 +83,10 @@ public final class Recorder {
     /**
      * Records a recv (or a UDP receive) that just returned.
      *
+     * @param actor     the actor's name
+     * @param wire      where it happened
+     * @param requested the bytes asked for
+     * @param bytes     the bytes received
      * @param offset   the position of its first byte in the stream (TCP), else {@code null}
      * @param peerConn the sender's conn (UDP), else {@code null}
      */
@@ -83,6 +100,10 @@ public final class Recorder {
      * connection); the event is therefore stamped with the time the operation began and placed in time
      * order, so that cause comes before effect.
      *
+     * @param startedNanos when the operation began ({@link System#nanoTime()})
+     * @param actor        the actor's name
+     * @param kind         {@code SEND} or {@code CONNECT}
+     * @param wire         where it happened
      * @param bytes    the bytes sent, or {@code null} for a connect
      * @param offset   the position of the first byte in the stream (TCP send), else {@code null}
      * @param peerConn the destination's conn (UDP send), else {@code null}
@@ -104,15 +125,39 @@ public final class Recorder {
                 at == null ? null : at.file(), at == null ? null : at.line());
     }
 
+    /**
+     * Records a line of output or a note.
+     *
+     * @param actor the actor's name ({@link #LAB_ACTOR} for the lab's own notes)
+     * @param kind  {@code OUTPUT} or {@code NOTE}
+     * @param text  the text
+     */
     public void message(String actor, EventKind kind, String text) {
         add(atMs -> event(atMs, actor, kind, new Wire(null, null, null, null, null), null, null, text, null, null), 0);
     }
 
+    /**
+     * Records a failure once, however many layers report the same exception.
+     *
+     * @param actor    the actor's name
+     * @param protocol {@code tcp}, {@code udp}, or {@code null}
+     * @param local    the local address, or {@code null}
+     * @param remote   the remote address, or {@code null}
+     * @param cause    the exception, which identifies the failure
+     * @param text     what the transcript says
+     */
     public void failure(String actor, String protocol, String local, String remote, Throwable cause, String text) {
         failure(actor, new Wire(protocol, local, remote, null, null), cause, text);
     }
 
-    /** Records a failure once, however many layers report the same exception. */
+    /**
+     * Records a failure once, however many layers report the same exception.
+     *
+     * @param actor the actor's name
+     * @param wire  where it happened
+     * @param cause the exception, which identifies the failure
+     * @param text  what the transcript says
+     */
     public void failure(String actor, Wire wire, Throwable cause, String text) {
         synchronized (this) {
             if (!recordedFailures.add(cause)) {

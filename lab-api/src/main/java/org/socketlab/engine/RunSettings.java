@@ -39,6 +39,12 @@ public record RunSettings(Duration timeLimit, Duration ioTimeout, Targets target
     /**
      * Checks the components.
      *
+     * @param timeLimit        the longest a run may take
+     * @param ioTimeout        the default time limit of each blocking socket operation
+     * @param targets          which hosts and ports the run may reach
+     * @param maxEvents        events beyond this many are not recorded
+     * @param maxRecordedBytes payload bytes beyond this many are not recorded
+     * @param listener         receives each event as it is recorded; may be {@code null}
      * @throws IllegalArgumentException if a limit is not positive
      */
     public RunSettings {

@@ -7,6 +7,13 @@ package org.socketlab.engine;
  */
 public record Wire(String protocol, String local, String remote, Integer conn, String peer) {
 
+    /**
+     * @param local  the local address
+     * @param remote the remote address, or {@code null}
+     * @param conn   the connection's id, or {@code null}
+     * @param peer   the name a case gave the other end, or {@code null}
+     * @return a TCP wire
+     */
     public static Wire tcp(String local, String remote, Integer conn, String peer) {
         return new Wire("tcp", local, remote, conn, peer);
     }
