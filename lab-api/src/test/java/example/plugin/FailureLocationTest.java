@@ -119,4 +119,35 @@ class FailureLocationTest {
         assertTrue(error.contains("; Client waited in TcpConnection.recvLine, called from FailureLocationTest.lambda$"),
                 error);
     }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void a_run_stopped_at_its_time_limit_also_says_where_its_own_threads_waited() throws Exception {
+        RunOptions options = RunOptions.defaults().withTimeLimit(Duration.ofMillis(500))
+                .withIoTimeout(Duration.ofSeconds(30));
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        Transcript transcript = CaseRunner.run(new Inline(context -> {
+            try (TcpListener listener = context.actor("Server").listen();
+                 TcpConnection client = context.actor("Client").connect("127.0.0.1", listener.port());
+                 TcpConnection server = listener.accept()) {
+                Thread worker = new Thread(() -> {
+                    try {
+                        waiting.countDown();
+                        server.recv(10);
+                    } catch (java.io.IOException e) {
+                        // Closed at the end of the run.
+                    }
+                }, "worker");
+                worker.start();
+                // The worker is about to wait in its recv when run() waits in its own.
+                waiting.await(5, TimeUnit.SECONDS);
+                client.recv(10);
+            }
+        }), Map.of(), options);
+
+        String error = transcript.error();
+        assertTrue(error.contains("; when it was stopped, run() waited in TcpConnection.recv, called from "), error);
+        assertTrue(error.contains("; thread 'worker' waited in TcpConnection.recv, called from "
+                + "FailureLocationTest.lambda$"), error);
+    }
 }

@@ -66,7 +66,8 @@ final class RunThreads {
         return still.isEmpty() ? null : describe(still);
     }
 
-    private List<Thread> alive() {
+    /** @return the run's threads still alive, but the calling one and the common pool's workers */
+    List<Thread> alive() {
         Thread[] threads = new Thread[Math.max(16, group.activeCount() * 2)];
         int count = group.enumerate(threads, true);
         List<Thread> alive = new ArrayList<>(count);
