@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.InvalidParamException;
@@ -63,8 +64,31 @@ public final class Engine {
      */
     public static Transcript run(LabCase labCase, Map<String, ?> given, RunSettings settings, RunHandle handle,
                                  Consumer<CaseFailure> failures) {
+        return run(labCase, () -> resolve(labCase.params(), given), settings, handle, failures);
+    }
+
+    /**
+     * Runs {@code labCase} as {@link #run(LabCase, Map, RunSettings, RunHandle, Consumer)} does, with values a
+     * caller has already checked with {@link #resolve} against the case's {@code params()} (the server does, to
+     * refuse a bad value before the run takes a slot): each value is then parsed once.
+     *
+     * @param labCase  the case
+     * @param params   the run's values, resolved against {@code labCase.params()}
+     * @param settings time limits, targets and event listener
+     * @param handle   a new handle, used for this run only
+     * @param failures receives the failure, on the calling thread, before this method returns
+     * @return the transcript, never {@code null}
+     * @throws InvalidParamException if the case's {@code validate} refuses the values (the case does not run)
+     */
+    public static Transcript run(LabCase labCase, Params params, RunSettings settings, RunHandle handle,
+                                 Consumer<CaseFailure> failures) {
+        return run(labCase, () -> params, settings, handle, failures);
+    }
+
+    private static Transcript run(LabCase labCase, Supplier<Params> params, RunSettings settings, RunHandle handle,
+                                  Consumer<CaseFailure> failures) {
         try {
-            return runOnce(labCase, given, settings, handle, failures);
+            return runOnce(labCase, params.get(), settings, handle, failures);
         } catch (InvalidParamException e) {
             handle.refused(e);
             throw e;
@@ -73,11 +97,10 @@ public final class Engine {
         }
     }
 
-    private static Transcript runOnce(LabCase labCase, Map<String, ?> given, RunSettings settings, RunHandle handle,
+    private static Transcript runOnce(LabCase labCase, Params params, RunSettings settings, RunHandle handle,
                                       Consumer<CaseFailure> failures) {
         CaseInfo info = labCase.info();
         String caseId = info.id();
-        Params params = resolve(labCase.params(), given);
         String runId = handle.runId();
         Instant startedAt = Instant.now();
         // A case may ask for a longer limit than the settings' (it waits for a student's client): asked here,
