@@ -14,13 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.socketlab.api.CaseRunner;
 import org.socketlab.api.LabCase;
-import org.socketlab.api.RunHandle;
-import org.socketlab.api.RunOptions;
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.engine.Engine;
+import org.socketlab.engine.RunHandle;
+import org.socketlab.engine.RunSettings;
 
 /**
  * A case run in live mode ({@code listenPort=0}) on a thread of its own, as a student starts it before their
@@ -30,7 +30,8 @@ import org.socketlab.api.transcript.TranscriptEvent;
  * scan or stray client of another program on the machine may reach it before the test's client. The test's
  * clients are made here ({@link #connect()}, {@link #udp()}) and bound before they connect or send, so their
  * ports are known before the server can see them; any other peer of an {@code accept} or of a received datagram
- * is a stray. {@link #test} runs a test again only when it failed and a stray had come.
+ * is a stray. A test whose client is a real program counts its peers instead ({@link #expectProgramPeers}).
+ * {@link #test} runs a test again only when it failed and a stray had come.
  */
 final class LiveRun {
     private static final long WAIT_SECONDS = 20;
@@ -53,16 +54,19 @@ final class LiveRun {
     /** The local ports of the test's own clients, each added before the client connects or sends. */
     private final Set<Integer> yourPorts = ConcurrentHashMap.newKeySet();
     private final List<TranscriptEvent> strays = new CopyOnWriteArrayList<>();
+    /** How many of the peers not made here are the test's own: a real program's (python3, curl), port unknown. */
+    private volatile int programPeers;
 
     private LiveRun(LabCase labCase, Map<String, Object> params) {
-        RunOptions options = RunOptions.defaults().withListener(event -> {
+        RunSettings settings = RunSettings.defaults().withListener(event -> {
             if (event.kind() == EventKind.LISTEN) {
                 port.complete(portOf(event.local()));
             } else if (fromPeer(event) && !yourPorts.contains(portOf(event.remote()))) {
                 strays.add(event);
             }
         });
-        transcript = CompletableFuture.supplyAsync(() -> CaseRunner.run(labCase, params, options, handle));
+        // The engine's run, for its handle: a disturbed run is cancelled before the test runs again.
+        transcript = CompletableFuture.supplyAsync(() -> Engine.run(labCase, params, settings, handle, failure -> { }));
         transcript.whenComplete((t, e) -> port.completeExceptionally(new IllegalStateException("no listen event")));
     }
 
@@ -93,8 +97,8 @@ final class LiveRun {
                 body.run(run);
                 return;
             } catch (Exception | AssertionError failure) {
-                if (run.strays.isEmpty() || attempt == MAX_ATTEMPTS) {
-                    if (!run.strays.isEmpty()) {
+                if (!run.disturbed() || attempt == MAX_ATTEMPTS) {
+                    if (run.disturbed()) {
                         failure.addSuppressed(new IllegalStateException("strays reached the lab's server in each of "
                                 + MAX_ATTEMPTS + " runs, last " + run.strays));
                     }
@@ -107,6 +111,20 @@ final class LiveRun {
                 run.handle.cancel();
             }
         }
+    }
+
+    /**
+     * Says that the test's client is a real program whose ports cannot be known beforehand: its first
+     * {@code count} connections or datagrams are the test's, only more than that are strays.
+     *
+     * @param count how many connections or datagrams the program makes
+     */
+    void expectProgramPeers(int count) {
+        programPeers = count;
+    }
+
+    private boolean disturbed() {
+        return strays.size() > programPeers;
     }
 
     /** @return the port the lab's server listens on, once its listen event came */

@@ -41,84 +41,98 @@ class RealClientsTest {
 
     @Test
     void the_handouts_python_tcp_client_gets_its_sentence_in_capitals() throws Exception {
-        LiveRun run = LiveRun.start(new TcpUppercaseCase(), Map.of());
-        String printed = python("tcp_client_004.py", run.port(), "hello world\n");
-        Transcript transcript = run.transcript();
+        LiveRun.test(new TcpUppercaseCase(), Map.of(), run -> {
+            run.expectProgramPeers(1);
+            String printed = python("tcp_client_004.py", run.port(), "hello world\n");
+            Transcript transcript = run.transcript();
 
-        assertEquals("Input lowercase sentence:From Server: HELLO WORLD\n", printed);
-        ListenPortTest.assertPassed(transcript);
+            assertEquals("Input lowercase sentence:From Server: HELLO WORLD\n", printed);
+            ListenPortTest.assertPassed(transcript);
+        });
     }
 
     @Test
     void the_handouts_python_tcp_client_with_an_empty_sentence_fails_the_run() throws Exception {
-        LiveRun run = LiveRun.start(new TcpUppercaseCase(), Map.of("liveSeconds", 2));
-        // send(b'') sends nothing: the server waits in recv until the live time is up, then closes.
-        python("tcp_client_004.py", run.port(), "\n");
-        Transcript transcript = run.transcript();
+        LiveRun.test(new TcpUppercaseCase(), Map.of("liveSeconds", 2), run -> {
+            run.expectProgramPeers(1);
+            // send(b'') sends nothing: the server waits in recv until the live time is up, then closes.
+            python("tcp_client_004.py", run.port(), "\n");
+            Transcript transcript = run.transcript();
 
-        assertEquals(Outcome.FAILED, transcript.outcome());
-        assertEquals("Your client sends what the handout's client sends in time", transcript.checks().get(0).name());
+            assertEquals(Outcome.FAILED, transcript.outcome());
+            assertEquals("Your client sends what the handout's client sends in time", transcript.checks().get(0).name());
+        });
     }
 
     @Test
     void the_handouts_python_udp_client_gets_its_sentence_in_capitals() throws Exception {
-        LiveRun run = LiveRun.start(new UdpUppercaseCase(), Map.of());
-        String printed = python("udp_client_004.py", run.port(), "hello world\n");
-        Transcript transcript = run.transcript();
+        LiveRun.test(new UdpUppercaseCase(), Map.of(), run -> {
+            run.expectProgramPeers(1);
+            String printed = python("udp_client_004.py", run.port(), "hello world\n");
+            Transcript transcript = run.transcript();
 
-        assertEquals("Input lowercase sentence:HELLO WORLD\n", printed);
-        ListenPortTest.assertPassed(transcript);
+            assertEquals("Input lowercase sentence:HELLO WORLD\n", printed);
+            ListenPortTest.assertPassed(transcript);
+        });
     }
 
     @Test
     void the_handouts_python_counter_client_run_three_times_is_told_1_2_3() throws Exception {
-        LiveRun run = LiveRun.start(new TcpCounterCase(), Map.of());
-        int port = run.port();
-        List<String> printed = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            printed.add(python("tcp_client_001.py", port, ""));
-        }
-        Transcript transcript = run.transcript();
+        LiveRun.test(new TcpCounterCase(), Map.of(), run -> {
+            run.expectProgramPeers(3);
+            int port = run.port();
+            List<String> printed = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                printed.add(python("tcp_client_001.py", port, ""));
+            }
+            Transcript transcript = run.transcript();
 
-        for (int n = 1; n <= 3; n++) {
-            assertTrue(printed.get(n - 1).endsWith("Received: Hello! You are connection #" + n + "\n"), printed.toString());
-        }
-        ListenPortTest.assertPassed(transcript);
-        assertTrue(transcript.output().contains("Received: Hello from client!"), transcript.output().toString());
+            for (int n = 1; n <= 3; n++) {
+                assertTrue(printed.get(n - 1).endsWith("Received: Hello! You are connection #" + n + "\n"), printed.toString());
+            }
+            ListenPortTest.assertPassed(transcript);
+            assertTrue(transcript.output().contains("Received: Hello from client!"), transcript.output().toString());
+        });
     }
 
     @Test
     void curl_gets_a_request_info_page_naming_its_method_path_and_user_agent() throws Exception {
-        LiveRun run = LiveRun.start(new RequestInfoServerCase(), Map.of("paths", "/hello"));
-        String page = curl("-s", "http://127.0.0.1:" + run.port() + "/hello");
-        Transcript transcript = run.transcript();
+        LiveRun.test(new RequestInfoServerCase(), Map.of("paths", "/hello"), run -> {
+            run.expectProgramPeers(1);
+            String page = curl("-s", "http://127.0.0.1:" + run.port() + "/hello");
+            Transcript transcript = run.transcript();
 
-        assertTrue(page.contains("GET") && page.contains("/hello") && page.contains("curl/"), page);
-        ListenPortTest.assertPassed(transcript);
+            assertTrue(page.contains("GET") && page.contains("/hello") && page.contains("curl/"), page);
+            ListenPortTest.assertPassed(transcript);
+        });
     }
 
     @Test
     void curl_without_a_user_agent_fails_the_request_info_check() throws Exception {
-        LiveRun run = LiveRun.start(new RequestInfoServerCase(), Map.of("paths", "/"));
-        curl("-s", "-A", "", "http://127.0.0.1:" + run.port() + "/");
-        Transcript transcript = run.transcript();
+        LiveRun.test(new RequestInfoServerCase(), Map.of("paths", "/"), run -> {
+            run.expectProgramPeers(1);
+            curl("-s", "-A", "", "http://127.0.0.1:" + run.port() + "/");
+            Transcript transcript = run.transcript();
 
-        assertEquals(Outcome.FAILED, transcript.outcome());
-        assertEquals(new Check("Your client's request 1 has a User-Agent", false, "a User-Agent field, e.g. curl/8.4.0",
-                "none"), transcript.checks().get(1));
+            assertEquals(Outcome.FAILED, transcript.outcome());
+            assertEquals(new Check("Your client's request 1 has a User-Agent", false, "a User-Agent field, e.g. curl/8.4.0",
+                    "none"), transcript.checks().get(1));
+        });
     }
 
     @Test
     void curl_gets_the_web_servers_file_and_its_404() throws Exception {
-        LiveRun run = LiveRun.start(new WebServerCase(), Map.of());
-        int port = run.port();
-        String file = curl("-s", "http://127.0.0.1:" + port + "/HelloWorld.html");
-        String status = curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + port + "/NotHere.html");
-        Transcript transcript = run.transcript();
+        LiveRun.test(new WebServerCase(), Map.of(), run -> {
+            run.expectProgramPeers(2);
+            int port = run.port();
+            String file = curl("-s", "http://127.0.0.1:" + port + "/HelloWorld.html");
+            String status = curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + port + "/NotHere.html");
+            Transcript transcript = run.transcript();
 
-        assertTrue(file.contains("Hello World!"), file);
-        assertEquals("404", status);
-        ListenPortTest.assertPassed(transcript);
+            assertTrue(file.contains("Hello World!"), file);
+            assertEquals("404", status);
+            ListenPortTest.assertPassed(transcript);
+        });
     }
 
     private String python(String script, int port, String input) throws Exception {
