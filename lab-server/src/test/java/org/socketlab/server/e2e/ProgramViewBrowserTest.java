@@ -67,11 +67,19 @@ class ProgramViewBrowserTest {
         page.open("curl-detective?readWholeRequest=false");
 
         assertEquals("failed", page.runAndWait());
-        List<WebElement> closes = page.byTestId("diagram").findElements(
-                By.cssSelector("[data-testid=diagram-event][data-kind=close]")).stream()
-                .filter(e -> e.getAttribute("aria-label").contains("Server")).toList();
-        // The connections close in order; the third, the 5000-byte POST left unread, is the reset.
-        closes.get(2).click();
+        // The connections close in order; the third, the 5000-byte POST left unread, is the reset. The outcome may
+        // show before the diagram's last drawing (it is drawn again when the live run ends): wait for the three
+        // closes, and click inside the wait, as the drawing may replace the element in between.
+        page.waitFor().until(d -> {
+            List<WebElement> closes = page.byTestId("diagram").findElements(
+                    By.cssSelector("[data-testid=diagram-event][data-kind=close]")).stream()
+                    .filter(e -> e.getAttribute("aria-label").contains("Server")).toList();
+            if (closes.size() < 3) {
+                return null;
+            }
+            closes.get(2).click();
+            return true;
+        });
         assertTrue(page.byTestId("event-detail").getText().contains("reset (RST)"), page.byTestId("event-detail").getText());
 
         WebElement current = page.waitFor().until(d -> {
