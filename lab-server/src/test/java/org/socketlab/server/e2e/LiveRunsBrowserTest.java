@@ -273,12 +273,21 @@ class LiveRunsBrowserTest {
         public void run(RunContext context) throws Exception {
             String port = context.params().getString("listenPort");
             try (TcpListener listener = port.isEmpty() ? context.actor("Server").listen()
-                    : context.actor("Server").listen(Integer.parseInt(port));
-                 TcpConnection client = listener.accept()) {
-                byte[] line = client.recv(1024);
-                String text = new String(line, StandardCharsets.UTF_8);
-                client.send(text.toUpperCase());
-                context.check("got a line", text.endsWith("\n"), "a line", text);
+                    : context.actor("Server").listen(Integer.parseInt(port))) {
+                while (true) {
+                    try (TcpConnection client = listener.accept()) {
+                        byte[] line = client.recv(1024);
+                        if (line.length == 0) {
+                            // A stray that connected and left at once (a port scan on the machine), not the test's
+                            // client, which always sends a line: wait for the next one.
+                            continue;
+                        }
+                        String text = new String(line, StandardCharsets.UTF_8);
+                        client.send(text.toUpperCase());
+                        context.check("got a line", text.endsWith("\n"), "a line", text);
+                        return;
+                    }
+                }
             }
         }
     }
