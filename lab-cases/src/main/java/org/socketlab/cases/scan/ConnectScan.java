@@ -44,8 +44,16 @@ final class ConnectScan {
         }
     }
 
+    /**
+     * How often a port is tried again when the connect met itself. On loopback a connect to a port where
+     * nobody listens may get that very port as its own source port: the SYN then reaches the socket that
+     * sent it, and the handshake completes with itself (a TCP simultaneous open, RFC 9293 §3.5). That is no
+     * listener: like nmap ("Detected likely self-connect"), the port is tried again from another source port.
+     */
+    static final int SELF_CONNECT_TRIES = 3;
+
     /** One connect in flight. */
-    private record Probe(int index, long startedNanos, SocketChannel channel) {
+    private record Probe(int index, int tries, long startedNanos, SocketChannel channel) {
     }
 
     private final InetAddress address;
@@ -88,7 +96,7 @@ final class ConnectScan {
     private void run(Selector selector, int parallel, long deadline) throws IOException, InterruptedException {
         while (true) {
             while (inFlight.size() < parallel && next < ports.size() && System.nanoTime() - deadline < 0) {
-                start(selector, next++);
+                start(selector, next++, 1);
             }
             if (inFlight.isEmpty()) {
                 return;
@@ -96,7 +104,7 @@ final class ConnectScan {
             long waitNanos = inFlight.peekFirst().startedNanos + timeoutNanos - System.nanoTime();
             selector.select(Math.max(1, (waitNanos + 999_999) / 1_000_000));
             for (SelectionKey key : selector.selectedKeys()) {
-                finish((Probe) key.attachment());
+                finish(selector, (Probe) key.attachment());
             }
             selector.selectedKeys().clear();
             expire();
@@ -106,7 +114,7 @@ final class ConnectScan {
         }
     }
 
-    private void start(Selector selector, int index) throws IOException {
+    private void start(Selector selector, int index, int tries) throws IOException {
         SocketChannel channel;
         try {
             // An IPv4 socket for an IPv4 host: a dual-stack socket costs more in the kernel per connect.
@@ -124,8 +132,7 @@ final class ConnectScan {
             // before it returns), so asking at once spares most probes the selector's registration,
             // wake-up and deregistration: about a third of the scan's system calls.
             if (channel.connect(new InetSocketAddress(address, ports.get(index))) || channel.finishConnect()) {
-                verdicts[index] = Verdict.OPEN;
-                channel.close();
+                connected(selector, index, tries, channel);
                 return;
             }
         } catch (IOException e) {
@@ -133,27 +140,52 @@ final class ConnectScan {
             channel.close();
             return;
         }
-        Probe probe = new Probe(index, System.nanoTime(), channel);
+        Probe probe = new Probe(index, tries, System.nanoTime(), channel);
         channel.register(selector, SelectionKey.OP_CONNECT, probe);
         inFlight.addLast(probe);
     }
 
-    private void finish(Probe probe) {
+    private void finish(Selector selector, Probe probe) throws IOException {
         try {
             probe.channel.finishConnect();
-            verdicts[probe.index] = Verdict.OPEN;
         } catch (IOException e) {
             verdicts[probe.index] = verdictOf(e);
+            close(probe.channel);
+            return;
         }
-        close(probe.channel);
+        connected(selector, probe.index, probe.tries, probe.channel);
     }
 
-    // Probes start in order and share one time-out, so the oldest in flight is always first to expire.
+    // A completed handshake is open, unless it was with the probe's own socket: then nobody listens there.
+    private void connected(Selector selector, int index, int tries, SocketChannel channel) throws IOException {
+        boolean self = isSelfConnect(channel);
+        close(channel);
+        if (!self) {
+            verdicts[index] = Verdict.OPEN;
+        } else if (tries < SELF_CONNECT_TRIES) {
+            start(selector, index, tries + 1);
+        } else {
+            // Only a port nobody is bound to can be a connect's own source port.
+            verdicts[index] = Verdict.CLOSED;
+        }
+    }
+
+    /**
+     * @param channel a connected channel
+     * @return whether it is connected to itself: the same address and port at both ends
+     * @throws IOException if the channel is closed
+     */
+    static boolean isSelfConnect(SocketChannel channel) throws IOException {
+        return channel.getLocalAddress().equals(channel.getRemoteAddress());
+    }
+
+    // Probes start in order and share one time-out, so the oldest in flight is always first to expire. A probe
+    // that was answered (or tried again after a self-connect) has had its channel closed.
     private void expire() {
         long now = System.nanoTime();
         while (!inFlight.isEmpty()) {
             Probe oldest = inFlight.peekFirst();
-            if (verdicts[oldest.index] != null) {
+            if (!oldest.channel.isOpen()) {
                 inFlight.removeFirst();
             } else if (now - oldest.startedNanos >= timeoutNanos) {
                 inFlight.removeFirst();
