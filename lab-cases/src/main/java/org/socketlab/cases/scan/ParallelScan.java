@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.RunContext;
@@ -42,7 +43,7 @@ final class ParallelScan {
      * @return the verdict of every port in order, null where the run's time ran out first
      */
     static Verdict[] scan(RunContext context, Actor scanner, String host, List<Integer> ports, Duration timeout,
-                          int parallel, boolean firstOpen) throws IOException {
+                          int parallel, boolean firstOpen) throws IOException, InterruptedException {
         long started = System.nanoTime();
         // The first port's recorded connect passed the run's policy, so the host may be reached: resolve
         // it the same way (no DNS for loopback names) to probe the others without recording each.
@@ -60,23 +61,35 @@ final class ParallelScan {
 
     /**
      * Probes every port but the first. On loopback a connect is answered inside the system call, so
-     * one selector thread is bound by its own system calls, not by connects in flight: the ports are
-     * dealt to one task per processor, each with its share of the connects in flight.
+     * one thread is bound by its own system calls, not by connects in flight: the ports are dealt to one
+     * task per processor, each with its share of the connects in flight. On loopback they start with
+     * blocking connects, which this thread watches for connects left unanswered.
      */
     private static void probeInStripes(RunContext context, InetAddress address, List<Integer> ports,
-                                       Verdict[] verdicts, int parallel, Duration timeout, long deadline) {
+                                       Verdict[] verdicts, int parallel, Duration timeout, long deadline)
+            throws InterruptedException {
         int stripes = Math.max(1, Math.min(Math.min(MAX_STRIPES, Runtime.getRuntime().availableProcessors()),
                 Math.min(parallel, ports.size() - 1)));
+        List<ConnectScan> scans = new ArrayList<>();
         List<Task<Verdict[]>> tasks = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(stripes);
         for (int stripe = 0; stripe < stripes; stripe++) {
             List<Integer> share = new ArrayList<>();
             for (int i = 1 + stripe; i < ports.size(); i += stripes) {
                 share.add(ports.get(i));
             }
-            int inFlight = Math.max(1, parallel / stripes);
-            tasks.add(context.supply("Scanner " + (stripe + 1), () -> ConnectScan.probe(address, share, inFlight,
-                    timeout.toNanos(), deadline)));
+            ConnectScan scan = new ConnectScan(address, share, Math.max(1, parallel / stripes), timeout.toNanos(),
+                    deadline, address.isLoopbackAddress());
+            scans.add(scan);
+            tasks.add(context.supply("Scanner " + (stripe + 1), () -> {
+                try {
+                    return scan.run();
+                } finally {
+                    done.countDown();
+                }
+            }));
         }
+        ConnectScan.watch(scans, done);
         for (int stripe = 0; stripe < stripes; stripe++) {
             Verdict[] found = tasks.get(stripe).join();
             for (int k = 0, i = 1 + stripe; i < ports.size(); k++, i += stripes) {

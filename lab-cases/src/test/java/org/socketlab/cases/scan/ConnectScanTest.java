@@ -14,6 +14,8 @@ import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +95,42 @@ class ConnectScanTest {
         assertEquals(Verdict.FILTERED, two[1]);
         assertNull(two[2], "not probed: no connect was free before the deadline");
         assertArrayEquals(new Verdict[] {Verdict.FILTERED, Verdict.FILTERED, Verdict.OPEN}, three);
+    }
+
+    /** Runs a scan that starts with blocking connects, watched as the fast scan watches it. */
+    private static Verdict[] probeBlockingFirst(List<Integer> ports, long timeoutNanos) throws Exception {
+        ConnectScan scan = new ConnectScan(LOOPBACK, ports, 4, timeoutNanos, System.nanoTime() + 10 * SECOND, true);
+        CountDownLatch done = new CountDownLatch(1);
+        FutureTask<Verdict[]> run = new FutureTask<>(() -> {
+            try {
+                return scan.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        new Thread(run, "blocking scan").start();
+        ConnectScan.watch(List.of(scan), done);
+        return run.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void blocking_connects_on_loopback_find_the_same_verdicts() throws Exception {
+        int open = listener(50).getLocalPort();
+        int closed = freePort();
+
+        assertArrayEquals(new Verdict[] {Verdict.CLOSED, Verdict.OPEN}, probeBlockingFirst(List.of(closed, open), SECOND));
+    }
+
+    @Test
+    void a_blocking_connect_left_unanswered_is_closed_by_the_watcher_and_the_rest_go_on_without_blocking()
+            throws Exception {
+        List<Integer> ports = List.of(listener(50).getLocalPort(), silentPort(), silentPort(), freePort(),
+                listener(50).getLocalPort());
+
+        Verdict[] verdicts = probeBlockingFirst(ports, SECOND / 5);
+
+        assertArrayEquals(new Verdict[] {Verdict.OPEN, Verdict.FILTERED, Verdict.FILTERED, Verdict.CLOSED, Verdict.OPEN},
+                verdicts);
     }
 
     @Test
