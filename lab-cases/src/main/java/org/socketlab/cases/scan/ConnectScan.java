@@ -9,6 +9,7 @@ import java.net.NoRouteToHostException;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -158,15 +159,21 @@ final class ConnectScan {
             blocking = channel;
             try {
                 channel.connect(new InetSocketAddress(address, ports.get(next)));
-                if (isSelfConnect(channel) && tries < SELF_CONNECT_TRIES) {
+                boolean self = isSelfConnect(channel);
+                if (self && tries < SELF_CONNECT_TRIES) {
                     tries++;
                     continue;
                 }
-                verdicts[next] = isSelfConnect(channel) ? Verdict.CLOSED : Verdict.OPEN;
+                // Only a port nobody is bound to can be a connect's own source port.
+                verdicts[next] = self ? Verdict.CLOSED : Verdict.OPEN;
             } catch (ClosedByInterruptException e) {
                 throw new InterruptedException("the scan was stopped");
             } catch (AsynchronousCloseException e) {
                 verdicts[next++] = Verdict.FILTERED;
+                return false;
+            } catch (ClosedChannelException e) {
+                // Closed by the watcher before the connect began (this thread stalled longer than the time-out):
+                // the port was not probed; the selector tries it.
                 return false;
             } catch (IOException e) {
                 verdicts[next] = verdictOf(e);
