@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.socketlab.api.Actor;
@@ -99,29 +97,30 @@ final class ParallelScan {
     }
 
     private static void printSummary(Actor scanner, List<Integer> ports, Verdict[] verdicts, long elapsedNanos) {
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        // An int per verdict, not a map: this loop runs once per scan, in the interpreter, 65,535 times.
+        int[] counts = new int[Verdict.values().length];
         int notScanned = 0;
         for (Verdict verdict : verdicts) {
             if (verdict == null) {
                 notScanned++;
             } else {
-                counts.merge(verdict, 1, Integer::sum);
+                counts[verdict.ordinal()]++;
             }
         }
         List<String> hidden = new ArrayList<>();
-        if (counts.containsKey(Verdict.CLOSED)) {
-            hidden.add(count(counts.get(Verdict.CLOSED)) + " closed tcp ports (conn-refused)");
+        if (counts[Verdict.CLOSED.ordinal()] > 0) {
+            hidden.add(count(counts[Verdict.CLOSED.ordinal()]) + " closed tcp ports (conn-refused)");
         }
-        if (counts.containsKey(Verdict.FILTERED)) {
-            hidden.add(count(counts.get(Verdict.FILTERED)) + " filtered tcp ports (no-response)");
+        if (counts[Verdict.FILTERED.ordinal()] > 0) {
+            hidden.add(count(counts[Verdict.FILTERED.ordinal()]) + " filtered tcp ports (no-response)");
         }
-        if (counts.containsKey(Verdict.ERROR)) {
-            hidden.add(count(counts.get(Verdict.ERROR)) + " tcp ports not probed (local error)");
+        if (counts[Verdict.ERROR.ordinal()] > 0) {
+            hidden.add(count(counts[Verdict.ERROR.ordinal()]) + " tcp ports not probed (local error)");
         }
         if (!hidden.isEmpty()) {
             scanner.print("Not shown: " + String.join(", ", hidden));
         }
-        int open = counts.getOrDefault(Verdict.OPEN, 0);
+        int open = counts[Verdict.OPEN.ordinal()];
         if (open > 0) {
             scanner.print(row("PORT", "STATE"));
             int listed = 0;
