@@ -137,8 +137,8 @@ final class ConnectScan {
      * Probes one port at a time with blocking connects: on loopback the kernel answers a connect within the
      * system call (a reset or a completed handshake), so a blocking connect costs three system calls
      * (socket, connect, close) where a non-blocking one costs seven (two {@code fcntl}, {@code poll} and
-     * {@code getsockopt} more), and less Java code to interpret and compile: about a tenth of the scan's CPU
-     * time. A port that does not answer (a listener whose queue is full, a firewall rule that drops
+     * {@code getsockopt} more), and less Java code to interpret and compile: 5-10% of the scan's CPU time
+     * (docs/benchmarks.md). A port that does not answer (a listener whose queue is full, a firewall rule that drops
      * packets) would hold the thread for the kernel's SYN retries, minutes: the watcher closes a connect
      * older than the time-out ({@link #expireBlocked}), the port is filtered, and the rest of the ports go
      * to the selector, many in flight, since more may be silent.
