@@ -14,7 +14,7 @@
 #                    on a machine others are using, 3 tames the noise)
 #   --pin            pass --pin to the kit (server on CPU 0, wrk on CPU 1)
 #   --scan-rounds N  whole-range scans of each kind, interleaved (default 3)
-# Needs wrk, curl, nginx, nmap (apt-get install wrk curl nginx nmap), Maven, a JDK 21+ for the kit.
+# Needs wrk, curl, nginx, nmap, GNU time (apt-get install wrk curl nginx nmap time), Maven, a JDK 21+ for the kit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
