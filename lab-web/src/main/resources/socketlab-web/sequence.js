@@ -55,9 +55,11 @@ export function buildSequence(events, { complete = true } = {}) {
   const outsideLane = (e) => lane(e.peer ?? e.remote ?? '?', true);
 
   const links = new Map();
-  const link = (a, b) => {
-    for (const [x, y] of [[a, b], [b, a]]) { if (!links.has(x)) links.set(x, new Set()); links.get(x).add(y); }
+  const oneWay = (x, y) => {
+    const set = links.get(x);
+    if (set) set.add(y); else links.set(x, new Set([y]));
   };
+  const link = (a, b) => { oneWay(a, b); oneWay(b, a); };
   const tcpRows = rows.filter((r) => isTcp(r.event) && hasConn(r.event));
   const conns = tcpConnections(tcpRows, outsideLane);
   matchTcp(tcpRows, conns, link);
