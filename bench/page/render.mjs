@@ -198,12 +198,12 @@ function report() {
   const f = (v) => (v === null || v === undefined ? '-' : v.toFixed(1));
   console.log(`# page render, median of ${REPEAT} repetitions (min-max), ms of the page's main thread: CPU time, then wall time;`);
   console.log(`# window ${WIDTH} px; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min) on ${os.cpus().length} cpus`);
-  console.log('| measure | main thread, CPU | wall | first screen, CPU | wall | longest task, CPU | wall | tasks > 50 ms | script | style | layout | paint | gc | what the page shows |');
+  console.log('| measure | main thread, CPU | wall | first screen, CPU | wall | longest task, CPU | wall | tasks (> 50 ms) | script | style | layout | paint | gc | what the page shows |');
   console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |');
   for (const row of results) {
     const m = (key) => f(median(row.runs.map((r) => r[key])));
     const range = (key) => { const v = row.runs.map((r) => r[key]).filter((x) => typeof x === 'number'); return v.length > 1 ? ` (${f(Math.min(...v))}-${f(Math.max(...v))})` : ''; };
-    console.log(`| ${row.name} | ${m('cpu')}${range('cpu')} | ${m('total')} | ${m('firstScreenCpu')}${range('firstScreenCpu')} | ${m('firstScreen')} | ${m('longestCpu')} | ${m('longest')} | ${m('over50')} | ${m('script')} | ${m('style')} | ${m('layout')} | ${m('paint')} | ${m('gc')} | ${row.facts.count}, ${row.facts.nodes} elements |`);
+    console.log(`| ${row.name} | ${m('cpu')}${range('cpu')} | ${m('total')} | ${m('firstScreenCpu')}${range('firstScreenCpu')} | ${m('firstScreen')} | ${m('longestCpu')} | ${m('longest')} | ${m('tasks')} (${m('over50')}) | ${m('script')} | ${m('style')} | ${m('layout')} | ${m('paint')} | ${m('gc')} | ${row.facts.count}, ${row.facts.nodes} elements |`);
   }
   for (const row of results.filter((r) => r.profile)) {
     console.log(`\n## self time by function (last repetition), ${row.name}`);
