@@ -23,6 +23,8 @@ const ONLY = args.only ? new Set(String(args.only).split(',')) : null;
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'v8.execute', 'loading'];
 
 const { session: cdp, close } = await launch({ width: WIDTH, height: 900 });
+// Stopped from outside (Ctrl+C, the script's trap): the browser goes too.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { close().finally(() => process.exit(130)); });
 const traceEvents = [];
 cdp.on('Tracing.dataCollected', ({ value }) => { for (const e of value) traceEvents.push(e); });
 await cdp.send('Page.enable');
