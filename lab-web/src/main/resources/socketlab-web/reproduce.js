@@ -87,6 +87,7 @@ function offerDownload(link, transcript) {
   };
   let cancel = () => {};
   const slice = (deadline) => {
+    if (!link.isConnected) return; // the page went away before the file was needed
     write(deadline);
     if (whole) publish();
     else cancel = whenIdle(slice);
