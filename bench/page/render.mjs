@@ -84,7 +84,7 @@ async function runCase(caseAndQuery, { profile }) {
   }
   return {
     runId,
-    whole: windowFigures(slices, { from: start, shownAt: shown }),
+    whole: { ...windowFigures(slices, { from: start, shownAt: shown }), profile: trace.profileTop(start) },
     final: { ...windowFigures(slices, { from: request ?? start, shownAt: shown }), profile: trace.profileTop(request ?? start) },
     ...(await pageFacts()),
   };
