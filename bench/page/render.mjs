@@ -6,6 +6,8 @@
 //
 // usage: node bench/page/render.mjs --url http://127.0.0.1:PORT/ [--repeat N] [--settle MS]
 //        [--width PX] [--profile] [--only NAMES] [--json FILE]
+// For a closer look at a run's render: BENCH_SLICES=1 lists the trace's slices over 2 ms after the
+// request for the final transcript, BENCH_LAYOUTS=1 every style and layout pass of the whole run.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,6 +79,12 @@ async function runCase(caseAndQuery, { profile }) {
   const runId = await evaluate(`decodeURIComponent((document.querySelector('[data-testid=run-link]')?.getAttribute('href') ?? '').replace('#/runs/', ''))`);
   const { slices, start, shown } = trace;
   const request = lastRunRequest(trace.events, trace.thread, runId);
+  if (process.env.BENCH_LAYOUTS) {
+    for (const sl of slices.filter((x) => x.ts >= start && /^(Layout|UpdateLayoutTree)$/.test(x.name) && x.dur > 300)) {
+      const stack = sl.args?.beginData?.stackTrace?.[0];
+      console.log(`${((sl.ts - start) / 1000).toFixed(1).padStart(7)} cpu ${((sl.tdur ?? 0) / 1000).toFixed(1).padStart(5)} ${sl.name} ${stack ? `forced by ${stack.functionName} ${stack.url.replace(/.*\//, '')}:${stack.lineNumber}` : ''}`);
+    }
+  }
   if (process.env.BENCH_SLICES) {
     for (const sl of slices.filter((x) => x.ts >= (request ?? start) && x.dur > 2000 && !/RunTask/.test(x.name))) {
       console.log(`${((sl.ts - (request ?? start)) / 1000).toFixed(1).padStart(7)} +${(sl.dur / 1000).toFixed(1).padStart(6)} cpu ${((sl.tdur ?? -1000) / 1000).toFixed(1).padStart(6)} ${sl.name} ${JSON.stringify(sl.args?.data ?? sl.args ?? {}).slice(0, 150)}`);
