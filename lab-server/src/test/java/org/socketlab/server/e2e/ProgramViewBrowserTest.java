@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /** The case page shows the handout's programs and, for a selected event, the line that made it. */
@@ -67,14 +68,19 @@ class ProgramViewBrowserTest {
         page.open("curl-detective?readWholeRequest=false");
 
         assertEquals("failed", page.runAndWait());
-        // The connections close in order; the third, the 5000-byte POST left unread, is the reset. The outcome may
-        // show before the diagram's last drawing (it is drawn again when the live run ends): wait for the three
-        // closes, and click inside the wait, as the drawing may replace the element in between.
-        page.waitFor().until(d -> {
-            List<WebElement> closes = page.byTestId("diagram").findElements(
+        // The connections close in order; the third, the 5000-byte POST left unread, is the reset. The diagram only
+        // draws the rows near its visible part, and may be drawn again after the outcome shows: until the third
+        // close is drawn, scroll the diagram on by a screenful, and click inside the wait, as a drawing may replace
+        // the element in between.
+        page.waitFor().withMessage(() -> "the third server close, among the diagram's events "
+                + page.byTestId("diagram").findElements(By.cssSelector("[data-testid=diagram-event]")).stream()
+                        .map(e -> e.getAttribute("aria-label")).toList()).until(d -> {
+            WebElement diagram = page.byTestId("diagram");
+            List<WebElement> closes = diagram.findElements(
                     By.cssSelector("[data-testid=diagram-event][data-kind=close]")).stream()
                     .filter(e -> e.getAttribute("aria-label").contains("Server")).toList();
             if (closes.size() < 3) {
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollTop += arguments[0].clientHeight", diagram);
                 return null;
             }
             closes.get(2).click();
