@@ -50,9 +50,19 @@ public final class CrossSiteGuard implements Handler {
 
     @Override
     public HttpResponse handle(HttpRequest request) throws Exception {
+        return guard(request, false);
+    }
+
+    /** The checks never block; the answer is the next handler's, on the loop if it can give it there. */
+    @Override
+    public HttpResponse handleWithoutBlocking(HttpRequest request) throws Exception {
+        return guard(request, true);
+    }
+
+    private HttpResponse guard(HttpRequest request, boolean onLoop) throws Exception {
         String corsOrigin = check(request);
         if (corsOrigin == null) {
-            return next.handle(request);
+            return onLoop ? next.handleWithoutBlocking(request) : next.handle(request);
         }
         if (request.method().equals("OPTIONS") && request.headers().contains("Access-Control-Request-Method")) {
             // A CORS preflight (Fetch standard §3.2.2) from an origin the operator allowed.
@@ -63,7 +73,8 @@ public final class CrossSiteGuard implements Handler {
                     .withHeader("Access-Control-Max-Age", PREFLIGHT_MAX_AGE_SECONDS);
         }
         try {
-            return withCors(next.handle(request), corsOrigin);
+            HttpResponse response = onLoop ? next.handleWithoutBlocking(request) : next.handle(request);
+            return response == null ? null : withCors(response, corsOrigin);
         } catch (HttpException e) {
             // The page of that origin should read our error message too.
             throw new HttpException(e.status(), e.getMessage(), e.headers()
