@@ -215,6 +215,17 @@ public final class HttpServer implements AutoCloseable {
         return connections.size();
     }
 
+    /** @return the connections whose response write waits on a client that does not read */
+    int stalledWrites() {
+        int count = 0;
+        for (Connection connection : connections) {
+            if (connection.writeStalledSinceNanos() != 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     boolean isStopping() {
         return stopping;
     }
