@@ -85,15 +85,24 @@ final class Answers {
     /** Adds an entry to the access log, built only when the log is on: with it off, nothing is allocated. */
     void log(InetSocketAddress remote, RequestLine line, Headers requestHeaders, Status status, long bodyBytes,
              long startNanos) {
-        AccessLog log = server.accessLog();
-        if (log.enabled()) {
-            log.log(new AccessLogEntry(Instant.now(), remote, line == null ? null : line.method(),
-                    line == null ? null : line.target(), line == null ? null : line.version(),
-                    status.code(), bodyBytes,
-                    requestHeaders == null ? null : requestHeaders.get("Referer"),
-                    requestHeaders == null ? null : requestHeaders.get("User-Agent"),
-                    (System.nanoTime() - startNanos) / 1_000_000.0));
+        AccessLogEntry entry = entry(remote, line, requestHeaders, status, bodyBytes, startNanos);
+        if (entry != null) {
+            server.accessLog().log(entry);
         }
+    }
+
+    /** The access log's entry of an answer, or null when the log is off. */
+    AccessLogEntry entry(InetSocketAddress remote, RequestLine line, Headers requestHeaders, Status status,
+                         long bodyBytes, long startNanos) {
+        if (!server.accessLog().enabled()) {
+            return null;
+        }
+        return new AccessLogEntry(Instant.now(), remote, line == null ? null : line.method(),
+                line == null ? null : line.target(), line == null ? null : line.version(),
+                status.code(), bodyBytes,
+                requestHeaders == null ? null : requestHeaders.get("Referer"),
+                requestHeaders == null ? null : requestHeaders.get("User-Agent"),
+                (System.nanoTime() - startNanos) / 1_000_000.0);
     }
 
     private static String pathIfValid(RequestLine line) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
@@ -207,7 +208,11 @@ final class Connection {
             closeNow();
             return false;
         }
-        answers.log(remote, line, requestHeaders, response.status(), writer.lastBodyBytes(), startNanos);
+        AccessLogEntry entry = answers.entry(remote, line, requestHeaders, response.status(),
+                writer.lastBodyBytes(), startNanos);
+        if (entry != null) {
+            loop.log(entry);
+        }
         closeAfterWrite = closing;
         if (pending != null) {
             setInterest(SelectionKey.OP_WRITE);
@@ -286,7 +291,9 @@ final class Connection {
             closeNow();
             return;
         }
-        state.set(LINGER);
+        if (!state.compareAndSet(BUSY, LINGER)) {
+            return;
+        }
         lingerUntilNanos = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
         lingerBytes = 0;
         input.clear();
@@ -319,7 +326,10 @@ final class Connection {
     private void becomeIdle() {
         headStartNanos = 0;
         idleSinceNanos = System.nanoTime();
-        state.set(IDLE);
+        if (!state.compareAndSet(BUSY, IDLE)) {
+            // Closed meanwhile by another thread (a stop's end, the watchdog).
+            return;
+        }
         setInterest(SelectionKey.OP_READ);
         // Read after writing IDLE, so that stop() either sees this connection idle or this thread sees
         // stop() (both fields are volatile).
@@ -329,7 +339,9 @@ final class Connection {
     }
 
     private void handOff(WorkerExchange.Job job) {
-        state.set(WORKER);
+        if (!state.compareAndSet(BUSY, WORKER)) {
+            return;
+        }
         key.cancel();
         key = null;
         if (worker == null) {
@@ -342,7 +354,9 @@ final class Connection {
     void returnToLoop() throws IOException {
         channel.configureBlocking(false);
         input.useLoop();
-        state.set(BUSY);
+        if (!state.compareAndSet(WORKER, BUSY)) {
+            throw new ClosedChannelException();
+        }
         loop.adopt(this);
     }
 

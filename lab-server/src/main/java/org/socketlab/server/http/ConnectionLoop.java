@@ -10,6 +10,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,9 @@ final class ConnectionLoop implements Runnable {
     // Read into by every connection of the loop that holds no bytes of its own (see RequestInput.borrow).
     private final byte[] readBuffer = new byte[READ_BUFFER_BYTES];
     private final long sweepPeriodNanos;
+    // The access log's entries of this round, handed over together at its end.
+    private AccessLogEntry[] logBatch = new AccessLogEntry[64];
+    private int logged;
     private ServerSocketChannel listener;
     private SelectionKey listenerKey;
     private ConnectionLoop[] loops;
@@ -108,16 +112,19 @@ final class ConnectionLoop implements Runnable {
                 }
                 runTasks();
                 serveReady();
+                flushLog();
                 startHandOffs();
                 long now = System.nanoTime();
                 if (now - nextSweep >= 0) {
                     sweep(now);
+                    flushLog();
                     nextSweep = now + sweepPeriodNanos;
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
             server.reportFailure("a connection loop failed", e);
         } finally {
+            flushLog();
             for (SelectionKey key : selector.keys()) {
                 if (key.attachment() instanceof Connection connection) {
                     connection.forceClose();
@@ -282,6 +289,30 @@ final class ConnectionLoop implements Runnable {
                 }
             }
         }
+    }
+
+    /** Logs an answer at the end of this round of the selector. */
+    void log(AccessLogEntry entry) {
+        if (logged == logBatch.length) {
+            logBatch = Arrays.copyOf(logBatch, 2 * logged);
+        }
+        logBatch[logged++] = entry;
+    }
+
+    private void flushLog() {
+        if (logged == 0) {
+            return;
+        }
+        AccessLog log = server.accessLog();
+        if (log instanceof AsyncAccessLog async) {
+            async.logAll(logBatch, logged);
+        } else {
+            for (int i = 0; i < logged; i++) {
+                log.log(logBatch[i]);
+            }
+        }
+        Arrays.fill(logBatch, 0, logged, null);
+        logged = 0;
     }
 
     byte[] readBuffer() {

@@ -24,11 +24,11 @@ public final class HttpServer implements AutoCloseable {
     /** The grace period of {@link #close()}. */
     public static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     /**
-     * The connection loops: one, unless the system property {@code socketlab.http.loops} says otherwise
-     * (measured on 2 cores with wrk on one of them, a second loop only took CPU from the client; see
-     * docs/benchmarks.md). Workers take the requests that block, so one loop is not a bottleneck for them.
+     * The connection loops: one per processor, as nginx's {@code worker_processes auto}, unless the system
+     * property {@code socketlab.http.loops} says otherwise (for measuring; see docs/benchmarks.md).
      */
-    static final int LOOPS = Math.max(1, Integer.getInteger("socketlab.http.loops", 1));
+    static final int LOOPS = Math.max(1, Integer.getInteger("socketlab.http.loops",
+            Runtime.getRuntime().availableProcessors()));
     private static final long LOOP_STOP_WAIT_MILLIS = 1_000;
 
     private final HttpServerConfig config;
@@ -47,8 +47,8 @@ public final class HttpServer implements AutoCloseable {
     private volatile boolean stopping;
     private boolean stopped;
 
-    private HttpServer(HttpServerConfig config, Handler handler, ErrorRenderer errors, AccessLog accessLog)
-            throws IOException {
+    private HttpServer(HttpServerConfig config, Handler handler, ErrorRenderer errors, AccessLog accessLog,
+                       int loopCount) throws IOException {
         this.config = config;
         this.errors = errors;
         this.accessLog = accessLog;
@@ -67,7 +67,7 @@ public final class HttpServer implements AutoCloseable {
         }
         this.port = listener.socket().getLocalPort();
         this.workers = ConnectionThreads.create(config.maxConnections());
-        this.loops = new ConnectionLoop[LOOPS];
+        this.loops = new ConnectionLoop[loopCount];
         try {
             for (int i = 0; i < loops.length; i++) {
                 loops[i] = new ConnectionLoop(this, "socketlab-http-loop-" + port + "-" + i);
@@ -90,9 +90,18 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(HttpServerConfig config, Handler handler, ErrorRenderer errors, AccessLog log)
             throws IOException {
+        return start(config, handler, errors, log, LOOPS);
+    }
+
+    /** The same with this many connection loops (tests that need every connection on one loop). */
+    static HttpServer start(HttpServerConfig config, Handler handler, ErrorRenderer errors, AccessLog log, int loops)
+            throws IOException {
+        if (loops < 1) {
+            throw new IllegalArgumentException("a server needs a connection loop, was " + loops);
+        }
         HttpServer server = new HttpServer(Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(errors, "errors"),
-                Objects.requireNonNull(log, "log"));
+                Objects.requireNonNull(log, "log"), loops);
         for (ConnectionLoop loop : server.loops) {
             loop.start();
         }

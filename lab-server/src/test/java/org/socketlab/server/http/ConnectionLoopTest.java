@@ -71,8 +71,9 @@ class ConnectionLoopTest {
         }
     }
 
+    /** With one loop: a client that could hold up its loop would hold up every other client here. */
     private HttpServer start(HttpServerConfig config) throws IOException {
-        server = HttpServer.start(config, routes);
+        server = HttpServer.start(config, routes, ErrorRenderer.plainText(), AccessLog.none(), 1);
         return server;
     }
 
@@ -102,8 +103,8 @@ class ConnectionLoopTest {
 
     @Test
     void a_half_sent_head_and_a_client_that_never_reads_do_not_hold_up_the_others() throws Exception {
-        // One loop serves every connection here (the default); the hostile two stay for the whole test, as
-        // the read and write time-outs are the defaults (10 s and 20 s).
+        // One loop serves every connection here; the hostile two stay for the whole test, as the read and
+        // write time-outs are the defaults (10 s and 20 s).
         start(HttpServerConfig.defaults());
         RawClient half = client().send("GET /hello HTTP/1.1\r\nHost: x\r\nX-Half: ");
         OutputStream greedy = greedyReader().getOutputStream();
@@ -198,6 +199,20 @@ class ConnectionLoopTest {
             client.send(request.substring(i, Math.min(request.length(), i + 7)));
         }
         assertEquals("hello", client.read().text());
+    }
+
+    @Test
+    void connections_are_dealt_to_every_loop() throws Exception {
+        server = HttpServer.start(HttpServerConfig.defaults(), routes, ErrorRenderer.plainText(), AccessLog.none(), 3);
+        for (int i = 0; i < 6; i++) {
+            RawClient client = client().send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertEquals("hello", client.read().text());
+        }
+        java.util.Set<String> loops = new java.util.TreeSet<>();
+        for (String seen : threads) {
+            loops.add(seen.substring(seen.lastIndexOf('-') + 1));
+        }
+        assertEquals(java.util.Set.of("0", "1", "2"), loops);
     }
 
     @Test
