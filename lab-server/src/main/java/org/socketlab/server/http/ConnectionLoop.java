@@ -11,12 +11,11 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A thread with a selector that serves many connections: it reads what is ready, parses heads, and writes
@@ -38,8 +37,9 @@ final class ConnectionLoop implements Runnable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     // Loop thread only: the connections registered here, for the sweep.
     private final List<Connection> connections = new ArrayList<>();
-    private final List<Connection> handOffs = new ArrayList<>();
-    private final List<Runnable> handOffJobs = new ArrayList<>();
+    private List<HandOff> handOffs = new ArrayList<>();
+    private List<HandOff> spareHandOffs = new ArrayList<>();
+    private final Consumer<SelectionKey> serveKey = this::serve;
     // One output for every connection of the loop: a response is built here and written at once, and only
     // what the socket does not take is copied to the connection.
     private final ChannelOutput sink = new ChannelOutput();
@@ -105,13 +105,10 @@ final class ConnectionLoop implements Runnable {
         try {
             while (running) {
                 long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
-                if (selector.selectedKeys().isEmpty()) {
-                    selector.select(waitMillis);
-                } else {
-                    selector.selectNow();
-                }
+                // The ready keys go straight to serve(), without the selected-key set (a HashSet entry and an
+                // iterator per ready connection).
+                selector.select(serveKey, waitMillis);
                 runTasks();
-                serveReady();
                 flushLog();
                 startHandOffs();
                 long now = System.nanoTime();
@@ -139,43 +136,34 @@ final class ConnectionLoop implements Runnable {
         }
     }
 
-    private void serveReady() {
-        Set<SelectionKey> ready = selector.selectedKeys();
-        if (ready.isEmpty()) {
+    private void serve(SelectionKey key) {
+        if (!key.isValid()) {
             return;
         }
-        Iterator<SelectionKey> keys = ready.iterator();
-        while (keys.hasNext()) {
-            SelectionKey key = keys.next();
-            keys.remove();
-            if (!key.isValid()) {
-                continue;
-            }
-            if (key == listenerKey) {
-                acceptReady();
-                continue;
-            }
-            Connection connection = (Connection) key.attachment();
+        if (key == listenerKey) {
+            acceptReady();
+            return;
+        }
+        Connection connection = (Connection) key.attachment();
+        try {
+            int ops = key.readyOps();
+            byte[] loopBuffer = readBuffer;
+            connection.input.borrow(loopBuffer);
             try {
-                int ops = key.readyOps();
-                byte[] loopBuffer = readBuffer;
-                connection.input.borrow(loopBuffer);
-                try {
-                    if ((ops & SelectionKey.OP_WRITE) != 0) {
-                        connection.onWritable();
-                    }
-                    if ((ops & SelectionKey.OP_READ) != 0 && key.isValid()) {
-                        connection.onReadable();
-                    }
-                } finally {
-                    connection.input.keepOwnBytes(loopBuffer, connection.isOnWorker());
+                if ((ops & SelectionKey.OP_WRITE) != 0) {
+                    connection.onWritable();
                 }
-            } catch (RuntimeException | Error e) {
-                // A bug of ours must not end the loop, and with it every other connection.
-                discardUnsent();
-                server.reportFailure("serving a connection failed", e);
-                connection.forceClose();
+                if ((ops & SelectionKey.OP_READ) != 0 && key.isValid()) {
+                    connection.onReadable();
+                }
+            } finally {
+                connection.input.keepOwnBytes(loopBuffer, connection.isOnWorker());
             }
+        } catch (RuntimeException | Error e) {
+            // A bug of ours must not end the loop, and with it every other connection.
+            discardUnsent();
+            server.reportFailure("serving a connection failed", e);
+            connection.forceClose();
         }
     }
 
@@ -241,28 +229,31 @@ final class ConnectionLoop implements Runnable {
      * the key, since a channel can only go back to blocking mode when registered nowhere.
      */
     void handOff(Connection connection, Runnable job) {
-        handOffs.add(connection);
-        handOffJobs.add(job);
+        handOffs.add(new HandOff(connection, job));
+    }
+
+    private record HandOff(Connection connection, Runnable job) {
     }
 
     private void startHandOffs() throws IOException {
-        if (handOffs.isEmpty()) {
-            return;
-        }
-        // Deregisters the cancelled keys; what it finds ready is served in the next round.
-        selector.selectNow();
-        for (int i = 0; i < handOffs.size(); i++) {
-            Connection connection = handOffs.get(i);
-            try {
-                connection.channel.configureBlocking(true);
-                server.workers().execute(handOffJobs.get(i));
-            } catch (IOException | RejectedExecutionException e) {
-                // Closed meanwhile, or the server is stopping.
-                connection.forceClose();
+        while (!handOffs.isEmpty()) {
+            List<HandOff> starting = handOffs;
+            handOffs = spareHandOffs;
+            // Deregisters the cancelled keys; what it finds ready is served now (and may hand off more).
+            selector.selectNow(serveKey);
+            flushLog();
+            for (HandOff handOff : starting) {
+                try {
+                    handOff.connection.channel.configureBlocking(true);
+                    server.workers().execute(handOff.job);
+                } catch (IOException | RejectedExecutionException e) {
+                    // Closed meanwhile, or the server is stopping.
+                    handOff.connection.forceClose();
+                }
             }
+            starting.clear();
+            spareHandOffs = starting;
         }
-        handOffs.clear();
-        handOffJobs.clear();
     }
 
     private void runTasks() {

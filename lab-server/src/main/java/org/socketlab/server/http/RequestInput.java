@@ -26,7 +26,7 @@ final class RequestInput {
 
     private InputStream in;
     private Socket socket;
-    private byte[] buf = new byte[INITIAL_BUFFER_BYTES];
+    private byte[] buf;
     private ByteBuffer wrapped;
     // Where the head being parsed on a loop starts, kept through compaction; -1 when not marked.
     private int mark = -1;
@@ -47,15 +47,18 @@ final class RequestInput {
      *               plain stream (parser tests): then no time limit applies
      */
     RequestInput(InputStream in, Socket socket) {
+        this(in, socket, new byte[INITIAL_BUFFER_BYTES]);
+    }
+
+    private RequestInput(InputStream in, Socket socket, byte[] buf) {
         this.in = in;
         this.socket = socket;
+        this.buf = buf;
     }
 
     /** An input filled by a connection loop with {@link #readFrom}; it holds no buffer of its own yet. */
     static RequestInput forLoop() {
-        RequestInput input = new RequestInput(null, null);
-        input.buf = BodyReader.NO_BODY;
-        return input;
+        return new RequestInput(null, null, BodyReader.NO_BODY);
     }
 
     /**
