@@ -24,11 +24,14 @@ public final class HttpServer implements AutoCloseable {
     /** The grace period of {@link #close()}. */
     public static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     /**
-     * The connection loops: one per processor, as nginx's {@code worker_processes auto}, unless the system
-     * property {@code socketlab.http.loops} says otherwise (for measuring; see docs/benchmarks.md).
+     * The connection loops: one per two processors, unless the system property {@code socketlab.http.loops}
+     * says otherwise (for measuring). On 2 cores with the load generator on one of them, one loop made
+     * 200,000 requests/s with a p99 of 1 ms, two loops fewer requests and a p99 a hundred times longer, as
+     * they took turns on the one core left (docs/benchmarks.md); the other half of the processors is for
+     * the workers, the collector and the compiler.
      */
     static final int LOOPS = Math.max(1, Integer.getInteger("socketlab.http.loops",
-            Runtime.getRuntime().availableProcessors()));
+            Runtime.getRuntime().availableProcessors() / 2));
     private static final long LOOP_STOP_WAIT_MILLIS = 1_000;
 
     private final HttpServerConfig config;
