@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.socketlab.api.transcript.Check;
 import org.socketlab.api.transcript.Outcome;
@@ -114,8 +115,32 @@ public final class CaseRunner {
      */
     public static Transcript run(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle,
                                  Consumer<CaseFailure> failures) {
+        return run(labCase, () -> Params.resolve(labCase.params(), given), options, handle, failures);
+    }
+
+    /**
+     * Runs {@code labCase} as {@link #run(LabCase, Map, RunOptions, RunHandle, Consumer)} does, with values a
+     * caller has already checked with {@link Params#resolve} against the case's {@link LabCase#params()} (a
+     * server does, to refuse a bad value before the run takes a slot): each value is then parsed once.
+     *
+     * @param labCase  the case
+     * @param params   the run's values, resolved against {@code labCase.params()}
+     * @param options  time limits, target policy and event listener
+     * @param handle   a new handle, used for this run only
+     * @param failures receives the failure, on the calling thread, before this method returns
+     * @return the transcript, never {@code null}
+     * @throws InvalidParamException if the case's {@code validate} refuses the values (the case does not run)
+     * @since 1.1
+     */
+    public static Transcript run(LabCase labCase, Params params, RunOptions options, RunHandle handle,
+                                 Consumer<CaseFailure> failures) {
+        return run(labCase, () -> params, options, handle, failures);
+    }
+
+    private static Transcript run(LabCase labCase, Supplier<Params> params, RunOptions options, RunHandle handle,
+                                  Consumer<CaseFailure> failures) {
         try {
-            return runOnce(labCase, given, options, handle, failures);
+            return runOnce(labCase, params.get(), options, handle, failures);
         } catch (InvalidParamException e) {
             handle.refused(e);
             throw e;
@@ -124,11 +149,10 @@ public final class CaseRunner {
         }
     }
 
-    private static Transcript runOnce(LabCase labCase, Map<String, ?> given, RunOptions options, RunHandle handle,
+    private static Transcript runOnce(LabCase labCase, Params params, RunOptions options, RunHandle handle,
                                       Consumer<CaseFailure> failures) {
         CaseInfo info = labCase.info();
         String caseId = info.id();
-        Params params = Params.resolve(labCase.params(), given);
         String runId = handle.runId();
         Instant startedAt = Instant.now();
         // A case may ask for a longer limit than the options' (it waits for a student's client): asked here,

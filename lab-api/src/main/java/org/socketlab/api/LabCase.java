@@ -32,9 +32,9 @@ public interface LabCase {
     }
 
     /**
-     * Checks combinations of parameter values that the type of each parameter alone cannot check (a port
-     * list's syntax, a minimum below a maximum). Called before every run, after each value has been
-     * checked against its {@link ParamSpec}; a rejected value is the caller's mistake (HTTP 400, exit
+     * Checks combinations of parameter values that the type of each parameter alone cannot check (a minimum
+     * below a maximum, two parameters that exclude each other). Called before every run, after each value has
+     * been checked against its {@link ParamSpec} (a typed {@link Param}'s text parsed); a rejected value is the caller's mistake (HTTP 400, exit
      * status 64), not a failed run.
      *
      * @param params the values of this run, each already valid for its own spec

@@ -2,6 +2,7 @@ package org.socketlab.api;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -171,6 +172,32 @@ public final class Param<T> {
      */
     public static Param<PortList> portList(String name, String defaultValue, int maxPorts, String description) {
         return of(name, defaultValue, description, text -> PortList.parse(text, maxPorts));
+    }
+
+    /**
+     * A string parameter that may be left empty, such as the {@code host:port} of a student's own server that
+     * replaces the lab's: blank text (the default) is {@link Optional#empty()}, any other text must pass
+     * {@code parser}. For example {@code Param.optional("target", "Your server; empty: the lab's", HostPort::parse)}.
+     *
+     * @param name        camelCase name
+     * @param description what it changes, and what leaving it empty means, one sentence
+     * @param parser      turns non-blank text into the value
+     * @param <T>         the type of the value
+     * @return the handle, whose default is the empty text
+     * @since 1.1
+     */
+    public static <T> Param<Optional<T>> optional(String name, String description, Parser<T> parser) {
+        Objects.requireNonNull(parser, "parser");
+        return of(name, "", description, text -> {
+            if (text.isBlank()) {
+                return Optional.empty();
+            }
+            T value = parser.parse(text);
+            if (value == null) {
+                throw new IllegalArgumentException("its parser returned no value for '" + shortened(text) + "'");
+            }
+            return Optional.of(value);
+        });
     }
 
     /**

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -21,7 +22,6 @@ import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpRequestReader;
 import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.ServerMode;
@@ -72,13 +72,16 @@ public final class CurlDetectiveCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
-            ParamSpec.bool("readWholeRequest", true, "The lab's server calls recv until the whole request has "
-                    + "come (the fix); off: a single recv (the handout's bug)"),
-            ParamSpec.integer("bufferSize", 1024, 1, 65_536, "How many bytes the lab's server asks for in each recv"),
-            ParamSpec.integer("replyTimeoutMillis", 1_000, 100, 2_000, "How long curl waits for the server to "
-                    + "answer or close (real curl waits for ever)")),
-            ServerMode.params("Server.py").stream()).toList();
+    private static final Param<Boolean> READ_WHOLE_REQUEST = Param.bool("readWholeRequest", true,
+            "The lab's server calls recv until the whole request has come (the fix); off: a single recv "
+                    + "(the handout's bug)");
+    private static final Param<Integer> BUFFER_SIZE = Param.integer("bufferSize", 1024, 1, 65_536,
+            "How many bytes the lab's server asks for in each recv");
+    private static final Param<Integer> REPLY_TIMEOUT_MILLIS = Param.integer("replyTimeoutMillis", 1_000, 100, 2_000,
+            "How long curl waits for the server to answer or close (real curl waits for ever)");
+    private static final Param<Optional<HostPort>> TARGET = ServerMode.target("Server.py");
+    private static final List<ParamSpec> PARAMS = Param.specs(READ_WHOLE_REQUEST, BUFFER_SIZE, REPLY_TIMEOUT_MILLIS,
+            TARGET, ServerMode.LISTEN_PORT, ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -92,19 +95,19 @@ public final class CurlDetectiveCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        ServerMode.of(params);
+        ServerMode.validate(params, TARGET);
     }
 
     @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        Duration replyTimeout = Duration.ofMillis(params.getInt("replyTimeoutMillis"));
-        ServerMode mode = ServerMode.of(params);
+        Duration replyTimeout = Duration.ofMillis(params.get(REPLY_TIMEOUT_MILLIS));
+        ServerMode mode = ServerMode.of(params, TARGET);
         Actor curl = context.actor("curl");
         if (mode.yourServer()) {
             HostPort target = mode.target();
@@ -119,7 +122,7 @@ public final class CurlDetectiveCase implements LabCase {
             }
             return;
         }
-        Program program = params.getBoolean("readWholeRequest") ? SERVER : ONE_RECV_SERVER;
+        Program program = params.get(READ_WHOLE_REQUEST) ? SERVER : ONE_RECV_SERVER;
         Actor server = context.actor("Server");
         try (TcpListener listener = mode.listenHttp(context, server.at(program, "server.listen(1)"))) {
             if (mode.yourClient()) {
@@ -170,8 +173,8 @@ public final class CurlDetectiveCase implements LabCase {
     // served or, in live mode, the live time is up.
     private static List<byte[]> serve(RunContext context, ServerMode mode, TcpListener listener, Program program,
                                       int requests) throws Exception {
-        boolean readWhole = context.params().getBoolean("readWholeRequest");
-        int bufferSize = context.params().getInt("bufferSize");
+        boolean readWhole = context.params().get(READ_WHOLE_REQUEST);
+        int bufferSize = context.params().get(BUFFER_SIZE);
         Actor server = listener.actor();
         List<byte[]> received = new ArrayList<>();
         for (int i = 0; i < requests; i++) {

@@ -3,11 +3,13 @@ package org.socketlab.cases.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -53,10 +55,13 @@ public final class HttpClientCliCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("host", "", "server_host; empty: the exercise's web server, started on loopback"),
-            ParamSpec.integer("port", 6789, 1, 65_535, "server_port, used with host (the started server picks its own)"),
-            ParamSpec.string("filename", HandoutWebServer.HELLO_FILE, "The path of the file to ask for"));
+    private static final Param<String> HOST = Param.of("host", "",
+            "server_host; empty: the exercise's web server, started on loopback", HttpTargets::host);
+    private static final Param<Integer> PORT = Param.integer("port", 6789, 1, 65_535,
+            "server_port, used with host (the started server picks its own)");
+    private static final Param<String> FILENAME = Param.string("filename", HandoutWebServer.HELLO_FILE,
+            "The path of the file to ask for");
+    private static final List<ParamSpec> PARAMS = Param.specs(HOST, PORT, FILENAME);
 
     @Override
     public CaseInfo info() {
@@ -70,15 +75,14 @@ public final class HttpClientCliCase implements LabCase {
 
     @Override
     public void validate(Params params) throws InvalidParamException {
-        String filename = params.getString("filename");
+        String filename = params.get(FILENAME);
         if (filename.isEmpty() || filename.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
             throw new InvalidParamException("filename", "must name a file without spaces, e.g. HelloWorld.html");
         }
-        HttpTargets.validateHost(params);
     }
 
     private static String path(Params params) {
-        String filename = params.getString("filename");
+        String filename = params.get(FILENAME);
         return filename.startsWith("/") ? filename : "/" + filename;
     }
 
@@ -86,18 +90,18 @@ public final class HttpClientCliCase implements LabCase {
     public void run(RunContext context) throws Exception {
         Params params = context.params();
         String path = path(params);
-        boolean ownServer = params.getString("host").isBlank();
+        boolean ownServer = params.get(HOST).isEmpty();
         Actor client = context.actor("Client");
         Task<?> server = null;
-        String host = params.getString("host").trim();
-        int port = params.getInt("port");
+        String host = params.get(HOST);
+        int port = params.get(PORT);
         if (ownServer) {
             TcpListener listener = context.actor("Web server").listen();
             server = WebServerCase.serve(context, ServerMode.reference(), listener, 1, false);
             host = "127.0.0.1";
             port = listener.port();
         }
-        client.note("python client.py " + host + " " + port + " " + params.getString("filename"));
+        client.note("python client.py " + host + " " + port + " " + params.get(FILENAME));
 
         byte[] received;
         try (TcpConnection socket = client.connect(host, port)) {

@@ -7,6 +7,7 @@ import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -65,11 +66,12 @@ public final class HttpManualClientCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("host", "",
-                    "Web server to ask, e.g. localhost; empty: the lab's stand-in for the handout's Apache"),
-            ParamSpec.integer("port", 80, 1, 65_535, "Port of that web server (unused with the stand-in)"),
-            ParamSpec.string("path", "/", "The path to GET, starting with /"));
+    private static final Param<String> HOST = Param.string("host", "",
+            "Web server to ask, e.g. localhost; empty: the lab's stand-in for the handout's Apache");
+    private static final Param<Integer> PORT = Param.integer("port", 80, 1, 65_535,
+            "Port of that web server (unused with the stand-in)");
+    private static final Param<String> PATH = Param.string("path", "/", "The path to GET, starting with /");
+    private static final List<ParamSpec> PARAMS = Param.specs(HOST, PORT, PATH);
 
     @Override
     public CaseInfo info() {
@@ -83,12 +85,12 @@ public final class HttpManualClientCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        String path = params.getString("path");
+        String path = params.get(PATH);
         // RFC 9112 §3.2: the request-target is visible ASCII; a space or line break would break the request line.
         if (!path.startsWith("/") || !path.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new InvalidParamException("path", "must start with / and hold no spaces or control characters");
         }
-        String host = params.getString("host");
+        String host = params.get(HOST);
         if (!host.isBlank() && !host.trim().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new InvalidParamException("host", "must be a host name or IP address, without spaces");
         }
@@ -97,8 +99,8 @@ public final class HttpManualClientCase implements LabCase {
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        String path = params.getString("path");
-        boolean standIn = params.getString("host").isBlank();
+        String path = params.get(PATH);
+        boolean standIn = params.get(HOST).isBlank();
         StandInWebServer apache = null;
         String host;
         int port;
@@ -110,8 +112,8 @@ public final class HttpManualClientCase implements LabCase {
             port = apache.port();
             hostHeader = "localhost";
         } else {
-            host = params.getString("host").trim();
-            port = params.getInt("port");
+            host = params.get(HOST).trim();
+            port = params.get(PORT);
             // RFC 9110 §7.2: Host carries the port unless it is the scheme's default.
             hostHeader = port == 80 ? host : host + ":" + port;
         }

@@ -1,37 +1,40 @@
 package org.socketlab.cases.http;
 
-import org.socketlab.api.InvalidParamException;
-import org.socketlab.api.Params;
-
-/** What the HTTP client cases of this package share: checking host and path, printing as Python does. */
+/**
+ * What the HTTP client cases of this package share: the parsers of their {@code host} and {@code path}
+ * parameters, so that a value that would not make a one-line request line ({@code GET path HTTP/1.1}) is
+ * refused before the run, naming the parameter.
+ */
 final class HttpTargets {
     private HttpTargets() {
     }
 
     /**
-     * Rejects a host or path that would not make a one-line request line ({@code GET path HTTP/1.1}).
+     * Parses a {@code host}: a bare host name or address (not a URL, no spaces); empty means the case's stand-in.
      *
-     * @param params values with a {@code host} and a {@code path}
-     * @throws InvalidParamException naming the parameter
+     * @param text the parameter's text
+     * @return the host without surrounding spaces; empty when the text is blank
+     * @throws IllegalArgumentException saying what a host looks like
      */
-    static void validateHostAndPath(Params params) {
-        validateHost(params);
-        String path = params.getString("path");
-        if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-            throw new InvalidParamException("path", "must start with '/' and contain no spaces or control characters");
+    static String host(String text) {
+        String host = text.trim();
+        if (host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '@')) {
+            throw new IllegalArgumentException("must be a host name or IP address, without spaces, '/' or '@'");
         }
+        return host;
     }
 
     /**
-     * Rejects a {@code host} that is not a bare host name or address (a URL, spaces).
+     * Parses a {@code path}: it starts with '/' and has no spaces or control characters.
      *
-     * @param params values with a {@code host}
-     * @throws InvalidParamException naming {@code host}
+     * @param text the parameter's text
+     * @return the path
+     * @throws IllegalArgumentException saying what a path looks like
      */
-    static void validateHost(Params params) {
-        String host = params.getString("host").trim();
-        if (host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '@')) {
-            throw new InvalidParamException("host", "must be a host name or IP address, without spaces, '/' or '@'");
+    static String path(String text) {
+        if (!text.startsWith("/") || text.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            throw new IllegalArgumentException("must start with '/' and contain no spaces or control characters");
         }
+        return text;
     }
 }

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -24,7 +25,6 @@ import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.CounterStart;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpMessages;
 import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.ServerMode;
@@ -88,9 +88,11 @@ public final class HttpVisitorServerCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
-            ParamSpec.integer("visits", 3, 1, 20, "How many times the browser stand-in loads the page")),
-            ServerMode.params("HTTP server").stream()).toList();
+    private static final Param<Integer> VISITS = Param.integer("visits", 3, 1, 20,
+            "How many times the browser stand-in loads the page");
+    private static final Param<Optional<HostPort>> TARGET = ServerMode.target("HTTP server");
+    private static final List<ParamSpec> PARAMS = Param.specs(VISITS, TARGET, ServerMode.LISTEN_PORT,
+            ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -104,19 +106,19 @@ public final class HttpVisitorServerCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        ServerMode.of(params);
+        ServerMode.validate(params, TARGET);
     }
 
     @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        int visits = params.getInt("visits");
-        ServerMode mode = ServerMode.of(params);
+        int visits = params.get(VISITS);
+        ServerMode mode = ServerMode.of(params, TARGET);
         if (mode.yourServer()) {
             mode.noteYourServer(context);
             checkPages(context, visit(context, mode, mode.target(), visits), false);

@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
-import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -57,15 +57,21 @@ public final class LargeFileGetCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.bool("readUntilClosed", true,
-                    "recv in a loop until the server closes (the fix); off: one recv only (the bug)"),
-            ParamSpec.integer("bufferSize", 1024, 1, 65_536, "How many bytes each recv asks for (the handout: 1024)"),
-            ParamSpec.string("host", "", "Web server to ask; empty: a stand-in for gaia.cs.umass.edu on loopback"),
-            ParamSpec.integer("port", 80, 1, 65_535, "Port of the web server named by host (the stand-in picks its own)"),
-            ParamSpec.string("path", GaiaPages.LARGE_PATH, "Path of the page to GET"),
-            ParamSpec.bool("connectionClose", false, "Add 'Connection: close' to the request (the handout's program "
-                    + "does not: it relies on the server closing after its response)"));
+    private static final Param<Boolean> READ_UNTIL_CLOSED = Param.bool("readUntilClosed", true,
+            "recv in a loop until the server closes (the fix); off: one recv only (the bug)");
+    private static final Param<Integer> BUFFER_SIZE = Param.integer("bufferSize", 1024, 1, 65_536,
+            "How many bytes each recv asks for (the handout: 1024)");
+    private static final Param<String> HOST = Param.of("host", "",
+            "Web server to ask; empty: a stand-in for gaia.cs.umass.edu on loopback", HttpTargets::host);
+    private static final Param<Integer> PORT = Param.integer("port", 80, 1, 65_535,
+            "Port of the web server named by host (the stand-in picks its own)");
+    private static final Param<String> PATH = Param.of("path", GaiaPages.LARGE_PATH, "Path of the page to GET",
+            HttpTargets::path);
+    private static final Param<Boolean> CONNECTION_CLOSE = Param.bool("connectionClose", false,
+            "Add 'Connection: close' to the request (the handout's program does not: it relies on the server closing "
+            + "after its response)");
+    private static final List<ParamSpec> PARAMS = Param.specs(READ_UNTIL_CLOSED, BUFFER_SIZE, HOST, PORT, PATH,
+            CONNECTION_CLOSE);
 
     @Override
     public CaseInfo info() {
@@ -78,25 +84,20 @@ public final class LargeFileGetCase implements LabCase {
     }
 
     @Override
-    public void validate(Params params) throws InvalidParamException {
-        HttpTargets.validateHostAndPath(params);
-    }
-
-    @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        String path = params.getString("path");
-        int bufferSize = params.getInt("bufferSize");
-        boolean readUntilClosed = params.getBoolean("readUntilClosed");
-        boolean standIn = params.getString("host").isBlank();
+        String path = params.get(PATH);
+        int bufferSize = params.get(BUFFER_SIZE);
+        boolean readUntilClosed = params.get(READ_UNTIL_CLOSED);
+        boolean standIn = params.get(HOST).isEmpty();
         Actor client = context.actor("Client");
 
         String page = GaiaPages.largePage();
         StandInWebServer gaia = standIn ? StandInWebServer.builder(context, "gaia (stand-in)")
                 .response(GaiaPages.LARGE_PATH, GaiaPages.apacheResponse(page))
                 .sendChunkBytes(GaiaPages.SEND_BLOCK_BYTES).start() : null;
-        String host = standIn ? "127.0.0.1" : params.getString("host").trim();
-        int port = standIn ? gaia.port() : params.getInt("port");
+        String host = standIn ? "127.0.0.1" : params.get(HOST);
+        int port = standIn ? gaia.port() : params.get(PORT);
         if (standIn) {
             context.note("gaia.cs.umass.edu is not reachable from the lab: a stand-in answers on " + host + ":" + port
                     + " and writes its large page in " + GaiaPages.SEND_BLOCK_BYTES + "-byte blocks.");
@@ -106,7 +107,7 @@ public final class LargeFileGetCase implements LabCase {
         int firstRecv = -1;
         int recvCalls = 0;
         try (TcpConnection socket = GaiaPages.sendGet(client, PROGRAM, host, port, path,
-                standIn ? GaiaPages.HOST : host, params.getBoolean("connectionClose"))) {
+                standIn ? GaiaPages.HOST : host, params.get(CONNECTION_CLOSE))) {
             if (readUntilClosed) {
                 byte[] chunk;
                 while ((chunk = socket.recv(bufferSize)).length > 0) {

@@ -5,15 +5,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -24,9 +25,8 @@ import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.HostPort;
-import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.HttpMessages;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 001, Part 6 (challenge): an HTTP server that shows the request's method, path and user agent. */
 public final class RequestInfoServerCase implements LabCase {
@@ -67,12 +67,16 @@ public final class RequestInfoServerCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
-            ParamSpec.string("paths", "/,/hello,/about,/missing",
-                    "Comma-separated paths the browser asks for; /, /hello and /about exist, others are 404"),
-            ParamSpec.choice("method", "GET", List.of("GET", "POST", "PUT", "DELETE"), "The method of every request"),
-            ParamSpec.string("userAgent", "Mozilla/5.0", "The User-Agent header the browser sends")),
-            ServerMode.params("request-info server").stream()).toList();
+    private static final Param<List<String>> PATHS = Param.of("paths", "/,/hello,/about,/missing",
+            "Comma-separated paths the browser asks for; /, /hello and /about exist, others are 404",
+            RequestInfoServerCase::paths);
+    private static final Param<String> METHOD = Param.choice("method", "GET", List.of("GET", "POST", "PUT", "DELETE"),
+            "The method of every request");
+    private static final Param<String> USER_AGENT = Param.string("userAgent", "Mozilla/5.0",
+            "The User-Agent header the browser sends");
+    private static final Param<Optional<HostPort>> TARGET = ServerMode.target("request-info server");
+    private static final List<ParamSpec> PARAMS = Param.specs(PATHS, METHOD, USER_AGENT, TARGET, ServerMode.LISTEN_PORT,
+            ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -86,37 +90,26 @@ public final class RequestInfoServerCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        List<String> paths = paths(params);
-        if (paths.isEmpty() || paths.size() > MAX_PATHS) {
-            throw new InvalidParamException("paths", "needs 1 to " + MAX_PATHS + " paths, e.g. /,/hello");
-        }
-        for (String path : paths) {
-            // RFC 9112 §3.2: the request-target is visible ASCII; a space would end it early.
-            if (!path.startsWith("/") || !path.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ',' && c != '#')) {
-                throw new InvalidParamException("paths", "each path must start with / and hold only visible ASCII "
-                        + "without spaces or #");
-            }
-        }
-        String agent = params.getString("userAgent");
+        String agent = params.get(USER_AGENT);
         // RFC 9110 §5.5: a field value is visible characters and spaces; a line break would end the header.
         if (agent.isBlank() || !agent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new InvalidParamException("userAgent", "must be printable ASCII on one line, e.g. Mozilla/5.0");
         }
-        ServerMode.of(params);
+        ServerMode.validate(params, TARGET);
     }
 
     @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        List<String> paths = paths(params);
-        String method = params.getString("method");
-        String agent = params.getString("userAgent").trim();
-        ServerMode mode = ServerMode.of(params);
+        List<String> paths = params.get(PATHS);
+        String method = params.get(METHOD);
+        String agent = params.get(USER_AGENT).trim();
+        ServerMode mode = ServerMode.of(params, TARGET);
         if (mode.yourServer()) {
             mode.noteYourServer(context);
             browse(context, mode, mode.target(), paths, method, agent);
@@ -205,7 +198,19 @@ public final class RequestInfoServerCase implements LabCase {
         }
     }
 
-    private static List<String> paths(Params params) {
-        return Arrays.stream(params.getString("paths").split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+    // The browser's requests, parsed once before the run.
+    private static List<String> paths(String text) {
+        List<String> paths = Arrays.stream(text.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+        if (paths.isEmpty() || paths.size() > MAX_PATHS) {
+            throw new IllegalArgumentException("needs 1 to " + MAX_PATHS + " paths, e.g. /,/hello");
+        }
+        for (String path : paths) {
+            // RFC 9112 §3.2: the request-target is visible ASCII; a space would end it early.
+            if (!path.startsWith("/") || !path.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ',' && c != '#')) {
+                throw new IllegalArgumentException("each path must start with / and hold only visible ASCII without "
+                        + "spaces or #");
+            }
+        }
+        return paths;
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
-import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -53,11 +53,15 @@ public final class SimpleGetCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("host", "", "Web server to ask; empty: a stand-in for gaia.cs.umass.edu on loopback"),
-            ParamSpec.integer("port", 80, 1, 65_535, "Port of the web server named by host (the stand-in picks its own)"),
-            ParamSpec.string("path", GaiaPages.SMALL_PATH, "Path of the page to GET"),
-            ParamSpec.integer("bufferSize", 4096, 1, 65_536, "How many bytes the one recv asks for"));
+    private static final Param<String> HOST = Param.of("host", "",
+            "Web server to ask; empty: a stand-in for gaia.cs.umass.edu on loopback", HttpTargets::host);
+    private static final Param<Integer> PORT = Param.integer("port", 80, 1, 65_535,
+            "Port of the web server named by host (the stand-in picks its own)");
+    private static final Param<String> PATH = Param.of("path", GaiaPages.SMALL_PATH, "Path of the page to GET",
+            HttpTargets::path);
+    private static final Param<Integer> BUFFER_SIZE = Param.integer("bufferSize", 4096, 1, 65_536,
+            "How many bytes the one recv asks for");
+    private static final List<ParamSpec> PARAMS = Param.specs(HOST, PORT, PATH, BUFFER_SIZE);
 
     @Override
     public CaseInfo info() {
@@ -70,22 +74,17 @@ public final class SimpleGetCase implements LabCase {
     }
 
     @Override
-    public void validate(Params params) throws InvalidParamException {
-        HttpTargets.validateHostAndPath(params);
-    }
-
-    @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        String path = params.getString("path");
-        int bufferSize = params.getInt("bufferSize");
-        boolean standIn = params.getString("host").isBlank();
+        String path = params.get(PATH);
+        int bufferSize = params.get(BUFFER_SIZE);
+        boolean standIn = params.get(HOST).isEmpty();
         Actor client = context.actor("Client");
 
         StandInWebServer gaia = standIn ? StandInWebServer.builder(context, "gaia (stand-in)")
                 .response(GaiaPages.SMALL_PATH, GaiaPages.apacheResponse(GaiaPages.SMALL_PAGE)).start() : null;
-        String host = standIn ? "127.0.0.1" : params.getString("host").trim();
-        int port = standIn ? gaia.port() : params.getInt("port");
+        String host = standIn ? "127.0.0.1" : params.get(HOST);
+        int port = standIn ? gaia.port() : params.get(PORT);
         String hostHeader = standIn ? GaiaPages.HOST : host;
         if (standIn) {
             context.note("gaia.cs.umass.edu is not reachable from the lab: a stand-in answers on " + host + ":" + port

@@ -3,14 +3,16 @@ package org.socketlab.cases.http;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jsoup.Jsoup;
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -21,11 +23,9 @@ import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.HostPort;
-import org.socketlab.cases.support.HttpResponseReader;
-import org.socketlab.cases.support.PythonConsole;
-import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.HttpResponseParts;
+import org.socketlab.cases.support.HttpResponseReader;
+import org.socketlab.cases.support.ServerMode;
 
 /** Handout 002, simple_server.py: a hand-written HTTP server that a browser can read. */
 public final class SimpleServerCase implements LabCase {
@@ -67,7 +67,8 @@ public final class SimpleServerCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = ServerMode.params("simple_server.py");
+    private static final Param<Optional<HostPort>> TARGET = ServerMode.target("simple_server.py");
+    private static final List<ParamSpec> PARAMS = Param.specs(TARGET, ServerMode.LISTEN_PORT, ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -81,17 +82,17 @@ public final class SimpleServerCase implements LabCase {
 
     @Override
     public void validate(Params params) throws InvalidParamException {
-        ServerMode.of(params);
+        ServerMode.validate(params, TARGET);
     }
 
     @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
-        ServerMode mode = ServerMode.of(context.params());
+        ServerMode mode = ServerMode.of(context.params(), TARGET);
         if (mode.yourServer()) {
             mode.noteYourServer(context);
             Optional<byte[]> received = mode.exchange(context, () -> browse(context, mode.target()));

@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -24,7 +25,6 @@ import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.HttpResponseParts;
 import org.socketlab.cases.support.HttpResponseReader;
 import org.socketlab.cases.support.ServerMode;
@@ -73,12 +73,15 @@ public final class ThreadedWebServerCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
-            ParamSpec.bool("threaded", true, "Serve each connection in its own thread (the exercise); off: one at a time"),
-            ParamSpec.integer("clients", 3, 2, 10, "How many clients ask at the same moment"),
-            ParamSpec.integer("delayMillis", 150, 20, 1000,
-                    "How long one request takes: the server's slow file (reference), or the slow client's silence (target)")),
-            ServerMode.params("web server").stream()).toList();
+    private static final Param<Boolean> THREADED = Param.bool("threaded", true,
+            "Serve each connection in its own thread (the exercise); off: one at a time");
+    private static final Param<Integer> CLIENTS = Param.integer("clients", 3, 2, 10,
+            "How many clients ask at the same moment");
+    private static final Param<Integer> DELAY_MILLIS = Param.integer("delayMillis", 150, 20, 1000,
+            "How long one request takes: the server's slow file (reference), or the slow client's silence (target)");
+    private static final Param<Optional<HostPort>> TARGET = ServerMode.target("web server");
+    private static final List<ParamSpec> PARAMS = Param.specs(THREADED, CLIENTS, DELAY_MILLIS, TARGET,
+            ServerMode.LISTEN_PORT, ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -92,27 +95,27 @@ public final class ThreadedWebServerCase implements LabCase {
 
     @Override
     public void validate(Params params) throws InvalidParamException {
-        ServerMode.of(params);
+        ServerMode.validate(params, TARGET);
     }
 
     @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        int clients = params.getInt("clients");
-        int delay = params.getInt("delayMillis");
-        ServerMode mode = ServerMode.of(params);
+        int clients = params.get(CLIENTS);
+        int delay = params.get(DELAY_MILLIS);
+        ServerMode mode = ServerMode.of(params, TARGET);
         if (mode.yourServer()) {
             testTarget(context, mode, clients, delay);
             return;
         }
         TcpListener listener = mode.listenHttp(context, context.actor("Web server"));
         ServingSpans spans = new ServingSpans();
-        Task<List<byte[]>> server = serve(context, mode, listener, clients, delay, params.getBoolean("threaded"),
+        Task<List<byte[]>> server = serve(context, mode, listener, clients, delay, params.get(THREADED),
                 spans);
         if (mode.yourClient()) {
             List<byte[]> requests = server.join();

@@ -5,15 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jsoup.Jsoup;
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -24,12 +25,10 @@ import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.ClientRequest;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.HostPort;
+import org.socketlab.cases.support.HttpResponseParts;
 import org.socketlab.cases.support.HttpResponseReader;
 import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.ServerMode;
-import org.socketlab.cases.support.HttpResponseParts;
-import org.socketlab.cases.support.PythonConsole;
 
 /** Handouts 003 and 004, the web server exercise: a file from the server's folder, or 404 Not Found. */
 public final class WebServerCase implements LabCase {
@@ -76,12 +75,15 @@ public final class WebServerCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
-            ParamSpec.string("path", "/" + HandoutWebServer.HELLO_FILE, "Path the browser asks for first"),
-            ParamSpec.string("missingPath", "/NotHere.html", "A path of a file that is not in the folder (expects 404)"),
-            ParamSpec.bool("sendByCharacter", true,
-                    "Send the file one character per send, as the skeleton's loop does; off: one send")),
-            ServerMode.params("web server").stream()).toList();
+    private static final Param<String> PATH = Param.of("path", "/" + HandoutWebServer.HELLO_FILE,
+            "Path the browser asks for first", HttpTargets::path);
+    private static final Param<String> MISSING_PATH = Param.of("missingPath", "/NotHere.html",
+            "A path of a file that is not in the folder (expects 404)", HttpTargets::path);
+    private static final Param<Boolean> SEND_BY_CHARACTER = Param.bool("sendByCharacter", true,
+            "Send the file one character per send, as the skeleton's loop does; off: one send");
+    private static final Param<Optional<HostPort>> TARGET = ServerMode.target("web server");
+    private static final List<ParamSpec> PARAMS = Param.specs(PATH, MISSING_PATH, SEND_BY_CHARACTER, TARGET,
+            ServerMode.LISTEN_PORT, ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -95,29 +97,23 @@ public final class WebServerCase implements LabCase {
 
     @Override
     public void validate(Params params) throws InvalidParamException {
-        for (String name : List.of("path", "missingPath")) {
-            String path = params.getString(name);
-            if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-                throw new InvalidParamException(name, "must start with '/' and contain no spaces or control characters");
-            }
-        }
-        if (HandoutWebServer.FOLDER.containsKey(params.getString("missingPath").substring(1))) {
+        if (HandoutWebServer.FOLDER.containsKey(params.get(MISSING_PATH).substring(1))) {
             throw new InvalidParamException("missingPath", "names a file that is in the folder: choose a missing one");
         }
-        ServerMode.of(params);
+        ServerMode.validate(params, TARGET);
     }
 
     @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        String path = params.getString("path");
-        String missingPath = params.getString("missingPath");
-        ServerMode mode = ServerMode.of(params);
+        String path = params.get(PATH);
+        String missingPath = params.get(MISSING_PATH);
+        ServerMode mode = ServerMode.of(params, TARGET);
         if (mode.yourServer()) {
             mode.noteYourServer(context);
             Optional<HttpResponseParts> file = mode.exchange(context, () -> fetch(context, mode.target(), path));
@@ -129,7 +125,7 @@ public final class WebServerCase implements LabCase {
             return;
         }
         TcpListener listener = mode.listenHttp(context, context.actor("Web server"));
-        Task<List<byte[]>> server = serve(context, mode, listener, 2, params.getBoolean("sendByCharacter"));
+        Task<List<byte[]>> server = serve(context, mode, listener, 2, params.get(SEND_BY_CHARACTER));
         if (mode.yourClient()) {
             List<byte[]> requests = server.join();
             for (int i = 0; i < requests.size(); i++) {

@@ -14,8 +14,10 @@ import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
+import org.socketlab.api.PortList;
 import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
@@ -32,6 +34,8 @@ public final class PortScannerCase implements LabCase {
 
     /** The most ports one run of the handout's scanner may scan: a line each is enough for a lesson. */
     static final int MAX_PORTS = 1024;
+    /** The highest TCP port, which the fast scan may reach: the field is 16 bits wide (RFC 9293 §3.1). */
+    private static final int MAX_PORT = 65_535;
     /** The most connects in flight of the fast scan: each holds a file descriptor, and runs share the server's. */
     static final int MAX_PARALLEL = 1024;
     // A refused connect on loopback returns at once, so a few tasks suffice; they matter when an allowed
@@ -75,16 +79,18 @@ public final class PortScannerCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("host", "localhost", "The host to scan (loopback only, unless the server allows more)"),
-            ParamSpec.string("ports", "", "Ports and ranges to scan, e.g. 22,80,8000-8010 (at most " + MAX_PORTS
-                    + "); empty: a port the lab opens and a port where nobody listens"),
-            ParamSpec.integer("timeoutMillis", 500, 1, 2_000,
-                    "How long each connect may wait before the port counts as Close"),
-            ParamSpec.integer("parallel", 1, 1, MAX_PARALLEL,
-                    "Connects in flight at once. 1: the handout's scanner, a line per port (at most " + MAX_PORTS
-                            + " ports). More: a fast scan like nmap's of up to every port 1-65535, with a summary "
-                            + "of the closed ports and a list of the open ones"));
+    private static final Param<String> HOST = Param.string("host", "localhost",
+            "The host to scan (loopback only, unless the server allows more)");
+    private static final Param<PortList> PORTS = Param.portList("ports", "", MAX_PORT, "Ports and ranges to scan, "
+            + "e.g. 22,80,8000-8010 (at most " + MAX_PORTS + "); empty: a port the lab opens and a port where nobody "
+            + "listens");
+    private static final Param<Integer> TIMEOUT_MILLIS = Param.integer("timeoutMillis", 500, 1, 2_000,
+            "How long each connect may wait before the port counts as Close");
+    private static final Param<Integer> PARALLEL = Param.integer("parallel", 1, 1, MAX_PARALLEL,
+            "Connects in flight at once. 1: the handout's scanner, a line per port (at most " + MAX_PORTS
+                    + " ports). More: a fast scan like nmap's of up to every port 1-65535, with a summary "
+                    + "of the closed ports and a list of the open ones");
+    private static final List<ParamSpec> PARAMS = Param.specs(HOST, PORTS, TIMEOUT_MILLIS, PARALLEL);
 
     @Override
     public CaseInfo info() {
@@ -98,11 +104,15 @@ public final class PortScannerCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        String host = params.getString("host").trim();
+        String host = params.get(HOST).trim();
         if (host.isEmpty()) {
             throw new InvalidParamException("host", "needs a host name or address, e.g. localhost");
         }
-        List<Integer> ports = PortList.parse("ports", params.getString("ports"), maxPorts(params));
+        List<Integer> ports = params.get(PORTS).ports();
+        if (params.get(PARALLEL) == 1 && ports.size() > MAX_PORTS) {
+            throw new InvalidParamException(PORTS.name(), "lists more than " + MAX_PORTS + " ports: scan fewer at a "
+                    + "time, or set parallel above 1 for a fast scan");
+        }
         // The lab's own server listens on 127.0.0.1 only: on another host its port means nothing.
         if (ports.isEmpty() && !host.equalsIgnoreCase("localhost") && !host.equals("127.0.0.1")) {
             throw new InvalidParamException("ports", "give the ports to scan on " + host
@@ -112,10 +122,10 @@ public final class PortScannerCase implements LabCase {
 
     @Override
     public void run(RunContext context) throws Exception {
-        String host = context.params().getString("host").trim();
-        Duration timeout = Duration.ofMillis(context.params().getInt("timeoutMillis"));
-        List<Integer> ports = PortList.parse("ports", context.params().getString("ports"), maxPorts(context.params()));
-        int parallel = context.params().getInt("parallel");
+        String host = context.params().get(HOST).trim();
+        Duration timeout = Duration.ofMillis(context.params().get(TIMEOUT_MILLIS));
+        List<Integer> ports = context.params().get(PORTS).ports();
+        int parallel = context.params().get(PARALLEL);
         Actor scanner = context.actor("Scanner");
         if (!ports.isEmpty()) {
             List<Boolean> open = scan(context, scanner, host, ports, timeout, parallel);
@@ -142,10 +152,6 @@ public final class PortScannerCase implements LabCase {
             context.checkEquals("Port " + closedPort + ", where nobody listens, is Close", "Close",
                     state(open.get(1)));
         }
-    }
-
-    private static int maxPorts(Params params) {
-        return params.getInt("parallel") > 1 ? PortList.MAX_PORT : MAX_PORTS;
     }
 
     /**

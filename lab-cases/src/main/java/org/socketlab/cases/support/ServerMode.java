@@ -3,15 +3,14 @@ package org.socketlab.cases.support;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.Datagram;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.InvalidParamException;
-import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Param;
 import org.socketlab.api.Params;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.TcpConnection;
@@ -22,20 +21,24 @@ import org.socketlab.api.UdpEndpoint;
  * Who plays which side in a case whose handout has a server program. By default the lab runs its reference
  * server and its own client. With {@code target} the lab's client tests the student's server instead; with
  * {@code listenPort} the reference server waits on that port for the student's own client (the handout's
- * {@code client.py}, curl, nc, a browser) and the lab's client does not run. Every such case declares the
- * three parameters with {@link #params(String)} and reads them once per run with {@link #of(Params)}.
+ * {@code client.py}, curl, nc, a browser) and the lab's client does not run. Every such case declares its
+ * {@code target} with {@link #target(String)} next to {@link #LISTEN_PORT} and {@link #LIVE_SECONDS}; the lab
+ * parses their text once, before the run, and the case reads the mode with {@link #of(Params, Param)}.
  */
 public final class ServerMode {
-    /** The parameter naming the student's server. */
-    public static final String TARGET = "target";
-    /** The parameter that makes the reference server wait for the student's client. */
-    public static final String LISTEN_PORT = "listenPort";
-    /** How long the reference server waits for the student's client. */
-    public static final String LIVE_SECONDS = "liveSeconds";
     /** The name of the student's client in the transcript. */
     public static final String YOUR_CLIENT = "Your client";
     private static final int DEFAULT_LIVE_SECONDS = 60;
     private static final int MAX_LIVE_SECONDS = 600;
+    /** The highest port: the field is 16 bits wide (RFC 9293 §3.1). */
+    private static final int MAX_PORT = 65_535;
+
+    /** The port where the reference server waits for the student's client; empty: the lab's client runs. */
+    public static final Param<Optional<Integer>> LISTEN_PORT = Param.optional("listenPort", "Port where the lab's "
+            + "server waits for your own client (0: any free port); empty: the lab's client runs", ServerMode::port);
+    /** How long the reference server waits for the student's client. */
+    public static final Param<Integer> LIVE_SECONDS = Param.integer("liveSeconds", DEFAULT_LIVE_SECONDS, 1,
+            MAX_LIVE_SECONDS, "How long the lab's server waits for your client when listenPort is set");
 
     private final HostPort target;
     private final Integer listenPort;
@@ -52,40 +55,60 @@ public final class ServerMode {
     }
 
     /**
-     * @param yourServer what the student's server is, for {@code target}'s description ("TCP uppercase server")
-     * @return {@code target}, {@code listenPort} and {@code liveSeconds}, in that order
+     * @param yourServer what the student's server is, for the description ("TCP uppercase server")
+     * @return the {@code target} parameter: the {@code host:port} of the student's server, empty for the
+     *         reference server; declare it once per case, in a {@code static final} field
      */
-    public static List<ParamSpec> params(String yourServer) {
-        return Stream.concat(Stream.of(ParamSpec.string(TARGET, "", "host:port of your own " + yourServer
-                + " to test with the lab's client; empty: the lab's reference server")), liveParams().stream()).toList();
-    }
-
-    /** @return {@code listenPort} and {@code liveSeconds}, for a case whose server cannot be the student's */
-    public static List<ParamSpec> liveParams() {
-        return List.of(
-                ParamSpec.string(LISTEN_PORT, "", "Port where the lab's server waits for your own client "
-                        + "(0: any free port); empty: the lab's client runs"),
-                ParamSpec.integer(LIVE_SECONDS, DEFAULT_LIVE_SECONDS, 1, MAX_LIVE_SECONDS,
-                        "How long the lab's server waits for your client when listenPort is set"));
+    public static Param<Optional<HostPort>> target(String yourServer) {
+        return Param.optional("target", "host:port of your own " + yourServer + " to test with the lab's client; "
+                + "empty: the lab's reference server", HostPort::parse);
     }
 
     /**
-     * Reads the mode of a run; {@code validate} and {@code run} both call it, so the rules live here alone.
+     * Refuses {@code target} and {@code listenPort} together: the run tests either side of the student's, not
+     * both. The text of each was parsed before; this is the one rule that involves the two.
      *
-     * @param params values with the parameters of {@link #params(String)} or {@link #liveParams()}
-     * @return the mode
-     * @throws InvalidParamException naming {@code target} or {@code listenPort}
+     * @param params the run's values
+     * @param target the case's {@link #target(String)}
+     * @throws InvalidParamException naming {@code listenPort}
      */
-    public static ServerMode of(Params params) {
-        String targetText = params.asMap().containsKey(TARGET) ? params.getString(TARGET) : "";
-        String portText = params.getString(LISTEN_PORT).trim();
-        HostPort target = targetText.isBlank() ? null : HostPort.parse(TARGET, targetText);
-        Integer port = portText.isEmpty() ? null : port(portText);
-        if (target != null && port != null) {
-            throw new InvalidParamException(LISTEN_PORT, "set target (your server) or listenPort (your client), "
-                    + "not both");
+    public static void validate(Params params, Param<Optional<HostPort>> target) {
+        if (params.get(target).isPresent() && params.get(LISTEN_PORT).isPresent()) {
+            throw new InvalidParamException(LISTEN_PORT.name(), "set target (your server) or listenPort (your "
+                    + "client), not both");
         }
-        return new ServerMode(target, port, Duration.ofSeconds(params.getInt(LIVE_SECONDS)));
+    }
+
+    /**
+     * @param params   the run's values
+     * @param standard the run's standard time limit
+     * @return enough for the live time and the standard limit in live mode, else {@code standard}
+     */
+    public static Duration timeLimit(Params params, Duration standard) {
+        return params.get(LISTEN_PORT).isPresent() ? standard.plus(Duration.ofSeconds(params.get(LIVE_SECONDS)))
+                : standard;
+    }
+
+    /**
+     * Reads the mode of a run whose values {@link #validate} accepted.
+     *
+     * @param params the run's values
+     * @param target the case's {@link #target(String)}
+     * @return the mode
+     */
+    public static ServerMode of(Params params, Param<Optional<HostPort>> target) {
+        return new ServerMode(params.get(target).orElse(null), params.get(LISTEN_PORT).orElse(null),
+                Duration.ofSeconds(params.get(LIVE_SECONDS)));
+    }
+
+    /**
+     * Reads the mode of a run of a case whose server cannot be the student's (it has no {@code target}).
+     *
+     * @param params the run's values
+     * @return the mode: the reference server alone, or waiting for the student's client
+     */
+    public static ServerMode live(Params params) {
+        return new ServerMode(null, params.get(LISTEN_PORT).orElse(null), Duration.ofSeconds(params.get(LIVE_SECONDS)));
     }
 
     /** @return the default mode, for a case that runs the reference server of another case as its stand-in */
@@ -93,16 +116,17 @@ public final class ServerMode {
         return new ServerMode(null, null, Duration.ZERO);
     }
 
-    private static int port(String text) {
+    // Port 0 asks the system for any free port, as bind() does; a number outside 16 bits is no port.
+    private static Integer port(String text) {
         try {
-            int port = Integer.parseInt(text);
-            if (port >= 0 && port <= 65_535) {
+            int port = Integer.parseInt(text.trim());
+            if (port >= 0 && port <= MAX_PORT) {
                 return port;
             }
         } catch (NumberFormatException e) {
             // reported below, like a port out of range
         }
-        throw new InvalidParamException(LISTEN_PORT, "must be a port from 1 to 65535, or 0 for any free port");
+        throw new IllegalArgumentException("must be a port from 1 to 65535, or 0 for any free port");
     }
 
     /** @return whether the lab's client tests the student's server */
@@ -139,14 +163,6 @@ public final class ServerMode {
     public <T> Optional<T> exchange(RunContext context, YourProgram.Exchange<T> body) throws Exception {
         YourProgram program = yourProgram();
         return program == null ? Optional.ofNullable(body.run()) : program.exchange(context, body);
-    }
-
-    /**
-     * @param standard the run's standard time limit
-     * @return enough for the live time and the standard limit in live mode, else {@code standard}
-     */
-    public Duration timeLimit(Duration standard) {
-        return yourClient() ? standard.plus(liveTime) : standard;
     }
 
     /**

@@ -8,9 +8,7 @@ import java.util.List;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.Datagram;
-import org.socketlab.api.InvalidParamException;
-import org.socketlab.api.ParamSpec;
-import org.socketlab.api.Params;
+import org.socketlab.api.Param;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
 import org.socketlab.api.TcpConnection;
@@ -41,26 +39,23 @@ public final class UppercasePrograms {
      * Which Python runs the programs: the handout runs them with Python 2 ({@code print 'x'}, {@code raw_input});
      * the two differ in how a refused connect is reported.
      */
-    public static final ParamSpec PYTHON = ParamSpec.choice("python", "2", List.of("2", "3"),
+    public static final Param<String> PYTHON = Param.choice("python", "2", List.of("2", "3"),
             "The Python that runs tcp_client.py: 2 as in the handout, or 3 (its error is worded differently)");
 
-    /** The sentence the student types at the clients' {@code raw_input} prompt. */
-    public static final ParamSpec MESSAGE =
-            ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt");
+    /** The sentence the student types at the clients' {@code raw_input} prompt; never empty. */
+    public static final Param<String> MESSAGE = Param.of("message", "hello world",
+            "The sentence the student types at the client's prompt", UppercasePrograms::sentence);
 
     private UppercasePrograms() {
     }
 
-    /**
-     * Refuses an empty {@link #MESSAGE}: the student types a sentence before the client sends anything.
-     *
-     * @param params the run's parameters
-     * @throws InvalidParamException naming {@code message} when it is empty
-     */
-    public static void requireMessage(Params params) {
-        if (params.getString("message").isEmpty()) {
-            throw new InvalidParamException("message", "must not be empty");
+    // The handout's prompt asks for a sentence; an empty one sends no bytes over TCP, for which its server
+    // would wait forever.
+    private static String sentence(String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("must not be empty");
         }
+        return text;
     }
 
     /**

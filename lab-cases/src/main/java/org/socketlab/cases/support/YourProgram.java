@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.socketlab.api.HostPort;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.TaskFailedException;
 

@@ -12,6 +12,7 @@ import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -67,15 +68,19 @@ public final class ErrorHandlingCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.choice("scenario", "all", List.of("all", "refused", "timeout", "hostname", "call"),
-                    "Which failure to provoke; all: the three in turn; call: the handout's own call, "
-                            + "safe_tcp_client(host, port)"),
-            ParamSpec.integer("timeoutMs", 300, 50, 5_000,
-                    "The client's socket time-out in milliseconds (the handout's settimeout(5) is 5000)"),
-            ParamSpec.string("host", "127.0.0.1", "The host of the call scenario (the handout: 127.0.0.1)"),
-            ParamSpec.integer("port", 8080, 1, 65_535, "The port of the call scenario (the handout: 8080)"),
-            ParamSpec.string("badHost", "no-such-host.invalid", "The host name the hostname scenario tries"));
+    private static final Param<String> SCENARIO = Param.choice("scenario", "all",
+            List.of("all", "refused", "timeout", "hostname", "call"),
+            "Which failure to provoke; all: the three in turn; call: the handout's own call, "
+                    + "safe_tcp_client(host, port)");
+    private static final Param<Integer> TIMEOUT_MS = Param.integer("timeoutMs", 300, 50, 5_000,
+            "The client's socket time-out in milliseconds (the handout's settimeout(5) is 5000)");
+    private static final Param<String> HOST = Param.string("host", "127.0.0.1",
+            "The host of the call scenario (the handout: 127.0.0.1)");
+    private static final Param<Integer> PORT = Param.integer("port", 8080, 1, 65_535,
+            "The port of the call scenario (the handout: 8080)");
+    private static final Param<String> BAD_HOST = Param.string("badHost", "no-such-host.invalid",
+            "The host name the hostname scenario tries");
+    private static final List<ParamSpec> PARAMS = Param.specs(SCENARIO, TIMEOUT_MS, HOST, PORT, BAD_HOST);
 
     @Override
     public CaseInfo info() {
@@ -89,7 +94,7 @@ public final class ErrorHandlingCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        if (params.getString("badHost").isBlank()) {
+        if (params.get(BAD_HOST).isBlank()) {
             throw new InvalidParamException("badHost", "needs a host name, e.g. no-such-host.invalid");
         }
     }
@@ -97,8 +102,8 @@ public final class ErrorHandlingCase implements LabCase {
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        String scenario = params.getString("scenario");
-        Duration timeout = Duration.ofMillis(params.getInt("timeoutMs"));
+        String scenario = params.get(SCENARIO);
+        Duration timeout = Duration.ofMillis(params.get(TIMEOUT_MS));
         Actor client = context.actor("Client");
         if (scenario.equals("all") || scenario.equals("refused")) {
             refused(context, client, timeout);
@@ -108,8 +113,8 @@ public final class ErrorHandlingCase implements LabCase {
         }
         if (scenario.equals("call")) {
             // The handout's last line: whatever answers there decides the branch (Received:, a failure, Error:).
-            String host = params.getString("host");
-            int port = params.getInt("port");
+            String host = params.get(HOST);
+            int port = params.get(PORT);
             context.note("The handout's call: safe_tcp_client(\"" + host + "\", " + port + ")");
             String printed = safeTcpClient(client, host, port, timeout);
             context.check("safe_tcp_client printed one of the handout's lines",
@@ -120,7 +125,7 @@ public final class ErrorHandlingCase implements LabCase {
         }
         if (scenario.equals("all") || scenario.equals("hostname")) {
             int port = context.freePort();
-            String host = params.getString("badHost");
+            String host = params.get(BAD_HOST);
             context.note("Scenario hostname: safe_tcp_client(\"" + host + "\", " + port + ")");
             context.checkEquals("A host name that cannot resolve is reported", INVALID_HOST,
                     safeTcpClient(client, host, port, timeout));

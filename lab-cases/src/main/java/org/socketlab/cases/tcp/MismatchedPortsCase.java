@@ -7,6 +7,7 @@ import java.util.List;
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -61,13 +62,14 @@ public final class MismatchedPortsCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.choice("protocol", "both", List.of("both", "tcp", "udp"), "Which client/server pair to run"),
-            ParamSpec.bool("samePort", false, "Give the client the server's port (the fix); off: another port"),
-            UppercasePrograms.MESSAGE,
-            UppercasePrograms.PYTHON,
-            ParamSpec.integer("timeoutMs", 300, 50, 2_000,
-                    "How long each UDP recvfrom waits before the lab stops it, in milliseconds"));
+    private static final Param<String> PROTOCOL = Param.choice("protocol", "both", List.of("both", "tcp", "udp"),
+            "Which client/server pair to run");
+    private static final Param<Boolean> SAME_PORT = Param.bool("samePort", false,
+            "Give the client the server's port (the fix); off: another port");
+    private static final Param<Integer> TIMEOUT_MS = Param.integer("timeoutMs", 300, 50, 2_000,
+            "How long each UDP recvfrom waits before the lab stops it, in milliseconds");
+    private static final List<ParamSpec> PARAMS = Param.specs(PROTOCOL, SAME_PORT, UppercasePrograms.MESSAGE,
+            UppercasePrograms.PYTHON, TIMEOUT_MS);
 
     @Override
     public CaseInfo info() {
@@ -80,21 +82,16 @@ public final class MismatchedPortsCase implements LabCase {
     }
 
     @Override
-    public void validate(Params params) {
-        UppercasePrograms.requireMessage(params);
-    }
-
-    @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        String protocol = params.getString("protocol");
-        String sentence = params.getString("message");
-        boolean samePort = params.getBoolean("samePort");
+        String protocol = params.get(PROTOCOL);
+        String sentence = params.get(UppercasePrograms.MESSAGE);
+        boolean samePort = params.get(SAME_PORT);
         if (!protocol.equals("udp")) {
             runTcp(context, sentence, samePort);
         }
         if (!protocol.equals("tcp")) {
-            runUdp(context, sentence, samePort, Duration.ofMillis(params.getInt("timeoutMs")));
+            runUdp(context, sentence, samePort, Duration.ofMillis(params.get(TIMEOUT_MS)));
         }
     }
 
@@ -121,7 +118,7 @@ public final class MismatchedPortsCase implements LabCase {
             } catch (ConnectException refused) {
                 // The traceback is the connect line's: Python stops there.
                 client.at(TCP_CLIENT, "clientSocket.connect");
-                UppercasePrograms.printRefused(client, context.params().getString("python"));
+                UppercasePrograms.printRefused(client, context.params().get(UppercasePrograms.PYTHON));
                 outcome = REFUSED;
             }
             context.note("TCP: no socket listens on port " + port + ", so the connection request is refused at "

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -58,12 +58,13 @@ public final class MissingMessageCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
-            ParamSpec.bool("readUntilClosed", true,
-                    "Bob calls recv in a loop until Alice closes (the fix); off: a single recv (the handout's bug)"),
-            ParamSpec.integer("bufferSize", 8, 1, 65_536, "How many bytes Bob asks for in each recv"),
-            ParamSpec.string("message", "HELLO WORLD", "What Alice sends")),
-            ServerMode.liveParams().stream()).toList();
+    private static final Param<Boolean> READ_UNTIL_CLOSED = Param.bool("readUntilClosed", true,
+            "Bob calls recv in a loop until Alice closes (the fix); off: a single recv (the handout's bug)");
+    private static final Param<Integer> BUFFER_SIZE = Param.integer("bufferSize", 8, 1, 65_536,
+            "How many bytes Bob asks for in each recv");
+    private static final Param<String> MESSAGE = Param.string("message", "HELLO WORLD", "What Alice sends");
+    private static final List<ParamSpec> PARAMS = Param.specs(READ_UNTIL_CLOSED, BUFFER_SIZE, MESSAGE,
+            ServerMode.LISTEN_PORT, ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -76,22 +77,17 @@ public final class MissingMessageCase implements LabCase {
     }
 
     @Override
-    public void validate(Params params) {
-        ServerMode.of(params);
-    }
-
-    @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        String message = params.getString("message");
-        int bufferSize = params.getInt("bufferSize");
-        boolean readUntilClosed = params.getBoolean("readUntilClosed");
-        ServerMode mode = ServerMode.of(params);
+        String message = params.get(MESSAGE);
+        int bufferSize = params.get(BUFFER_SIZE);
+        boolean readUntilClosed = params.get(READ_UNTIL_CLOSED);
+        ServerMode mode = ServerMode.live(params);
         Actor bob = context.actor("Bob");
 
         byte[] sent = message.getBytes(StandardCharsets.UTF_8);
@@ -152,9 +148,9 @@ public final class MissingMessageCase implements LabCase {
     }
 
     private static byte[] read(Actor bob, Program server, TcpConnection connection, Params params) throws Exception {
-        int bufferSize = params.getInt("bufferSize");
+        int bufferSize = params.get(BUFFER_SIZE);
         bob.at(server, ".recv(8)");
-        byte[] data = params.getBoolean("readUntilClosed") ? connection.recvUntilClosed(bufferSize)
+        byte[] data = params.get(READ_UNTIL_CLOSED) ? connection.recvUntilClosed(bufferSize)
                 : connection.recv(bufferSize);
         bob.at(server, "Bob received").print(" Bob received: '" + new String(data, StandardCharsets.UTF_8) + "'");
         return data;

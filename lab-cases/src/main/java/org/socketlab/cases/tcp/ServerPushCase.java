@@ -4,12 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -19,7 +20,6 @@ import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.ServerMode;
 
 /** Handout 003, 3: the server sends what its user typed, the client prints "Message from server : ...". */
@@ -60,9 +60,11 @@ public final class ServerPushCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
-            ParamSpec.string("message", "cse323", "What the server's user types at the prompt (ASCII)")),
-            ServerMode.params("server.py").stream()).toList();
+    private static final Param<String> MESSAGE = Param.string("message", "cse323",
+            "What the server's user types at the prompt (ASCII)");
+    private static final Param<Optional<HostPort>> TARGET = ServerMode.target("server.py");
+    private static final List<ParamSpec> PARAMS = Param.specs(MESSAGE, TARGET, ServerMode.LISTEN_PORT,
+            ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -76,24 +78,24 @@ public final class ServerPushCase implements LabCase {
 
     @Override
     public void validate(Params params) throws InvalidParamException {
-        String message = params.getString("message");
+        String message = params.get(MESSAGE);
         if (message.isBlank() || message.chars().anyMatch(c -> c < ' ' || c > '~')) {
             throw new InvalidParamException("message",
                     "must be printable ASCII and not blank: the client decodes it with 'ascii'");
         }
-        ServerMode.of(params);
+        ServerMode.validate(params, TARGET);
     }
 
     @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        String message = params.getString("message");
-        ServerMode mode = ServerMode.of(params);
+        String message = params.get(MESSAGE);
+        ServerMode mode = ServerMode.of(params, TARGET);
         if (mode.yourServer()) {
             context.note("Testing your server at " + mode.target() + ": type '" + message + "' at its prompt.");
             Optional<String> printed = mode.exchange(context, () -> runClient(context, mode.target()));

@@ -11,6 +11,7 @@ import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -61,11 +62,15 @@ public final class SocketBasicsCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("host", "", "Server to connect to; empty: a stand-in for google.com on loopback"),
-            ParamSpec.integer("port", 80, 1, 65_535, "Open port of the server named by host (the stand-in picks its own)"),
-            ParamSpec.integer("closedPort", 0, 0, 65_535, "A port where nothing listens; 0: one the lab finds free"),
-            ParamSpec.integer("bufferSize", 4096, 1, 65_536, "How many bytes the recv asks for"));
+    private static final Param<String> HOST = Param.string("host", "",
+            "Server to connect to; empty: a stand-in for google.com on loopback");
+    private static final Param<Integer> PORT = Param.integer("port", 80, 1, 65_535,
+            "Open port of the server named by host (the stand-in picks its own)");
+    private static final Param<Integer> CLOSED_PORT = Param.integer("closedPort", 0, 0, 65_535,
+            "A port where nothing listens; 0: one the lab finds free");
+    private static final Param<Integer> BUFFER_SIZE = Param.integer("bufferSize", 4096, 1, 65_536,
+            "How many bytes the recv asks for");
+    private static final List<ParamSpec> PARAMS = Param.specs(HOST, PORT, CLOSED_PORT, BUFFER_SIZE);
 
     @Override
     public CaseInfo info() {
@@ -79,7 +84,7 @@ public final class SocketBasicsCase implements LabCase {
 
     @Override
     public void validate(Params params) throws InvalidParamException {
-        if (params.getString("host").trim().chars().anyMatch(c -> c <= ' ' || c == '/')) {
+        if (params.get(HOST).trim().chars().anyMatch(c -> c <= ' ' || c == '/')) {
             throw new InvalidParamException("host", "must be a host name or IP address, without spaces or '/'");
         }
     }
@@ -87,14 +92,14 @@ public final class SocketBasicsCase implements LabCase {
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        boolean standIn = params.getString("host").isBlank();
+        boolean standIn = params.get(HOST).isBlank();
         Actor client = context.actor("Client");
         StandInWebServer google = standIn
                 ? StandInWebServer.builder(context, "google (stand-in)").page("/", "text/html; charset=ISO-8859-1", PAGE).start()
                 : null;
-        String host = standIn ? "127.0.0.1" : params.getString("host").trim();
-        int port = standIn ? google.port() : params.getInt("port");
-        int closedPort = params.getInt("closedPort") == 0 ? context.freePort() : params.getInt("closedPort");
+        String host = standIn ? "127.0.0.1" : params.get(HOST).trim();
+        int port = standIn ? google.port() : params.get(PORT);
+        int closedPort = params.get(CLOSED_PORT) == 0 ? context.freePort() : params.get(CLOSED_PORT);
         if (standIn) {
             context.note("google.com is not reachable from the lab: a stand-in answers on " + host + ":" + port + ".");
         }
@@ -108,7 +113,7 @@ public final class SocketBasicsCase implements LabCase {
                     "connect to port " + closedPort + " fails (refused or timed out)", closed);
             socket.send(MESSAGE);
             client.print("Message send successfully");
-            reply = new String(socket.recv(params.getInt("bufferSize")), StandardCharsets.UTF_8);
+            reply = new String(socket.recv(params.get(BUFFER_SIZE)), StandardCharsets.UTF_8);
             for (String line : reply.split("\r?\n", -1)) {
                 client.print(line);
             }

@@ -6,8 +6,8 @@ import java.util.List;
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
-import org.socketlab.api.Params;
 import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
@@ -54,10 +54,9 @@ public final class TcpClientFirstCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.bool("serverFirst", false,
-                    "Start the server before the client (the right order); off: the client runs first"),
-            UppercasePrograms.MESSAGE,
+    private static final Param<Boolean> SERVER_FIRST = Param.bool("serverFirst", false,
+            "Start the server before the client (the right order); off: the client runs first");
+    private static final List<ParamSpec> PARAMS = Param.specs(SERVER_FIRST, UppercasePrograms.MESSAGE,
             UppercasePrograms.PYTHON);
 
     @Override
@@ -71,16 +70,11 @@ public final class TcpClientFirstCase implements LabCase {
     }
 
     @Override
-    public void validate(Params params) {
-        UppercasePrograms.requireMessage(params);
-    }
-
-    @Override
     public void run(RunContext context) throws Exception {
-        String sentence = context.params().getString("message");
+        String sentence = context.params().get(UppercasePrograms.MESSAGE);
         Actor client = context.actor("Client");
         Actor server = context.actor("Server");
-        if (context.params().getBoolean("serverFirst")) {
+        if (context.params().get(SERVER_FIRST)) {
             try (TcpListener listener = server.listen()) {
                 server.print(UppercasePrograms.READY);
                 Task<String> serving = UppercasePrograms.serveTcpOnce(context, listener);
@@ -100,7 +94,7 @@ public final class TcpClientFirstCase implements LabCase {
         } catch (ConnectException refused) {
             // The traceback is the connect line's: Python stops there.
             client.at(CLIENT, "clientSocket.connect");
-            UppercasePrograms.printRefused(client, context.params().getString("python"));
+            UppercasePrograms.printRefused(client, context.params().get(UppercasePrograms.PYTHON));
             outcome = REFUSED;
         }
         context.note("The server is not running, so no socket listens on port " + port + ": the operating system "

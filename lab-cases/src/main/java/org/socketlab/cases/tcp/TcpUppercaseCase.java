@@ -3,12 +3,12 @@ package org.socketlab.cases.tcp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
-import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -18,7 +18,6 @@ import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.UppercasePrograms;
 
@@ -58,9 +57,10 @@ public final class TcpUppercaseCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = Stream.concat(
-            Stream.of(ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt")),
-            ServerMode.params("TCP uppercase server").stream()).toList();
+    private static final Param<String> MESSAGE = UppercasePrograms.MESSAGE;
+    private static final Param<Optional<HostPort>> TARGET = ServerMode.target("TCP uppercase server");
+    private static final List<ParamSpec> PARAMS = Param.specs(MESSAGE, TARGET, ServerMode.LISTEN_PORT,
+            ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -74,22 +74,18 @@ public final class TcpUppercaseCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        // An empty sentence sends no bytes, and the handout's server would wait for them forever.
-        if (params.getString("message").isEmpty()) {
-            throw new InvalidParamException("message", "must not be empty");
-        }
-        ServerMode.of(params);
+        ServerMode.validate(params, TARGET);
     }
 
     @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
-        String sentence = context.params().getString("message");
-        ServerMode mode = ServerMode.of(context.params());
+        String sentence = context.params().get(MESSAGE);
+        ServerMode mode = ServerMode.of(context.params(), TARGET);
         Actor client = context.actor("Client");
         if (mode.yourServer()) {
             mode.noteYourServer(context);

@@ -7,8 +7,8 @@ import java.util.List;
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
-import org.socketlab.api.Params;
 import org.socketlab.api.Program;
 import org.socketlab.api.RunContext;
 import org.socketlab.api.Task;
@@ -53,12 +53,11 @@ public final class UdpClientFirstCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.bool("serverFirst", false,
-                    "Start the server before the client (the right order); off: the client runs first"),
-            UppercasePrograms.MESSAGE,
-            ParamSpec.integer("timeoutMs", 300, 50, 2_000,
-                    "How long each recvfrom waits before the lab stops it, in milliseconds"));
+    private static final Param<Boolean> SERVER_FIRST = Param.bool("serverFirst", false,
+            "Start the server before the client (the right order); off: the client runs first");
+    private static final Param<Integer> TIMEOUT_MS = Param.integer("timeoutMs", 300, 50, 2_000,
+            "How long each recvfrom waits before the lab stops it, in milliseconds");
+    private static final List<ParamSpec> PARAMS = Param.specs(SERVER_FIRST, UppercasePrograms.MESSAGE, TIMEOUT_MS);
 
     @Override
     public CaseInfo info() {
@@ -71,18 +70,13 @@ public final class UdpClientFirstCase implements LabCase {
     }
 
     @Override
-    public void validate(Params params) {
-        UppercasePrograms.requireMessage(params);
-    }
-
-    @Override
     public void run(RunContext context) throws Exception {
-        String sentence = context.params().getString("message");
-        Duration timeout = Duration.ofMillis(context.params().getInt("timeoutMs"));
+        String sentence = context.params().get(UppercasePrograms.MESSAGE);
+        Duration timeout = Duration.ofMillis(context.params().get(TIMEOUT_MS));
         Actor server = context.actor("Server");
         try (UdpEndpoint client = context.actor("Client").udp()) {
             client.setTimeout(timeout);
-            if (context.params().getBoolean("serverFirst")) {
+            if (context.params().get(SERVER_FIRST)) {
                 try (UdpEndpoint serverSocket = server.bindUdp(0)) {
                     serverSocket.setTimeout(timeout);
                     server.print(UppercasePrograms.READY);

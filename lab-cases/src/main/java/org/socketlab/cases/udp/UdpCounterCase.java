@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.Datagram;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -23,7 +24,6 @@ import org.socketlab.api.UdpEndpoint;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.CounterStart;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.PythonConsole;
 import org.socketlab.cases.support.ServerMode;
 
@@ -69,10 +69,13 @@ public final class UdpCounterCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = Stream.concat(Stream.of(
-            ParamSpec.integer("clients", 3, 1, 20, "How many times the client program is run, one after another"),
-            ParamSpec.string("message", "Hello from UDP client!", "What each client sends (at most 1024 bytes)")),
-            ServerMode.params("UDP counter server").stream()).toList();
+    private static final Param<Integer> CLIENTS = Param.integer("clients", 3, 1, 20,
+            "How many times the client program is run, one after another");
+    private static final Param<String> MESSAGE = Param.string("message", "Hello from UDP client!",
+            "What each client sends (at most 1024 bytes)");
+    private static final Param<Optional<HostPort>> TARGET = ServerMode.target("UDP counter server");
+    private static final List<ParamSpec> PARAMS = Param.specs(CLIENTS, MESSAGE, TARGET, ServerMode.LISTEN_PORT,
+            ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -86,25 +89,25 @@ public final class UdpCounterCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        int bytes = params.getString("message").getBytes(StandardCharsets.UTF_8).length;
+        int bytes = params.get(MESSAGE).getBytes(StandardCharsets.UTF_8).length;
         if (bytes > RECV_BYTES) {
             // recvfrom(1024) would keep the first 1024 bytes and drop the rest of the datagram.
             throw new InvalidParamException("message", "must be at most " + RECV_BYTES + " bytes, got " + bytes);
         }
-        ServerMode.of(params);
+        ServerMode.validate(params, TARGET);
     }
 
     @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
         Params params = context.params();
-        int clients = params.getInt("clients");
-        String message = params.getString("message");
-        ServerMode mode = ServerMode.of(params);
+        int clients = params.get(CLIENTS);
+        String message = params.get(MESSAGE);
+        ServerMode mode = ServerMode.of(params, TARGET);
         if (mode.yourServer()) {
             mode.noteYourServer(context);
             checkReplies(context, runClients(context, mode, mode.target(), clients, message), false);

@@ -3,13 +3,13 @@ package org.socketlab.cases.udp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.Datagram;
-import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.HostPort;
 import org.socketlab.api.LabCase;
+import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.Params;
 import org.socketlab.api.Program;
@@ -18,7 +18,6 @@ import org.socketlab.api.Task;
 import org.socketlab.api.UdpEndpoint;
 import org.socketlab.cases.Handouts;
 import org.socketlab.cases.support.HandoutPrograms;
-import org.socketlab.cases.support.HostPort;
 import org.socketlab.cases.support.ServerMode;
 import org.socketlab.cases.support.UppercasePrograms;
 
@@ -61,9 +60,10 @@ public final class UdpUppercaseCase implements LabCase {
                     """)
             .build();
 
-    private static final List<ParamSpec> PARAMS = Stream.concat(
-            Stream.of(ParamSpec.string("message", "hello world", "The sentence the student types at the client's prompt")),
-            ServerMode.params("UDP uppercase server").stream()).toList();
+    private static final Param<String> MESSAGE = UppercasePrograms.MESSAGE;
+    private static final Param<Optional<HostPort>> TARGET = ServerMode.target("UDP uppercase server");
+    private static final List<ParamSpec> PARAMS = Param.specs(MESSAGE, TARGET, ServerMode.LISTEN_PORT,
+            ServerMode.LIVE_SECONDS);
 
     @Override
     public CaseInfo info() {
@@ -77,22 +77,18 @@ public final class UdpUppercaseCase implements LabCase {
 
     @Override
     public void validate(Params params) {
-        // An empty datagram is legal, but the handout's prompt asks for a sentence: keep the exercise's shape.
-        if (params.getString("message").isEmpty()) {
-            throw new InvalidParamException("message", "must not be empty");
-        }
-        ServerMode.of(params);
+        ServerMode.validate(params, TARGET);
     }
 
     @Override
     public Duration timeLimit(Params params, Duration standard) {
-        return ServerMode.of(params).timeLimit(standard);
+        return ServerMode.timeLimit(params, standard);
     }
 
     @Override
     public void run(RunContext context) throws Exception {
-        String sentence = context.params().getString("message");
-        ServerMode mode = ServerMode.of(context.params());
+        String sentence = context.params().get(MESSAGE);
+        ServerMode mode = ServerMode.of(context.params(), TARGET);
         if (mode.yourClient()) {
             serveYourClient(context, mode);
             return;

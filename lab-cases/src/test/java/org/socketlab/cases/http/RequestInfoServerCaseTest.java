@@ -48,7 +48,7 @@ class RequestInfoServerCaseTest {
         Document info = Jsoup.parse(responses.get(0).substring(responses.get(0).indexOf("\r\n\r\n")));
         assertEquals("Request Info", info.selectFirst("h1").text());
         assertEquals(List.of("Method: GET", "Path: /hello", "Browser: Mozilla/5.0"), info.select("p").eachText());
-        assertTrue(responses.get(1).startsWith("HTTP/1.1 404 Not Found\r\n"));
+        assertTrue(responses.get(1).startsWith("HTTP/1.1 404 Not Found\r\n"), () -> responses + "\n" + transcript.events());
         Document missing = Jsoup.parse(responses.get(1).substring(responses.get(1).indexOf("\r\n\r\n")));
         assertEquals("404 Not Found", missing.selectFirst("h1").text());
     }

@@ -79,8 +79,8 @@ public final class RunService implements AutoCloseable {
      * @throws HttpException         503 with Retry-After when no slot came free in time
      */
     LiveRun start(RegisteredCase registered, Map<String, ?> given) {
-        // Types and ranges are checked here, so that a bad value costs no slot; the case's own validate()
-        // runs inside the run, under its time limit.
+        // Types, ranges and formats are checked here, so that a bad value costs no slot, and the run takes the
+        // values as they are (each parsed once); the case's own validate() runs inside the run, under its limit.
         Params params = Params.resolve(registered.params(), given);
         acquireSlot();
         RunHandle handle = new RunHandle();
@@ -112,7 +112,7 @@ public final class RunService implements AutoCloseable {
 
     private void execute(RegisteredCase registered, Params params, RunOptions watched, LiveRun run) {
         try {
-            end(run, CaseRunner.run(registered.labCase(), params.asMap(), watched, run.handle(),
+            end(run, CaseRunner.run(registered.labCase(), params, watched, run.handle(),
                     failure -> CaseFailureLog.write(System.err, registered, run.runId(), failure)));
         } catch (InvalidParamException e) {
             // The case's validate() refused the values. start() tells the caller (400) and forgets the run; if

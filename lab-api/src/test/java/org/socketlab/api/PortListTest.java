@@ -1,0 +1,60 @@
+package org.socketlab.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PortListTest {
+    private static final Param<PortList> PORTS = Param.portList("ports", "", 10, "Ports to scan");
+
+    @Test
+    void parses_single_ports_and_inclusive_ranges_in_the_order_given() {
+        assertEquals(List.of(80, 22, 8000, 8001, 8002), PortList.parse("80, 22,8000-8002", 10).ports());
+    }
+
+    @Test
+    void keeps_a_repeated_port_once_where_it_first_appears() {
+        assertEquals(List.of(81, 80, 82), PortList.parse("81,80-82,80", 10).ports());
+    }
+
+    @Test
+    void a_blank_list_means_no_ports() {
+        assertEquals(List.of(), PortList.parse("  ", 10).ports());
+    }
+
+    @Test
+    void accepts_the_lowest_and_highest_ports() {
+        assertEquals(List.of(1, 65_535), PortList.parse("1,65535", 10).ports());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "65536", "80-70", "abc", "22,,80", "-5", "5-", "1-2-3", "22;80", "+80", "８０",
+            "99999999999"})
+    void refuses_malformed_or_out_of_range_items_naming_the_parameter(String text) {
+        InvalidParamException e = assertThrows(InvalidParamException.class,
+                () -> Params.resolve(Param.specs(PORTS), Map.of("ports", text)));
+
+        assertEquals("ports", e.parameter());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1-11", "1-65535", "1-5,10-15"})
+    void refuses_more_ports_than_allowed(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PortList.parse(text, 10));
+
+        assertEquals("lists more than 10 ports: scan fewer at a time", e.getMessage());
+    }
+
+    @Test
+    void a_range_that_runs_backwards_says_how_to_write_it() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PortList.parse("5-1", 10));
+
+        assertEquals("range '5-1' runs backwards: write 1-5", e.getMessage());
+    }
+}
