@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,11 +21,6 @@ final class Connection {
     /** After a response that closes, the longest we read and discard what the client still sends. */
     static final int LINGER_MILLIS = 1_000;
     static final int LINGER_BYTES = 64 * 1024;
-    // A head that arrives in pieces is parsed again when an empty line (its end) arrives, or after this
-    // many more bytes, to find a line that breaks a limit or the grammar: a client that drips a head
-    // cannot make the loop parse it once per byte.
-    private static final int REPARSE_EVERY_BYTES = 1024;
-
     static final int IDLE = 0;
     static final int BUSY = 1;
     static final int WORKER = 2;
@@ -47,14 +41,9 @@ final class Connection {
     private SelectionKey key;
     private int interest;
     boolean inLoopList;
-    // When the head now coming in started (its total deadline runs from there), or 0.
-    private long headStartNanos;
-    private int parsedBytes;
+    private final IncomingHead incoming;
     // Output the socket did not take yet, and since when it has made no progress (for the watchdog).
-    private byte[] pending;
-    private int pendingStart;
-    private int pendingEnd;
-    private volatile long pendingSinceNanos;
+    private final PendingOutput pending = new PendingOutput();
     private boolean closeAfterWrite;
     private boolean requestReadWhole;
     private long lingerUntilNanos;
@@ -69,6 +58,7 @@ final class Connection {
         this.channel = channel;
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.reader = new RequestReader(input, config);
+        this.incoming = new IncomingHead(input, reader);
         // Idle from the start: a connection that has sent nothing yet gives way first when slots run short.
         this.idleSinceNanos = System.nanoTime();
     }
@@ -125,43 +115,21 @@ final class Connection {
 
     /** Serves the requests buffered, in order, while their answers leave at once. */
     private void serveBuffered() {
-        while (pending == null && input.hasBufferedBytes()) {
-            if (headStartNanos == 0) {
-                headStartNanos = System.nanoTime();
-                parsedBytes = 0;
-            }
-            int unparsed = input.unparsedBytes();
-            if (parsedBytes > 0 && unparsed - parsedBytes < REPARSE_EVERY_BYTES
-                    && !input.holdsEmptyLine(parsedBytes - 2)) {
-                return;
-            }
-            input.mark();
-            RequestLine line = null;
+        while (pending.isEmpty() && input.hasBufferedBytes()) {
             RequestHead head;
             try {
-                line = reader.readRequestLine();
-                head = line == null ? null : reader.readHead(line);
-            } catch (IOException wouldBlock) {
-                // Only RequestInput.WOULD_BLOCK: a loop's input has no stream. The head is not all here.
-                input.reset();
-                parsedBytes = unparsed;
-                return;
+                head = incoming.tryParse();
             } catch (HttpException e) {
-                input.unmark();
-                answerBrokenRequest(e, line);
+                answerBrokenRequest(e, incoming.line());
                 return;
             } catch (RuntimeException | Error e) {
-                input.unmark();
-                answerBrokenRequest(answers.readerFailed(e), line);
+                answerBrokenRequest(answers.readerFailed(e), incoming.line());
                 return;
             }
-            input.unmark();
-            long startNanos = headStartNanos;
-            headStartNanos = 0;
             if (head == null) {
-                closeNow();
                 return;
             }
+            long startNanos = incoming.finish();
             HttpRequest request = head.toRequest(BodyReader.NO_BODY, remote);
             HttpResponse response = head.hasBody() ? null : answers.dispatchWithoutBlocking(request);
             if (response == null || response.isStreaming()) {
@@ -176,7 +144,7 @@ final class Connection {
                 return;
             }
         }
-        if (pending == null) {
+        if (pending.isEmpty()) {
             if (input.hasBufferedBytes()) {
                 setInterest(SelectionKey.OP_READ);
             } else {
@@ -187,8 +155,7 @@ final class Connection {
 
     /** RFC 9112 §9.6: after a request that could not be read, answer and close. */
     private void answerBrokenRequest(HttpException e, RequestLine line) {
-        long startNanos = headStartNanos;
-        headStartNanos = 0;
+        long startNanos = incoming.finish();
         requestReadWhole = false;
         boolean headOnly = line != null && line.method().equals("HEAD");
         send(answers.brokenRequest(e, line), headOnly, line, null, true, startNanos);
@@ -214,7 +181,7 @@ final class Connection {
             loop.log(entry);
         }
         closeAfterWrite = closing;
-        if (pending != null) {
+        if (!pending.isEmpty()) {
             setInterest(SelectionKey.OP_WRITE);
             return false;
         }
@@ -227,46 +194,21 @@ final class Connection {
 
     /** Called by the loop's output with bytes of a response: written now as far as the socket takes them. */
     void writeOrKeep(ByteBuffer buffer) throws IOException {
-        if (pending == null) {
-            channel.write(buffer);
-            if (!buffer.hasRemaining()) {
-                return;
-            }
-            pending = new byte[Math.max(buffer.remaining(), 8192)];
-            pendingStart = 0;
-            pendingEnd = 0;
-            pendingSinceNanos = System.nanoTime() | 1;
-        }
-        int length = buffer.remaining();
-        if (pending.length - pendingEnd < length) {
-            pending = Arrays.copyOfRange(pending, pendingStart, pendingStart + Math.max(2 * pending.length,
-                    pendingEnd - pendingStart + length));
-            pendingEnd -= pendingStart;
-            pendingStart = 0;
-        }
-        buffer.get(pending, pendingEnd, length);
-        pendingEnd += length;
+        pending.writeOrKeep(channel, buffer);
     }
 
     void onWritable() {
-        if (pending == null || state.get() != BUSY) {
+        if (pending.isEmpty() || state.get() != BUSY) {
             return;
         }
-        ByteBuffer buffer = ByteBuffer.wrap(pending, pendingStart, pendingEnd - pendingStart);
         try {
-            if (channel.write(buffer) > 0) {
-                pendingSinceNanos = System.nanoTime() | 1;
+            if (!pending.writeTo(channel)) {
+                return;
             }
         } catch (IOException e) {
             closeNow();
             return;
         }
-        pendingStart = buffer.position();
-        if (pendingStart < pendingEnd) {
-            return;
-        }
-        pending = null;
-        pendingSinceNanos = 0;
         if (closeAfterWrite) {
             finishClosing();
         } else {
@@ -324,7 +266,7 @@ final class Connection {
     }
 
     private void becomeIdle() {
-        headStartNanos = 0;
+        incoming.finish();
         idleSinceNanos = System.nanoTime();
         if (!state.compareAndSet(BUSY, IDLE)) {
             // Closed meanwhile by another thread (a stop's end, the watchdog).
@@ -373,9 +315,10 @@ final class Connection {
                 }
                 break;
             case BUSY:
-                if (headStartNanos != 0 && pending == null
-                        && nowNanos - headStartNanos > config.readTimeoutMillis() * 1_000_000L) {
-                    answerBrokenRequest(Answers.timeout(), requestLineIfHere());
+                long headStart = incoming.startNanos();
+                if (headStart != 0 && pending.isEmpty()
+                        && nowNanos - headStart > config.readTimeoutMillis() * 1_000_000L) {
+                    answerBrokenRequest(Answers.timeout(), incoming.lineIfHere());
                 }
                 break;
             case LINGER:
@@ -388,18 +331,6 @@ final class Connection {
         }
         int now = state.get();
         return now != CLOSED && now != WORKER;
-    }
-
-    // For the 408's log and its HEAD check: the request line, if it came whole.
-    private RequestLine requestLineIfHere() {
-        input.mark();
-        try {
-            return reader.readRequestLine();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        } finally {
-            input.reset();
-        }
     }
 
     private void setInterest(int ops) {
@@ -463,7 +394,7 @@ final class Connection {
 
     /** When a response write that has made no progress began, or 0; see {@link WriteWatchdog}. */
     long writeStalledSinceNanos() {
-        long loopSince = pendingSinceNanos;
+        long loopSince = pending.stalledSinceNanos();
         if (loopSince != 0) {
             return loopSince;
         }
