@@ -141,7 +141,12 @@ final class ConnectionLoop implements Runnable {
             return;
         }
         if (key == listenerKey) {
-            acceptReady();
+            try {
+                acceptReady();
+            } catch (RuntimeException | Error e) {
+                // A bug of ours must not end the loop; the next connection is accepted all the same.
+                server.reportFailure("accepting a connection failed", e);
+            }
             return;
         }
         Connection connection = (Connection) key.attachment();
@@ -259,7 +264,12 @@ final class ConnectionLoop implements Runnable {
     private void runTasks() {
         Runnable task;
         while ((task = tasks.poll()) != null) {
-            task.run();
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                discardUnsent();
+                server.reportFailure("registering a connection failed", e);
+            }
         }
     }
 
@@ -271,7 +281,16 @@ final class ConnectionLoop implements Runnable {
         }
         for (int i = connections.size() - 1; i >= 0; i--) {
             Connection connection = connections.get(i);
-            if (!connection.sweep(now)) {
+            boolean stays;
+            try {
+                stays = connection.sweep(now);
+            } catch (RuntimeException | Error e) {
+                discardUnsent();
+                server.reportFailure("checking a connection's deadlines failed", e);
+                connection.forceClose();
+                stays = false;
+            }
+            if (!stays) {
                 connection.inLoopList = false;
                 // Order does not matter: move the last one here.
                 Connection last = connections.remove(connections.size() - 1);
