@@ -13,17 +13,19 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.api.CaseFailure;
 import org.socketlab.api.CaseInfo;
 import org.socketlab.api.CaseRunner;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.RunContext;
-import org.socketlab.api.RunHandle;
 import org.socketlab.api.RunOptions;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.api.TcpListener;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
+import org.socketlab.engine.CaseFailure;
+import org.socketlab.engine.Engine;
+import org.socketlab.engine.RunHandle;
+import org.socketlab.engine.RunSettings;
 
 /** Failures as a plugin sees them: from a package of its own, whose frames are the case's. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
@@ -53,7 +55,7 @@ class FailureLocationTest {
     @Test
     void an_exception_in_run_keeps_its_message_and_names_the_line_of_the_case() {
         List<CaseFailure> logged = new ArrayList<>();
-        Transcript transcript = CaseRunner.run(new Inline(context -> length(null)), Map.of(), RunOptions.defaults(),
+        Transcript transcript = Engine.run(new Inline(context -> length(null)), Map.of(), RunSettings.defaults(),
                 new RunHandle(), logged::add);
 
         assertEquals(Outcome.ERROR, transcript.outcome());
@@ -70,8 +72,8 @@ class FailureLocationTest {
     @Test
     void a_failed_task_is_located_where_the_task_failed_not_where_it_was_joined() {
         List<CaseFailure> logged = new ArrayList<>();
-        CaseRunner.run(new Inline(context -> context.start("Client", () -> length(null)).join()), Map.of(),
-                RunOptions.defaults(), new RunHandle(), logged::add);
+        Engine.run(new Inline(context -> context.start("Client", () -> length(null)).join()), Map.of(),
+                RunSettings.defaults(), new RunHandle(), logged::add);
         assertTrue(logged.get(0).location().startsWith("example.plugin.FailureLocationTest.length("),
                 logged.get(0).location());
         assertTrue(logged.get(0).message().startsWith("Client failed: NullPointerException"), logged.get(0).message());
@@ -116,5 +118,36 @@ class FailureLocationTest {
                 + "FailureLocationTest.lambda$"), error);
         assertTrue(error.contains("; Client waited in TcpConnection.recvLine, called from FailureLocationTest.lambda$"),
                 error);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void a_run_stopped_at_its_time_limit_also_says_where_its_own_threads_waited() throws Exception {
+        RunOptions options = RunOptions.defaults().withTimeLimit(Duration.ofMillis(500))
+                .withIoTimeout(Duration.ofSeconds(30));
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        Transcript transcript = CaseRunner.run(new Inline(context -> {
+            try (TcpListener listener = context.actor("Server").listen();
+                 TcpConnection client = context.actor("Client").connect("127.0.0.1", listener.port());
+                 TcpConnection server = listener.accept()) {
+                Thread worker = new Thread(() -> {
+                    try {
+                        waiting.countDown();
+                        server.recv(10);
+                    } catch (java.io.IOException e) {
+                        // Closed at the end of the run.
+                    }
+                }, "worker");
+                worker.start();
+                // The worker is about to wait in its recv when run() waits in its own.
+                waiting.await(5, TimeUnit.SECONDS);
+                client.recv(10);
+            }
+        }), Map.of(), options);
+
+        String error = transcript.error();
+        assertTrue(error.contains("; when it was stopped, run() waited in TcpConnection.recv, called from "), error);
+        assertTrue(error.contains("; thread 'worker' waited in TcpConnection.recv, called from "
+                + "FailureLocationTest.lambda$"), error);
     }
 }

@@ -9,6 +9,11 @@ import java.net.Socket;
 import java.time.Duration;
 
 import org.socketlab.api.transcript.EventKind;
+import org.socketlab.engine.Endpoints;
+import org.socketlab.engine.Failures;
+import org.socketlab.engine.ProgramLine;
+import org.socketlab.engine.RecordingContext;
+import org.socketlab.engine.Wire;
 
 /**
  * One participant of a run ("Alice", "Bob's server"): the lane its sockets and console lines appear on.
@@ -22,10 +27,6 @@ public final class Actor {
 
     private final String name;
     private final RecordingContext context;
-    // Where the actor's program is, per thread as a debugger's cursor: the threads of a threaded server run
-    // different lines at once. A thread the actor's code starts begins where its starter was. The recorder
-    // reads it on the thread that makes each event.
-    private final InheritableThreadLocal<ProgramLine> position = new InheritableThreadLocal<>();
 
     Actor(String name, RecordingContext context) {
         this.name = name;
@@ -53,7 +54,7 @@ public final class Actor {
         if (line < 1 || line > program.lines().size()) {
             throw new IllegalArgumentException(program.file() + " has no line " + line);
         }
-        position.set(new ProgramLine(program.file(), line));
+        context.at(name, new ProgramLine(program.file(), line));
         return this;
     }
 
@@ -68,11 +69,6 @@ public final class Actor {
      */
     public Actor at(Program program, String fragment) {
         return at(program, program.lineOf(fragment));
-    }
-
-    /** @return the program line set by this thread's last {@link #at(Program, int)}, or {@code null} */
-    ProgramLine position() {
-        return position.get();
     }
 
     /**

@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import org.socketlab.engine.Endpoints;
+
 /**
  * One received UDP datagram.
  *

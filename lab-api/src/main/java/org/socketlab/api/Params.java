@@ -23,14 +23,24 @@ public final class Params {
     }
 
     /**
-     * Checks the values a caller gave against the specs and fills in the defaults.
+     * Checks the values a caller gave against the specs and fills in the defaults. For hosts and tests: a
+     * case is given its values, checked, in {@link RunContext#params()} and {@link LabCase#validate}.
      *
      * @param specs the case's parameters
      * @param given the caller's values by name (may be {@code null} or empty: all defaults)
      * @return every parameter's value, in the order of {@code specs}
      * @throws InvalidParamException for the first unknown name or invalid value
+     * @deprecated since 1.1: hosts check a run's values with the engine's
+     *             {@code org.socketlab.engine.Engine.resolve}, which does the same; a test runs its case with
+     *             {@link CaseRunner}, which checks them too
      */
+    @Deprecated(since = "1.1")
     public static Params resolve(List<ParamSpec> specs, Map<String, ?> given) throws InvalidParamException {
+        return of(specs, given);
+    }
+
+    // The engine's way in (through EngineAccess), and the deprecated resolve's.
+    static Params of(List<ParamSpec> specs, Map<String, ?> given) {
         Map<String, ?> raw = given == null ? Map.of() : given;
         Map<String, ParamSpec> byName = new LinkedHashMap<>();
         specs.forEach(spec -> byName.put(spec.name(), spec));

@@ -5,9 +5,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.engine.RunSettings;
 
 /**
- * How a run is held in bounds.
+ * How a run of {@link CaseRunner} is held in bounds: for a case's tests (a shorter time limit, say) and for
+ * hosts. A case never sees it. Socket Lab's server sets the same bounds, and the ports a run may not reach,
+ * with the engine's {@code org.socketlab.engine.RunSettings}.
  *
  * @param timeLimit        the longest a run may take before it is stopped and ends as an error (a case may ask
  *                         for longer with {@link LabCase#timeLimit})
@@ -26,13 +29,13 @@ public record RunOptions(Duration timeLimit, Duration ioTimeout, TargetPolicy ta
                          long maxRecordedBytes, Consumer<TranscriptEvent> listener) {
 
     /** A run that takes longer is stopped: long enough for the lessons about time-outs, short enough to wait for. */
-    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_TIME_LIMIT = RunSettings.DEFAULT_TIME_LIMIT;
     /** Long enough for any exchange on loopback, short enough that a lost peer is noticed. */
-    public static final Duration DEFAULT_IO_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_IO_TIMEOUT = RunSettings.DEFAULT_IO_TIMEOUT;
     /** Enough for every built-in case many times over. */
-    public static final int DEFAULT_MAX_EVENTS = 10_000;
+    public static final int DEFAULT_MAX_EVENTS = RunSettings.DEFAULT_MAX_EVENTS;
     /** Bounds the memory one transcript can take. */
-    public static final long DEFAULT_MAX_RECORDED_BYTES = 4L * 1024 * 1024;
+    public static final long DEFAULT_MAX_RECORDED_BYTES = RunSettings.DEFAULT_MAX_RECORDED_BYTES;
 
     /**
      * Checks the components.

@@ -1,82 +1,20 @@
 package org.socketlab.api;
 
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
+import org.socketlab.engine.Targets;
+
 /**
- * Which hosts a run may reach. By default only loopback: a lab page must not become a scanner for the
- * whole network. The operator of a Socket Lab server can allow other hosts explicitly.
+ * Which hosts a run may reach, for a test that runs a case with {@link CaseRunner#run(LabCase, java.util.Map,
+ * RunOptions)}: by default only loopback, since a lab page must not become a scanner for the whole network.
+ * The operator of a Socket Lab server allows other hosts with {@code --allow-remote}. For hosts and tests: a
+ * case never needs it, the sockets of its {@link RunContext} apply the run's policy themselves.
  *
  * @param allowRemote whether hosts other than loopback may be reached
- * @param closedPorts ports of this machine that runs may not reach, on any of its addresses: Socket Lab's own,
- *                    so that a case aimed at the server cannot make it run cases without end (since 1.1)
  */
-public record TargetPolicy(boolean allowRemote, Set<Integer> closedPorts) {
-
-    /**
-     * Copies the set.
-     *
-     * @param allowRemote whether hosts other than loopback may be reached
-     * @param closedPorts ports of this machine that runs may not reach, on any of its addresses
-     */
-    public TargetPolicy {
-        closedPorts = Set.copyOf(closedPorts);
-    }
-
-    /**
-     * A policy with no closed ports.
-     *
-     * @param allowRemote whether hosts other than loopback may be reached
-     */
-    public TargetPolicy(boolean allowRemote) {
-        this(allowRemote, Set.of());
-    }
-
-    /**
-     * @param port a port of this machine, e.g. the one Socket Lab serves on
-     * @return a copy under which runs may not reach that port on this machine
-     * @since 1.1
-     */
-    public TargetPolicy withClosedPort(int port) {
-        Set<Integer> ports = new HashSet<>(closedPorts);
-        ports.add(port);
-        return new TargetPolicy(allowRemote, ports);
-    }
-
-    /**
-     * Resolves a host as {@link #resolve(String)} does, and refuses the port if it is closed on this machine.
-     *
-     * @param host a host name or IP literal
-     * @param port the port the run wants to reach
-     * @return the address to use
-     * @throws UnknownHostException      if the name is malformed or can never resolve
-     * @throws TargetNotAllowedException if the policy forbids the host or the port
-     * @since 1.1
-     */
-    public InetAddress resolve(String host, int port) throws UnknownHostException {
-        InetAddress address = resolve(host);
-        if (closedPorts.contains(port) && isThisMachine(address)) {
-            throw new TargetNotAllowedException(host, port);
-        }
-        return address;
-    }
-
-    private static boolean isThisMachine(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
-            return true;
-        }
-        try {
-            // Only a remote policy gets here with another address; no lookup: the address is known already.
-            return NetworkInterface.getByInetAddress(address) != null;
-        } catch (SocketException e) {
-            return false;
-        }
-    }
+public record TargetPolicy(boolean allowRemote) {
 
     /** @return the default policy: 127.0.0.0/8, ::1 and {@code localhost} only */
     public static TargetPolicy loopbackOnly() {
@@ -89,42 +27,20 @@ public record TargetPolicy(boolean allowRemote, Set<Integer> closedPorts) {
     }
 
     /**
-     * Resolves a host a run wants to reach, or refuses it. Under {@link #loopbackOnly()} no name is ever
-     * looked up in DNS: {@code localhost}, names under {@code .localhost} and loopback literals resolve
-     * locally, anything else is refused before a packet leaves the machine.
+     * Resolves a host a run wants to reach, or refuses it, as a run's sockets do. Under {@link #loopbackOnly()}
+     * no name is ever looked up in DNS: {@code localhost}, names under {@code .localhost} and loopback
+     * literals resolve locally, anything else is refused before a packet leaves the machine.
      *
      * @param host a host name or IP literal (IPv6 with or without brackets)
      * @return the address to use
      * @throws UnknownHostException      if the name is malformed or can never resolve ({@code .invalid}, RFC 6761 §6.4)
      * @throws TargetNotAllowedException if the policy forbids the host
+     * @deprecated since 1.1: for hosts, which resolve a run's targets with the engine's
+     *             {@code org.socketlab.engine.Targets}; a case connects through its actors, which apply the
+     *             policy themselves
      */
+    @Deprecated(since = "1.1")
     public InetAddress resolve(String host) throws UnknownHostException {
-        String name = host == null ? "" : host.trim();
-        if (name.startsWith("[") && name.endsWith("]")) {
-            name = name.substring(1, name.length() - 1);
-        }
-        if (name.endsWith(".") && name.length() > 1) {
-            // A fully qualified name ("localhost.") means the same host as without its final dot.
-            name = name.substring(0, name.length() - 1);
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.equals("localhost") || lower.endsWith(".localhost")) {
-            // RFC 6761 §6.3: localhost names always mean the loopback interface.
-            return InetAddress.getByAddress(name, new byte[] {127, 0, 0, 1});
-        }
-        if (HostNames.isIpLiteral(name)) {
-            InetAddress address = InetAddress.getByName(name);
-            if (address.isLoopbackAddress() || allowRemote) {
-                return address;
-            }
-            throw new TargetNotAllowedException(host);
-        }
-        if (!HostNames.isValidName(lower) || lower.equals("invalid") || lower.endsWith(".invalid")) {
-            throw new UnknownHostException(host + ": invalid hostname");
-        }
-        if (!allowRemote) {
-            throw new TargetNotAllowedException(host);
-        }
-        return InetAddress.getByName(name);
+        return new Targets(allowRemote, Set.of()).resolve(host);
     }
 }

@@ -1,11 +1,8 @@
 package org.socketlab.api;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
+import org.socketlab.engine.TaskThread;
 
 /**
  * Work running beside the case's main thread, started with {@link RunContext#start} or
@@ -14,40 +11,20 @@ import java.util.concurrent.TimeoutException;
  * @param <T> the type of the value it computes ({@link Void} for {@code start})
  */
 public final class Task<T> {
-    private final String name;
-    private final FutureTask<T> future;
-    private final RecordingContext context;
-    private final Thread thread;
-    private volatile boolean joined;
+    private final TaskThread<T> work;
 
-    Task(String name, Callable<T> body, RecordingContext context) {
-        this.name = name;
-        this.context = context;
-        this.future = new FutureTask<>(body);
-        this.thread = new Thread(future, "socketlab-" + context.caseId() + "-" + name);
-        this.thread.setDaemon(true);
-    }
-
-    void begin() {
-        thread.start();
-    }
-
-    Thread thread() {
-        return thread;
-    }
-
-    boolean joined() {
-        return joined;
+    Task(TaskThread<T> work) {
+        this.work = work;
     }
 
     /** @return the task's name */
     public String name() {
-        return name;
+        return work.name();
     }
 
     /** @return whether the task has finished, normally or not */
     public boolean isDone() {
-        return future.isDone();
+        return work.isDone();
     }
 
     /**
@@ -57,7 +34,7 @@ public final class Task<T> {
      * @throws TaskFailedException if the task threw, or did not finish before the run's time limit
      */
     public T join() {
-        return join(context.remaining());
+        return work.join(work.remaining());
     }
 
     /**
@@ -68,33 +45,6 @@ public final class Task<T> {
      * @throws TaskFailedException if the task threw, or did not finish in time
      */
     public T join(Duration timeout) {
-        joined = true;
-        try {
-            return future.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new TaskFailedException(name + " failed: " + Failures.describe(cause), cause);
-        } catch (TimeoutException e) {
-            throw new TaskFailedException(name + " did not finish within " + timeout.toMillis() + " ms", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskFailedException("interrupted while waiting for " + name, e);
-        }
-    }
-
-    /** @return the failure of a finished task, or {@code null} if it succeeded or is still running */
-    Throwable failure() {
-        if (!future.isDone() || future.isCancelled()) {
-            return null;
-        }
-        try {
-            future.get();
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return work.join(timeout);
     }
 }

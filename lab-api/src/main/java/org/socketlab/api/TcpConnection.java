@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.socketlab.api.transcript.EventKind;
+import org.socketlab.engine.Endpoints;
+import org.socketlab.engine.Failures;
+import org.socketlab.engine.RecordingContext;
+import org.socketlab.engine.Wire;
 
 /**
  * A connected TCP socket that records every send, every recv (bytes asked for and bytes returned),

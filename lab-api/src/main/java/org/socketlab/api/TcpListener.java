@@ -8,6 +8,11 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 import org.socketlab.api.transcript.EventKind;
+import org.socketlab.engine.ConnectionIds;
+import org.socketlab.engine.Endpoints;
+import org.socketlab.engine.Failures;
+import org.socketlab.engine.RecordingContext;
+import org.socketlab.engine.Wire;
 
 /**
  * A listening TCP socket on 127.0.0.1 that records every accept and its close. Open one with

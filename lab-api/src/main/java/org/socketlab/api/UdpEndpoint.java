@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.socketlab.api.transcript.EventKind;
+import org.socketlab.engine.Endpoints;
+import org.socketlab.engine.Failures;
+import org.socketlab.engine.RecordingContext;
+import org.socketlab.engine.Wire;
 
 /**
  * A UDP socket on 127.0.0.1 that records every datagram sent and received under its actor's name. Open

@@ -20,9 +20,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.socketlab.engine.ConnectionIds;
 import org.socketlab.api.transcript.EventKind;
+import org.socketlab.engine.ConnectionIds;
 import org.socketlab.api.transcript.Outcome;
+import org.socketlab.engine.ConnectionIds;
 import org.socketlab.api.transcript.Transcript;
+import org.socketlab.engine.ConnectionIds;
 import org.socketlab.api.transcript.TranscriptEvent;
 
 /** The {@code conn}, {@code offset}, {@code peer} and {@code peerConn} facts that sockets record. */

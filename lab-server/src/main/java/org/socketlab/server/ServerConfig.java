@@ -58,7 +58,7 @@ public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, b
     /** @return the defaults: 127.0.0.1:8080, ./plugins, loopback targets only, 10 s a run */
     public static ServerConfig defaults() {
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_PORT, DEFAULT_PLUGINS_DIR, false,
-                org.socketlab.api.RunOptions.DEFAULT_TIME_LIMIT, DEFAULT_MAX_RUNS_AT_ONCE,
+                org.socketlab.engine.RunSettings.DEFAULT_TIME_LIMIT, DEFAULT_MAX_RUNS_AT_ONCE,
                 org.socketlab.server.api.RunStore.DEFAULT_MAX_BYTES,
                 org.socketlab.server.http.BrowserPolicy.strict(), org.socketlab.server.http.ConnectionLimits.defaults());
     }
@@ -109,9 +109,9 @@ public record ServerConfig(InetAddress bindAddress, int port, Path pluginsDir, b
                 browser, value);
     }
 
-    /** @return the options every run of this server gets */
-    public org.socketlab.api.RunOptions runOptions() {
-        org.socketlab.api.RunOptions options = org.socketlab.api.RunOptions.defaults().withTimeLimit(runTimeLimit);
-        return allowRemote ? options.withTargets(org.socketlab.api.TargetPolicy.anyHost()) : options;
+    /** @return the settings every run of this server gets */
+    public org.socketlab.engine.RunSettings runSettings() {
+        org.socketlab.engine.RunSettings settings = org.socketlab.engine.RunSettings.defaults().withTimeLimit(runTimeLimit);
+        return allowRemote ? settings.withTargets(org.socketlab.engine.Targets.anyHost()) : settings;
     }
 }

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.socketlab.api.RunOptions;
+import org.socketlab.engine.RunSettings;
 import org.socketlab.server.api.ApiErrors;
 import org.socketlab.server.api.BatchRunsApi;
 import org.socketlab.server.api.CasesApi;
@@ -75,7 +75,7 @@ public final class SocketLabServer implements AutoCloseable {
             }
         }, new ApiErrors(), log);
         try {
-            RunOptions options = config.runOptions();
+            RunSettings options = config.runSettings();
             options = options.withTargets(options.targets().withClosedPort(http.port()));
             RunService runs = new RunService(options, config.maxRunsAtOnce(), RunService.DEFAULT_QUEUE_WAIT,
                     new RunStore(config.runStoreBytes()));

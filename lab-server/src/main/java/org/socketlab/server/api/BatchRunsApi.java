@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.socketlab.api.InvalidParamException;
-import org.socketlab.api.Params;
 import org.socketlab.api.transcript.Transcript;
+import org.socketlab.engine.Engine;
 import org.socketlab.server.http.HttpException;
 import org.socketlab.server.http.HttpRequest;
 import org.socketlab.server.http.HttpResponse;
@@ -50,7 +50,7 @@ public final class BatchRunsApi {
                     Status.BAD_REQUEST, where + ": no case with id '" + Printable.of(item.caseId())
                     + "'; GET /api/cases lists them"));
             try {
-                Params.resolve(registered.params(), item.params());
+                Engine.resolve(registered.params(), item.params());
             } catch (InvalidParamException e) {
                 return ApiErrors.invalidParameter(where + " (" + registered.id() + "): " + e.getMessage(), e.parameter());
             }

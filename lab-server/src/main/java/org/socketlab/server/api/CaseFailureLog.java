@@ -2,7 +2,7 @@ package org.socketlab.server.api;
 
 import java.io.PrintStream;
 
-import org.socketlab.api.CaseFailure;
+import org.socketlab.engine.CaseFailure;
 import org.socketlab.server.plugins.RegisteredCase;
 
 /**

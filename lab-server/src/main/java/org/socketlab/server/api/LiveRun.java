@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
-import org.socketlab.api.RunHandle;
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.engine.RunHandle;
 
 /**
  * One run of the API, from its start to long after its end: the events in the order they were recorded

@@ -12,13 +12,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.socketlab.api.CaseRunner;
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.Params;
-import org.socketlab.api.RunHandle;
-import org.socketlab.api.RunOptions;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
+import org.socketlab.engine.Engine;
+import org.socketlab.engine.RunHandle;
+import org.socketlab.engine.RunSettings;
 import org.socketlab.server.http.Headers;
 import org.socketlab.server.http.HttpException;
 import org.socketlab.server.http.Status;
@@ -39,11 +39,11 @@ public final class RunService implements AutoCloseable {
     private static final Duration END_GRACE = Duration.ofSeconds(5);
     // A safeguard only (every run ends at its own limit): a case waiting for a student's client may ask for a
     // longer limit than the server's, up to an hour.
-    private static final Duration LONGEST_RUN = CaseRunner.MAX_TIME_LIMIT;
+    private static final Duration LONGEST_RUN = Engine.MAX_TIME_LIMIT;
     // How long DELETE waits for a cancelled run to end (it ends at once unless the machine is swamped).
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(2);
 
-    private final RunOptions options;
+    private final RunSettings options;
     private final int maxRuns;
     private final Duration queueWait;
     private final Semaphore slots;
@@ -56,7 +56,7 @@ public final class RunService implements AutoCloseable {
      * @param queueWait how long a run past {@code maxRuns} waits for a slot before 503
      * @param store     where runs are kept
      */
-    public RunService(RunOptions options, int maxRuns, Duration queueWait, RunStore store) {
+    public RunService(RunSettings options, int maxRuns, Duration queueWait, RunStore store) {
         if (maxRuns < 1) {
             throw new IllegalArgumentException("--max-runs must be at least 1, got " + maxRuns);
         }
@@ -81,11 +81,11 @@ public final class RunService implements AutoCloseable {
     LiveRun start(RegisteredCase registered, Map<String, ?> given) {
         // Types, ranges and formats are checked here, so that a bad value costs no slot, and the run takes the
         // values as they are (each parsed once); the case's own validate() runs inside the run, under its limit.
-        Params params = Params.resolve(registered.params(), given);
+        Params params = Engine.resolve(registered.params(), given);
         acquireSlot();
         RunHandle handle = new RunHandle();
         LiveRun run = new LiveRun(handle, registered.id(), params.asMap());
-        RunOptions watched = options.withListener(run::record);
+        RunSettings watched = options.withListener(run::record);
         store.add(run);
         try {
             runners.execute(() -> execute(registered, params, watched, run));
@@ -110,9 +110,9 @@ public final class RunService implements AutoCloseable {
         return run;
     }
 
-    private void execute(RegisteredCase registered, Params params, RunOptions watched, LiveRun run) {
+    private void execute(RegisteredCase registered, Params params, RunSettings watched, LiveRun run) {
         try {
-            end(run, CaseRunner.run(registered.labCase(), params, watched, run.handle(),
+            end(run, Engine.run(registered.labCase(), params, watched, run.handle(),
                     failure -> CaseFailureLog.write(System.err, registered, run.runId(), failure)));
         } catch (InvalidParamException e) {
             // The case's validate() refused the values. start() tells the caller (400) and forgets the run; if
@@ -120,7 +120,7 @@ public final class RunService implements AutoCloseable {
             end(run, new Transcript(Transcript.FORMAT_VERSION, run.caseId(), run.runId(), params.asMap(),
                     run.startedAt(), 0, Outcome.ERROR, List.of(), List.of(), List.of(), e.getMessage()));
         } catch (RuntimeException | LinkageError e) {
-            // CaseRunner reports a case's failures in the transcript; this is the lab's own failure, and the
+            // The engine reports a case's failures in the transcript; this is the lab's own failure, and the
             // run must still end, or its watchers would wait for it to the end of their limits.
             end(run, new Transcript(Transcript.FORMAT_VERSION, run.caseId(), run.runId(), params.asMap(),
                     run.startedAt(), 0, Outcome.ERROR, List.of(), List.of(), List.of(),

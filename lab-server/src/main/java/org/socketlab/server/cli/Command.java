@@ -61,11 +61,12 @@ public sealed interface Command {
      * @param jobs      how many cases run at once
      * @param json      whether to print JSON (the transcript for one case id, else a suite document)
      * @param reports   the report files to write
-     * @param weights   points per case id for graded reports (a case not named weighs 1)
-     * @param config    the plugins folder, target policy and time limit
+     * @param weights     points per case id for graded reports (a case not named weighs 1)
+     * @param stackTraces whether the stack trace of a case that threw goes to stderr ({@code --stack-traces})
+     * @param config      the plugins folder, target policy and time limit
      */
     record Run(Selection selection, List<ParamAssignment> params, int jobs, boolean json, List<ReportRequest> reports,
-               java.util.Map<String, Double> weights, ServerConfig config) implements Command {
+               java.util.Map<String, Double> weights, boolean stackTraces, ServerConfig config) implements Command {
         /** Copies the collections. */
         public Run {
             params = List.copyOf(params);

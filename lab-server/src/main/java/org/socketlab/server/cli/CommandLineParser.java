@@ -69,7 +69,7 @@ public final class CommandLineParser {
                             + "('list' shows them)");
                 }
                 yield new Command.Run(selection, parsed.params, parsed.jobs, parsed.json, parsed.reports,
-                        parsed.weights, parsed.config);
+                        parsed.weights, parsed.stackTraces, parsed.config);
             }
             default -> {
                 parsed.requireNoArguments();
@@ -89,6 +89,7 @@ public final class CommandLineParser {
         final Map<String, Double> weights = new LinkedHashMap<>();
         boolean all;
         boolean json;
+        boolean stackTraces;
         int jobs = 1;
         String accessLog = Command.Serve.ACCESS_LOG_STDERR;
 
@@ -159,6 +160,10 @@ public final class CommandLineParser {
                 case "--json" -> {
                     w.require(flag, "run", "list", "describe");
                     w.json = true;
+                }
+                case "--stack-traces" -> {
+                    w.require(flag, "run");
+                    w.stackTraces = true;
                 }
                 case "--all" -> {
                     w.require(flag, "run");

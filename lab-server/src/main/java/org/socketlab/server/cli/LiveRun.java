@@ -7,14 +7,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
-import org.socketlab.api.CaseRunner;
 import org.socketlab.api.InvalidParamException;
-import org.socketlab.api.Params;
-import org.socketlab.api.RunOptions;
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
+import org.socketlab.engine.CaseFailure;
+import org.socketlab.engine.Engine;
+import org.socketlab.engine.RunHandle;
+import org.socketlab.engine.RunSettings;
 
 /**
  * One run printed as it happens: each event is printed when the sockets record it, so a long scan or a time-out
@@ -32,21 +34,24 @@ final class LiveRun {
     /**
      * @param entry   the case and its values
      * @param options the run's limits (its listener is replaced)
-     * @param out     where to print
+     * @param out      where to print
+     * @param failures receives the case id and the exception of a run that ended because the case threw
      * @return the transcript
      * @throws UsageException if the case refuses its values
      */
-    static Transcript run(SuitePlan.Entry entry, RunOptions options, PrintStream out) throws UsageException {
+    static Transcript run(SuitePlan.Entry entry, RunSettings options, PrintStream out,
+                          BiConsumer<String, CaseFailure> failures) throws UsageException {
         Map<String, Object> params;
         try {
-            params = Params.resolve(entry.registered().params(), entry.params()).asMap();
+            params = Engine.resolve(entry.registered().params(), entry.params()).asMap();
         } catch (InvalidParamException e) {
             throw new UsageException(e.getMessage(), e.parameter());
         }
         boolean waitsForClient = params.get(LISTEN_PORT) != null && !params.get(LISTEN_PORT).toString().isBlank();
         BlockingQueue<TranscriptEvent> events = new LinkedBlockingQueue<>();
-        FutureTask<Transcript> run = new FutureTask<>(() -> CaseRunner.run(entry.registered().labCase(),
-                entry.params(), options.withListener(events::add)));
+        FutureTask<Transcript> run = new FutureTask<>(() -> Engine.run(entry.registered().labCase(),
+                entry.params(), options.withListener(events::add), new RunHandle(),
+                failure -> failures.accept(entry.registered().id(), failure)));
         Thread thread = new Thread(run, "socketlab-run-" + entry.registered().id());
         thread.setDaemon(true);
         out.print("Case " + entry.registered().id() + "\n" + TranscriptText.head(params));

@@ -3,9 +3,11 @@ package org.socketlab.server.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.BiConsumer;
 
-import org.socketlab.api.RunOptions;
 import org.socketlab.api.transcript.Transcript;
+import org.socketlab.engine.CaseFailure;
+import org.socketlab.engine.RunSettings;
 import org.socketlab.server.api.Json;
 import org.socketlab.server.api.SuiteJson;
 import org.socketlab.server.api.SuiteSummary;
@@ -37,7 +39,7 @@ public final class RunCommand {
     public int execute(Command.Run run, Catalogue catalogue) {
         try {
             List<SuitePlan.Entry> plan = SuitePlan.of(catalogue, run.selection(), run.params());
-            RunOptions options = run.config().runOptions();
+            RunSettings options = run.config().runSettings();
             List<Transcript> transcripts = run.selection().single() ? List.of(single(run, plan.get(0), options))
                     : suite(run, plan, options);
             Reports.write(run.reports(), transcripts, run.weights(), id -> catalogue.find(id)
@@ -51,16 +53,16 @@ public final class RunCommand {
         }
     }
 
-    private Transcript single(Command.Run run, SuitePlan.Entry entry, RunOptions options) throws UsageException {
+    private Transcript single(Command.Run run, SuitePlan.Entry entry, RunSettings options) throws UsageException {
         if (!run.json()) {
-            return LiveRun.run(entry, options, out);
+            return LiveRun.run(entry, options, out, failures(run));
         }
-        Transcript transcript = SuiteRunner.run(List.of(entry), 1, options, t -> { }).get(0);
+        Transcript transcript = SuiteRunner.run(List.of(entry), 1, options, t -> { }, failures(run)).get(0);
         out.print(Json.pretty(TranscriptJson.of(transcript)) + "\n");
         return transcript;
     }
 
-    private List<Transcript> suite(Command.Run run, List<SuitePlan.Entry> plan, RunOptions options)
+    private List<Transcript> suite(Command.Run run, List<SuitePlan.Entry> plan, RunSettings options)
             throws UsageException {
         // Under --json, stdout holds one JSON document: the per-case lines go to stderr, for a person watching.
         PrintStream progress = run.json() ? err : out;
@@ -70,12 +72,28 @@ public final class RunCommand {
         List<Transcript> transcripts = SuiteRunner.run(plan, run.jobs(), options, t -> {
             progress.print(SuiteText.line(t));
             progress.flush();
-        });
+        }, failures(run));
         progress.print(SuiteText.total(SuiteSummary.of(transcripts), (System.nanoTime() - started) / 1e6));
         if (run.json()) {
             out.print(Json.pretty(SuiteJson.of(transcripts)) + "\n");
         }
         return transcripts;
+    }
+
+    /**
+     * With {@code --stack-traces}, the stack trace of each run that ended because the case threw goes to stderr
+     * as the run ends: never to stdout, which holds the transcript or the JSON a script reads.
+     */
+    private BiConsumer<String, CaseFailure> failures(Command.Run run) {
+        if (!run.stackTraces()) {
+            return (caseId, failure) -> { };
+        }
+        return (caseId, failure) -> {
+            synchronized (err) {
+                err.println("socketlab: case " + caseId + " threw: " + failure.trace().stripTrailing());
+                err.flush();
+            }
+        };
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.ParamSpec;
-import org.socketlab.api.Params;
+import org.socketlab.engine.Engine;
 import org.socketlab.server.plugins.Catalogue;
 import org.socketlab.server.plugins.RegisteredCase;
 
@@ -63,7 +63,7 @@ public final class SuitePlan {
         checkEveryAssignmentIsUsed(entries, assignments);
         for (Entry entry : entries) {
             try {
-                Params.resolve(entry.registered().params(), entry.params());
+                Engine.resolve(entry.registered().params(), entry.params());
             } catch (InvalidParamException e) {
                 throw new UsageException(entry.registered().id() + ": " + e.getMessage(), e.parameter());
             }

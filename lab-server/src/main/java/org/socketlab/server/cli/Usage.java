@@ -12,7 +12,7 @@ public final class Usage {
               java -jar socketlab.jar list [--json] [--plugins DIR]
               java -jar socketlab.jar describe CASE [--json] [--plugins DIR]
               java -jar socketlab.jar run CASE... | --all | --tag TAG [--param [CASE.]NAME=VALUE]... [--jobs N]
-                                    [--json] [--report FORMAT=FILE]... [--weight CASE=POINTS]...
+                                    [--json] [--report FORMAT=FILE]... [--weight CASE=POINTS]... [--stack-traces]
                                     [--plugins DIR] [--allow-remote] [--time-limit SECONDS]
               java -jar socketlab.jar --help | --version
 
@@ -111,6 +111,8 @@ public final class Usage {
               --weight CASE=POINTS
                                 the points a case is worth in a gradescope report (default 1), shared by its
                                 checks
+              --stack-traces    when a case's code throws, print its stack trace (its own frames first) on
+                                stderr; the transcript keeps the one-line error and where it happened
               --plugins DIR     folder of plugin jars (default ./plugins)
               --allow-remote    let the runs reach hosts other than loopback
               --time-limit S    the longest one run may take, in seconds (default 10)

@@ -114,6 +114,12 @@ public final class CaseDiscovery {
     // A class missing at run time is the most common mistake of a plugin: say where classes may come from.
     private static String hint(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClassNotFoundException && t.getMessage() != null && t.getMessage().contains(" ")) {
+                // It says why already (a class of Socket Lab that is not part of the contract).
+                return "";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof NoClassDefFoundError) {
                 return " (a class it needs is neither in its jar nor in lab-api or the JDK: a plugin sees only "
                         + "those, so shade the libraries it uses into its jar)";
@@ -165,8 +171,17 @@ public final class CaseDiscovery {
         if (cause != null && cause != e && cause.getMessage() != null
                 && (e.getMessage() == null || !e.getMessage().contains(cause.getMessage()))) {
             text.append(" (caused by ").append(cause.getClass().getSimpleName()).append(": ")
-                    .append(cause.getMessage()).append(')');
+                    .append(loaderReason(cause)).append(')');
         }
         return text.toString();
+    }
+
+    // A class a plugin's class needs and may not have: the plugin's class loader said why, in the cause.
+    private static String loaderReason(Throwable missing) {
+        if (missing instanceof NoClassDefFoundError && missing.getCause() instanceof ClassNotFoundException why
+                && why.getMessage() != null && why.getMessage().contains(" ")) {
+            return why.getMessage();
+        }
+        return missing.getMessage();
     }
 }

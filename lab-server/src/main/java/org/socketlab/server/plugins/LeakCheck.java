@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
-import org.socketlab.api.CaseRunner;
+import org.socketlab.engine.Engine;
 
 /**
  * A look, due once a plugin's run is over, for threads of that run still alive. The runner has interrupted
- * them and given them {@link CaseRunner#THREAD_GRACE} by then; the transcript of the run says the same to the
+ * them and given them {@link Engine#THREAD_GRACE} by then; the transcript of the run says the same to the
  * student. {@link PluginHealth} makes the looks that are due whenever it is asked, so no thread of its own
  * waits for them.
  */
 final class LeakCheck {
     // After the run's end the runner needs the grace to stop its threads; look a little after that.
-    static final Duration AFTER_END = CaseRunner.THREAD_GRACE.multipliedBy(3);
+    static final Duration AFTER_END = Engine.THREAD_GRACE.multipliedBy(3);
 
     private final ThreadGroup group;
     private volatile long dueNanos;

@@ -55,10 +55,14 @@ final class PluginClassLoader extends URLClassLoader {
      */
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (ApiClassLoader.isEngine(name)) {
+            throw new ClassNotFoundException(ApiClassLoader.missing(name));
+        }
         String path = name.replace('.', '/') + ".class";
         URL resource = findResource(path);
         if (resource == null) {
-            throw new ClassNotFoundException(name);
+            // The parent's reason is lost on the way (ClassLoader.loadClass drops it and asks findClass): give it.
+            throw new ClassNotFoundException(ApiClassLoader.missing(name));
         }
         byte[] bytes;
         try (InputStream in = resource.openStream()) {

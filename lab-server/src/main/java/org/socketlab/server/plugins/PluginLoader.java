@@ -17,7 +17,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipException;
 
-import org.socketlab.api.CaseRunner;
+import org.socketlab.engine.Engine;
 
 /**
  * Loads one plugin jar: copies it, checks that it is a readable jar built for a compatible lab-api, gives it
@@ -172,7 +172,7 @@ final class PluginLoader {
     // Java cannot stop a thread that ignores interrupts: say where it is, so the author can find the loop.
     private static String stillRunning(Thread thread) {
         try {
-            thread.join(CaseRunner.THREAD_GRACE.toMillis());
+            thread.join(Engine.THREAD_GRACE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

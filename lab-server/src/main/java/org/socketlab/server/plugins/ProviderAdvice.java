@@ -82,7 +82,11 @@ final class ProviderAdvice {
         Class<?> type;
         try {
             type = Class.forName(name, false, loader);
-        } catch (ClassNotFoundException | LinkageError notFound) {
+        } catch (ClassNotFoundException notFound) {
+            return "names " + name + ", which is not in this jar: check the spelling of the class and of its "
+                    + "package, and that the class was compiled into the jar";
+        } catch (LinkageError unusable) {
+            // The loader's own message says what the class lacks (a library, a class of the contract...).
             return null;
         }
         String simple = type.getSimpleName();
@@ -95,7 +99,24 @@ final class ProviderAdvice {
             return name + " is not public: declare it 'public " + (type.isMemberClass() ? "static " : "")
                     + "class " + simple + "'";
         }
+        if (!LabCase.class.isAssignableFrom(type)) {
+            return name + " is not a case: declare it 'public class " + simple + " implements "
+                    + LabCase.class.getName() + "', or remove it from the services file";
+        }
+        if (!hasPublicNoArgConstructor(type)) {
+            return name + " has no public constructor without arguments: Socket Lab makes one instance of each case "
+                    + "with 'new " + simple + "()'; add 'public " + simple + "() { }', and take what the "
+                    + "constructor took from parameters instead";
+        }
         return null;
+    }
+
+    private static boolean hasPublicNoArgConstructor(Class<?> type) {
+        try {
+            return Modifier.isPublic(type.getConstructor().getModifiers());
+        } catch (NoSuchMethodException | LinkageError e) {
+            return false;
+        }
     }
 
     /** @return the message with the temp file ServiceLoader names removed */

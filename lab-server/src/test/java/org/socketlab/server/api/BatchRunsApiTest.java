@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.api.InvalidParamException;
-import org.socketlab.api.Params;
+import org.socketlab.engine.Engine;
 import org.socketlab.server.ServerConfig;
 import org.socketlab.server.SocketLabServer;
 import org.socketlab.server.TestCases;
@@ -115,7 +115,7 @@ class BatchRunsApiTest {
     void a_parameter_error_of_a_single_run_is_whole_and_names_the_parameter() throws Exception {
         String expected;
         try {
-            Params.resolve(server.registry().catalogue().find("mismatched-ports").orElseThrow().params(),
+            Engine.resolve(server.registry().catalogue().find("mismatched-ports").orElseThrow().params(),
                     java.util.Map.of("noSuchParameterAtAll", 1));
             throw new AssertionError("the value should be refused");
         } catch (InvalidParamException e) {

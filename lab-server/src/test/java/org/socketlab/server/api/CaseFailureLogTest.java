@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.api.CaseFailure;
 import org.socketlab.api.CaseInfo;
-import org.socketlab.api.CaseRunner;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.RunContext;
-import org.socketlab.api.RunHandle;
-import org.socketlab.api.RunOptions;
+import org.socketlab.engine.CaseFailure;
+import org.socketlab.engine.Engine;
+import org.socketlab.engine.RunHandle;
+import org.socketlab.engine.RunSettings;
 import org.socketlab.server.plugins.RegisteredCase;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
@@ -45,7 +45,7 @@ class CaseFailureLogTest {
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         CaseFailure[] failure = new CaseFailure[1];
 
-        CaseRunner.run(labCase, Map.of(), RunOptions.defaults(), new RunHandle(), f -> failure[0] = f);
+        Engine.run(labCase, Map.of(), RunSettings.defaults(), new RunHandle(), f -> failure[0] = f);
         CaseFailureLog.write(log, registered, "run-1", failure[0]);
 
         String written = bytes.toString(StandardCharsets.UTF_8);

@@ -16,15 +16,15 @@ import org.socketlab.api.LabCase;
 import org.socketlab.api.Param;
 import org.socketlab.api.ParamSpec;
 import org.socketlab.api.RunContext;
-import org.socketlab.api.RunOptions;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
+import org.socketlab.engine.RunSettings;
 import org.socketlab.server.plugins.CaseDiscovery;
 import org.socketlab.server.plugins.RegisteredCase;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RunServiceParamsTest {
-    private final RunService service = new RunService(RunOptions.defaults(), 1, Duration.ofSeconds(5), new RunStore(
+    private final RunService service = new RunService(RunSettings.defaults(), 1, Duration.ofSeconds(5), new RunStore(
             RunStore.DEFAULT_MAX_BYTES));
 
     @AfterEach

@@ -9,11 +9,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.socketlab.api.CaseInfo;
-import org.socketlab.api.CaseRunner;
 import org.socketlab.api.LabCase;
 import org.socketlab.api.RunContext;
-import org.socketlab.api.RunHandle;
-import org.socketlab.api.RunOptions;
+import org.socketlab.engine.Engine;
+import org.socketlab.engine.RunHandle;
+import org.socketlab.engine.RunSettings;
 
 class RunStoreTest {
     /** Prints one line of 10,000 characters: every run of it takes the same room. */
@@ -33,7 +33,8 @@ class RunStoreTest {
         RunHandle handle = new RunHandle();
         LiveRun run = new LiveRun(handle, "printer", Map.of());
         run.finish(LiveRun.render(
-                CaseRunner.run(new Printer(), Map.of(), RunOptions.defaults().withListener(run::record), handle)));
+                Engine.run(new Printer(), Map.of(), RunSettings.defaults().withListener(run::record), handle,
+                        failure -> { })));
         return run;
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.api.RunOptions;
+import org.socketlab.engine.RunSettings;
 import org.socketlab.server.http.AccessLog;
 import org.socketlab.server.http.HttpServer;
 import org.socketlab.server.http.HttpServerConfig;
@@ -41,7 +41,7 @@ import org.socketlab.server.plugins.CaseRegistry;
 class RunsApiTest {
     private static final Duration CLIENT_WAIT = Duration.ofSeconds(20);
     // Long enough that only the test (or a cancel) ends a held run.
-    private static final RunOptions LONG = RunOptions.defaults().withTimeLimit(Duration.ofSeconds(60))
+    private static final RunSettings LONG = RunSettings.defaults().withTimeLimit(Duration.ofSeconds(60))
             .withIoTimeout(Duration.ofSeconds(60));
 
     private final GatedCases gated = new GatedCases();

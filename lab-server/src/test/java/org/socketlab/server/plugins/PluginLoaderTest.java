@@ -179,7 +179,8 @@ class PluginLoaderTest {
 
         LoadedJar loaded = load(file);
 
-        assertTrue(onlyFailure(loaded).contains("test.good.Nowhere not found"), onlyFailure(loaded));
+        assertTrue(onlyFailure(loaded).contains("names test.good.Nowhere, which is not in this jar: check the spelling"),
+                onlyFailure(loaded));
         assertEquals(1, loaded.jar().cases().size());
     }
 

@@ -53,6 +53,18 @@ class PluginMistakesTest {
                             }
                         }
                         """,
+                "m.ArgumentCase", JavaSources.header("m.ArgumentCase") + """
+                        public final class ArgumentCase implements LabCase {
+                            private final String id;
+                            public ArgumentCase(String id) { this.id = id; }
+                            public CaseInfo info() { return CaseInfo.builder(id).title("A").summary("A").source("A").build(); }
+                            public void run(RunContext context) {}
+                        }
+                        """,
+                "m.NotACase", JavaSources.header("m.NotACase") + """
+                        public final class NotACase {
+                        }
+                        """,
                 "m.GoodCase", JavaSources.simpleCase("m.GoodCase", "good-one", "Good"),
                 "m.TwinCase", JavaSources.simpleCase("m.TwinCase", "good-one", "Twin")));
     }
@@ -91,6 +103,28 @@ class PluginMistakesTest {
         assertEquals(List.of(FILE + ": m.Outer$InnerCase is an inner class: Socket Lab cannot create it without an "
                 + "instance of Outer; declare it 'public static class InnerCase', or move it to a file of its own"),
                 failures(jar("m.Outer").withServices("m.Outer$InnerCase")));
+    }
+
+    @Test
+    void a_class_without_a_public_no_argument_constructor_is_told_to_add_one() throws IOException {
+        assertEquals(List.of(FILE + ": m.ArgumentCase has no public constructor without arguments: Socket Lab makes "
+                + "one instance of each case with 'new ArgumentCase()'; add 'public ArgumentCase() { }', and take "
+                + "what the constructor took from parameters instead"),
+                failures(jar("m.ArgumentCase").withServices("m.ArgumentCase")));
+    }
+
+    @Test
+    void a_class_that_is_not_a_case_is_told_to_implement_lab_case() throws IOException {
+        assertEquals(List.of(FILE + ": m.NotACase is not a case: declare it 'public class NotACase implements "
+                + "org.socketlab.api.LabCase', or remove it from the services file"),
+                failures(jar("m.NotACase").withServices("m.NotACase")));
+    }
+
+    @Test
+    void a_services_line_naming_a_class_the_jar_lacks_says_to_check_the_spelling() throws IOException {
+        assertEquals(List.of(FILE + ": names m.GodCase, which is not in this jar: check the spelling of the class "
+                + "and of its package, and that the class was compiled into the jar"),
+                failures(jar("m.GoodCase").withServices("m.GodCase")));
     }
 
     @Test

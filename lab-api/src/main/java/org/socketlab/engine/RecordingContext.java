@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,31 +16,41 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.socketlab.api.Actor;
+import org.socketlab.api.Params;
+import org.socketlab.api.Program;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.Task;
+import org.socketlab.api.TaskBody;
+import org.socketlab.api.TargetNotAllowedException;
 import org.socketlab.api.transcript.Check;
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.TranscriptEvent;
 
-/** The run context handed to a case: owns the run's recorder, actors, sockets and tasks. */
-final class RecordingContext implements RunContext {
+/**
+ * The run context handed to a case: owns the run's recorder, actors, sockets and tasks. Its public methods
+ * beyond {@link RunContext} are for the contract's socket classes, which record through it.
+ */
+public final class RecordingContext implements RunContext {
     private final String caseId;
     private final String runId;
     private final Params params;
-    private final RunOptions options;
+    private final RunSettings options;
     private final Recorder recorder;
     private final ConnectionIds connectionIds = new ConnectionIds();
     private final long deadlineNanos;
     private final Map<String, Actor> actors = new ConcurrentHashMap<>();
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
-    private final List<Task<?>> tasks = new CopyOnWriteArrayList<>();
+    private final List<TaskThread<?>> tasks = new CopyOnWriteArrayList<>();
+    // Where each actor's program is, per thread as a debugger's cursor: the threads of a threaded server run
+    // different lines at once. A thread the actor's code starts begins where its starter was. The recorder
+    // reads it on the thread that makes each event.
+    private final Map<String, InheritableThreadLocal<ProgramLine>> positions = new ConcurrentHashMap<>();
 
     private final DefaultProgramLines defaultLines;
 
-    RecordingContext(String caseId, String runId, Params params, RunOptions options) {
-        this(caseId, runId, params, options, List.of());
-    }
-
     /** @param programs the case's programs, for the lines of events whose actor never called {@link Actor#at} */
-    RecordingContext(String caseId, String runId, Params params, RunOptions options, List<Program> programs) {
+    RecordingContext(String caseId, String runId, Params params, RunSettings options, List<Program> programs) {
         this.defaultLines = new DefaultProgramLines(programs);
         this.caseId = caseId;
         this.runId = runId;
@@ -71,7 +81,7 @@ final class RecordingContext implements RunContext {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an actor needs a name");
         }
-        return actors.computeIfAbsent(name, n -> new Actor(n, this));
+        return actors.computeIfAbsent(name, n -> ContractAccess.get().newActor(n, this));
     }
 
     @Override
@@ -86,7 +96,7 @@ final class RecordingContext implements RunContext {
     @Override
     public <T> Task<T> supply(String name, Callable<T> body) {
         Objects.requireNonNull(body, "body");
-        Task<T> task = new Task<>(name, () -> {
+        TaskThread<T> task = new TaskThread<>(name, () -> {
             try {
                 return body.call();
             } catch (Exception | Error e) {
@@ -99,7 +109,7 @@ final class RecordingContext implements RunContext {
         }, this);
         tasks.add(task);
         task.begin();
-        return task;
+        return ContractAccess.get().newTask(task);
     }
 
     @Override
@@ -148,25 +158,50 @@ final class RecordingContext implements RunContext {
         return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
+    /**
+     * Says which line of which program an actor is executing on the calling thread (and the threads it starts
+     * from now on), until the next call: its events name that line.
+     *
+     * @param actor the actor's name
+     * @param line  the line
+     */
+    public void at(String actor, ProgramLine line) {
+        positions.computeIfAbsent(actor, a -> new InheritableThreadLocal<>()).set(line);
+    }
+
     private ProgramLine positionOf(String actorName, EventKind kind, String protocol, String text) {
-        Actor actor = actors.get(actorName);
-        ProgramLine said = actor == null ? null : actor.position();
+        InheritableThreadLocal<ProgramLine> position = positions.get(actorName);
+        ProgramLine said = position == null ? null : position.get();
         return said != null ? said : defaultLines.of(actorName, kind, protocol, text);
     }
 
-    Recorder recorder() {
+    /** @return the run's recorder */
+    public Recorder recorder() {
         return recorder;
     }
 
-    ConnectionIds connectionIds() {
+    /** @return the run's connection ids */
+    public ConnectionIds connectionIds() {
         return connectionIds;
     }
 
-    List<Task<?>> tasks() {
+    List<TaskThread<?>> tasks() {
         return tasks;
     }
 
-    InetAddress resolve(Actor actor, String protocol, String host, int port, String target)
+    /**
+     * Resolves a host the actor wants to reach under the run's targets, recording why when it cannot.
+     *
+     * @param actor    the actor
+     * @param protocol {@code tcp} or {@code udp}
+     * @param host     the host
+     * @param port     the port
+     * @param target   {@code host:port}, as the error event shows it
+     * @return the address
+     * @throws UnknownHostException      if the host is invalid
+     * @throws TargetNotAllowedException if the run may not reach it
+     */
+    public InetAddress resolve(Actor actor, String protocol, String host, int port, String target)
             throws UnknownHostException {
         try {
             return options.targets().resolve(host, port);
@@ -179,18 +214,25 @@ final class RecordingContext implements RunContext {
         }
     }
 
-    int millis(Duration timeout) {
+    /**
+     * @param timeout a positive time-out
+     * @return it in milliseconds, at least 1, for a socket's setSoTimeout
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public int millis(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("a time-out must be positive, got " + timeout);
         }
         return (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
     }
 
-    void register(Closeable socket) {
+    /** @param socket a socket of the run, closed when the run ends if the case did not */
+    public void register(Closeable socket) {
         open.add(socket);
     }
 
-    void close(Closeable socket) {
+    /** @param socket a socket of the run to close now; best effort */
+    public void close(Closeable socket) {
         open.remove(socket);
         try {
             socket.close();
@@ -204,7 +246,7 @@ final class RecordingContext implements RunContext {
         for (Closeable socket : List.copyOf(open)) {
             close(socket);
         }
-        for (Task<?> task : tasks) {
+        for (TaskThread<?> task : tasks) {
             task.thread().interrupt();
         }
     }

@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 /**
  * A line of a case's program, as an event names it.
@@ -6,5 +6,5 @@ package org.socketlab.api;
  * @param file the program's file name
  * @param line the line number, from 1
  */
-record ProgramLine(String file, int line) {
+public record ProgramLine(String file, int line) {
 }

@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.util.HashMap;
 import java.util.List;
@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.socketlab.api.Program;
 import org.socketlab.api.transcript.EventKind;
 
 /**
- * The line an event names when its actor never said where it was ({@link Actor#at}), read from the actor's
+ * The line an event names when its actor never said where it was ({@code Actor.at}), read from the actor's
  * program the way a student would find it:
  * <ul>
  * <li>a socket event: the one line that makes that kind of call ({@code .recv(}, {@code .sendto(} …; a TCP

@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 /** Syntax checks on host names and IP literals that never touch the network. */
 final class HostNames {

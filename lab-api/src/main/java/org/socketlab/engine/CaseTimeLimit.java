@@ -1,10 +1,13 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import org.socketlab.api.LabCase;
+import org.socketlab.api.Params;
 
 /**
  * Asks a case for its run's time limit ({@link LabCase#timeLimit}) without trusting it to return: a case that

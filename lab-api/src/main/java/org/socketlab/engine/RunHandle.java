@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -6,22 +6,22 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.socketlab.api.InvalidParamException;
+
 /**
- * A handle on one run started with {@link CaseRunner#run(LabCase, java.util.Map, RunOptions, RunHandle)}:
+ * A handle on one run started with {@link Engine#run}:
  * the run's id, known before the run starts (so a server can name the run while it goes on), a way to
  * cancel it from any thread, and a way to wait until its parameters were accepted.
  *
  * <pre>{@code
  * RunHandle handle = new RunHandle();
- * executor.submit(() -> CaseRunner.run(labCase, params, options, handle));
+ * executor.submit(() -> Engine.run(labCase, params, settings, handle, failure -> { }));
  * handle.awaitStart(Duration.ofSeconds(5));  // throws InvalidParamException if refused
  * ...
  * handle.cancel();  // the run ends at once with outcome error, error "cancelled"
  * }</pre>
  *
  * <p>A handle serves one run only. Thread-safe.
- *
- * @since 1.1
  */
 public final class RunHandle {
     /** The {@code error} of a transcript whose run was cancelled. */
@@ -78,7 +78,7 @@ public final class RunHandle {
         return done;
     }
 
-    // Called by CaseRunner as the run's thread is about to start (the case's validate() runs on it), with what
+    // Called by Engine as the run's thread is about to start (the case's validate() runs on it), with what
     // stops the run; a cancel that came first stops it at once.
     void stoppable(Runnable stop) {
         this.stopper = Objects.requireNonNull(stop, "stop");

@@ -1,11 +1,12 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds the case's own frames in a stack: those of neither the JDK nor lab-api's engine. */
+/** Finds the case's own frames in a stack: those of neither the JDK nor lab-api (its contract and its engine). */
 final class Frames {
     private static final String API_PACKAGE = "org.socketlab.api.";
+    private static final String ENGINE_PACKAGE = "org.socketlab.engine.";
     /** The server's own frames between the runner and the case (the plugin wrapper) are not the case's. */
     private static final String SERVER_PACKAGE = "org.socketlab.server.plugins.";
 
@@ -20,6 +21,7 @@ final class Frames {
         String type = frame.getClassName();
         return !(type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
                 || type.startsWith("sun.") || type.startsWith("com.sun.") || type.startsWith(API_PACKAGE)
+                || type.startsWith(ENGINE_PACKAGE)
                 || type.startsWith(SERVER_PACKAGE));
     }
 
@@ -63,9 +65,9 @@ final class Frames {
         return name + (stack.length == 0 ? " was ending" : " was at " + shortFrame(stack[0]));
     }
 
-    static List<String> blockedOn(List<Task<?>> tasks) {
+    static List<String> blockedOn(List<TaskThread<?>> tasks) {
         List<String> lines = new ArrayList<>();
-        for (Task<?> task : tasks) {
+        for (TaskThread<?> task : tasks) {
             if (task.thread().isAlive()) {
                 lines.add(blockedOn(task.name(), task.thread()));
             }

@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,16 +12,17 @@ import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * The threads of one run: a thread group that the run's main thread starts in, so that every thread the case
- * starts, through {@link RunContext#start} or with {@code new Thread} or an executor, belongs to it too. At the
+ * starts, through {@code RunContext.start} or with {@code new Thread} or an executor, belongs to it too. At the
  * end of the run they are interrupted, given a grace period, and those still alive are described, so that a
  * case cannot leave work running unseen. (Virtual threads belong to no group of ours and are not tracked.)
  */
 final class RunThreads {
     private static final int MAX_DESCRIBED = 3;
     private static final String OWN_PACKAGE = "org.socketlab.api.";
+    private static final String ENGINE_PACKAGE = "org.socketlab.engine.";
     // The runner's and the sockets' frames: the case's frame that called them says where the case is.
-    private static final Set<String> OWN_TYPES = Set.of("RunThread", "RunThreads", "Task", "RecordingContext",
-            "CaseRunner", "Actor", "TcpConnection", "TcpListener", "UdpEndpoint", "Recorder");
+    private static final Set<String> OWN_TYPES = Set.of("Task", "CaseRunner", "Actor", "TcpConnection",
+            "TcpListener", "UdpEndpoint", "BufferedOutput", "Framing");
     private final ThreadGroup group;
 
     RunThreads(String caseId) {
@@ -65,7 +66,8 @@ final class RunThreads {
         return still.isEmpty() ? null : describe(still);
     }
 
-    private List<Thread> alive() {
+    /** @return the run's threads still alive, but the calling one and the common pool's workers */
+    List<Thread> alive() {
         Thread[] threads = new Thread[Math.max(16, group.activeCount() * 2)];
         int count = group.enumerate(threads, true);
         List<Thread> alive = new ArrayList<>(count);
@@ -126,6 +128,9 @@ final class RunThreads {
     }
 
     private static boolean isOurs(String type) {
+        if (type.startsWith(ENGINE_PACKAGE)) {
+            return true;
+        }
         if (!type.startsWith(OWN_PACKAGE)) {
             return false;
         }

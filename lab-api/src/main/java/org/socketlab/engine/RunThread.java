@@ -1,8 +1,15 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
 
 /**
  * Runs a case's {@code validate} and {@code run} on a thread of its own, in a thread group of its own, so
@@ -10,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * found, stopped and reported when the run ends (see {@link RunThreads}).
  */
 final class RunThread {
+    /** Beyond run() and the tasks, the threads of the run a time-out message describes; the rest are counted. */
+    private static final int MAX_OTHER_THREADS = 5;
     private final LabCase labCase;
     private final RecordingContext context;
     private final RunThreads threads;
@@ -91,9 +100,20 @@ final class RunThread {
     }
 
     private String blockedOn(Thread main) {
-        java.util.List<String> blocked = new java.util.ArrayList<>();
+        List<String> blocked = new ArrayList<>();
         blocked.add(Frames.blockedOn("run()", main));
         blocked.addAll(Frames.blockedOn(context.tasks()));
+        // Threads the case started itself (new Thread, an executor's workers) are the run's too.
+        Set<Thread> named = new HashSet<>();
+        named.add(main);
+        context.tasks().forEach(task -> named.add(task.thread()));
+        List<Thread> others = threads.alive().stream().filter(t -> !named.contains(t)).toList();
+        for (Thread other : others.subList(0, Math.min(others.size(), MAX_OTHER_THREADS))) {
+            blocked.add(Frames.blockedOn("thread '" + other.getName() + "'", other));
+        }
+        if (others.size() > MAX_OTHER_THREADS) {
+            blocked.add("and " + (others.size() - MAX_OTHER_THREADS) + " other threads");
+        }
         return String.join("; ", blocked);
     }
 

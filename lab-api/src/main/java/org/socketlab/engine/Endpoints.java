@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -6,18 +6,27 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /** Formats socket addresses the one way transcripts show them: {@code 127.0.0.1:8080}, {@code [::1]:8080}. */
-final class Endpoints {
+public final class Endpoints {
     private Endpoints() {
     }
 
-    static String format(SocketAddress address) {
+    /**
+     * @param address a socket's address
+     * @return it as {@code 127.0.0.1:8080} or {@code [::1]:8080}; its {@code toString()} when not an IP address
+     */
+    public static String format(SocketAddress address) {
         if (!(address instanceof InetSocketAddress inet) || inet.getAddress() == null) {
             return address == null ? null : address.toString();
         }
         return format(inet.getAddress(), inet.getPort());
     }
 
-    static String format(InetAddress address, int port) {
+    /**
+     * @param address an IP address (an IPv6 zone is left out)
+     * @param port    a port
+     * @return {@code 127.0.0.1:8080} or {@code [::1]:8080}
+     */
+    public static String format(InetAddress address, int port) {
         String host = address.getHostAddress();
         int zone = host.indexOf('%');
         if (zone >= 0) {
@@ -26,7 +35,12 @@ final class Endpoints {
         return address instanceof Inet6Address ? "[" + host + "]:" + port : host + ":" + port;
     }
 
-    static String format(String host, int port) {
+    /**
+     * @param host a host name or IP literal, as a case gave it
+     * @param port a port
+     * @return {@code host:port}, an IPv6 literal in brackets
+     */
+    public static String format(String host, int port) {
         return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]:" + port : host + ":" + port;
     }
 }

@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,8 +16,9 @@ import org.socketlab.api.transcript.TranscriptEvent;
  * frozen (the run ended or ran out of time) it ignores everything, so a transcript never changes after
  * it was handed out.
  */
-final class Recorder {
-    static final String LAB_ACTOR = "Lab";
+public final class Recorder {
+    /** The actor of the lab's own notes. */
+    public static final String LAB_ACTOR = "Lab";
 
     private final long startNanos = System.nanoTime();
     private final int maxEvents;
@@ -34,7 +35,7 @@ final class Recorder {
 
     /**
      * @param positions the program line that makes an event of this kind by this actor on the calling thread
-     *                  (see {@link Actor#at}), or {@code null}
+     *                  (see {@code Actor.at}), or {@code null}
      */
     Recorder(int maxEvents, long maxRecordedBytes, Consumer<TranscriptEvent> listener,
              Positions positions) {
@@ -56,23 +57,40 @@ final class Recorder {
         return Math.round((nanos - startNanos) / 1_000.0) / 1_000.0;
     }
 
-    /** Records a socket event without payload (listen, accept, close, …) at the current time. */
-    void socketEvent(String actor, EventKind kind, Wire wire) {
+    /**
+     * Records a socket event without payload (listen, accept, close, …) at the current time.
+     *
+     * @param actor the actor's name
+     * @param kind  the event's kind
+     * @param wire  where it happened
+     */
+    public void socketEvent(String actor, EventKind kind, Wire wire) {
         socketEvent(actor, kind, wire, (String) null);
     }
 
-    /** Records a socket event without payload, with an explanation in {@code text}. */
-    void socketEvent(String actor, EventKind kind, Wire wire, String text) {
+    /**
+     * Records a socket event without payload, with an explanation in {@code text}.
+     *
+     * @param actor the actor's name
+     * @param kind  the event's kind
+     * @param wire  where it happened
+     * @param text  the explanation, or {@code null}
+     */
+    public void socketEvent(String actor, EventKind kind, Wire wire, String text) {
         add(atMs -> event(atMs, actor, kind, wire, null, null, text, null, null), 0);
     }
 
     /**
      * Records a recv (or a UDP receive) that just returned.
      *
+     * @param actor     the actor's name
+     * @param wire      where it happened
+     * @param requested the bytes asked for
+     * @param bytes     the bytes received
      * @param offset   the position of its first byte in the stream (TCP), else {@code null}
      * @param peerConn the sender's conn (UDP), else {@code null}
      */
-    void received(String actor, Wire wire, int requested, byte[] bytes, Long offset, Integer peerConn) {
+    public void received(String actor, Wire wire, int requested, byte[] bytes, Long offset, Integer peerConn) {
         add(atMs -> event(atMs, actor, EventKind.RECV, wire, requested, bytes, null, offset, peerConn), bytes.length);
     }
 
@@ -82,11 +100,15 @@ final class Recorder {
      * connection); the event is therefore stamped with the time the operation began and placed in time
      * order, so that cause comes before effect.
      *
+     * @param startedNanos when the operation began ({@link System#nanoTime()})
+     * @param actor        the actor's name
+     * @param kind         {@code SEND} or {@code CONNECT}
+     * @param wire         where it happened
      * @param bytes    the bytes sent, or {@code null} for a connect
      * @param offset   the position of the first byte in the stream (TCP send), else {@code null}
      * @param peerConn the destination's conn (UDP send), else {@code null}
      */
-    void stampedEvent(long startedNanos, String actor, EventKind kind, Wire wire, byte[] bytes, Long offset,
+    public void stampedEvent(long startedNanos, String actor, EventKind kind, Wire wire, byte[] bytes, Long offset,
                       Integer peerConn) {
         double atMs = millisSinceStart(startedNanos);
         add(ignored -> event(atMs, actor, kind, wire, null, bytes, null, offset, peerConn),
@@ -103,16 +125,40 @@ final class Recorder {
                 at == null ? null : at.file(), at == null ? null : at.line());
     }
 
-    void message(String actor, EventKind kind, String text) {
+    /**
+     * Records a line of output or a note.
+     *
+     * @param actor the actor's name ({@link #LAB_ACTOR} for the lab's own notes)
+     * @param kind  {@code OUTPUT} or {@code NOTE}
+     * @param text  the text
+     */
+    public void message(String actor, EventKind kind, String text) {
         add(atMs -> event(atMs, actor, kind, new Wire(null, null, null, null, null), null, null, text, null, null), 0);
     }
 
-    void failure(String actor, String protocol, String local, String remote, Throwable cause, String text) {
+    /**
+     * Records a failure once, however many layers report the same exception.
+     *
+     * @param actor    the actor's name
+     * @param protocol {@code tcp}, {@code udp}, or {@code null}
+     * @param local    the local address, or {@code null}
+     * @param remote   the remote address, or {@code null}
+     * @param cause    the exception, which identifies the failure
+     * @param text     what the transcript says
+     */
+    public void failure(String actor, String protocol, String local, String remote, Throwable cause, String text) {
         failure(actor, new Wire(protocol, local, remote, null, null), cause, text);
     }
 
-    /** Records a failure once, however many layers report the same exception. */
-    void failure(String actor, Wire wire, Throwable cause, String text) {
+    /**
+     * Records a failure once, however many layers report the same exception.
+     *
+     * @param actor the actor's name
+     * @param wire  where it happened
+     * @param cause the exception, which identifies the failure
+     * @param text  what the transcript says
+     */
+    public void failure(String actor, Wire wire, Throwable cause, String text) {
         synchronized (this) {
             if (!recordedFailures.add(cause)) {
                 return;

@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.socketlab.api.CaseInfo;
+import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
+import org.socketlab.api.RunContext;
+import org.socketlab.api.TcpListener;
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
@@ -22,7 +29,7 @@ import org.socketlab.api.transcript.Transcript;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class RunHandleTest {
     // Long enough that only a cancel can end these runs within the test's time-out.
-    private static final RunOptions LONG = RunOptions.defaults().withTimeLimit(Duration.ofSeconds(60))
+    private static final RunSettings LONG = RunSettings.defaults().withTimeLimit(Duration.ofSeconds(60))
             .withIoTimeout(Duration.ofSeconds(60));
 
     /** Listens, says so, then waits for a client that never comes; {@code accepting} null: returns at once. */
@@ -57,7 +64,7 @@ class RunHandleTest {
     @Test
     void the_transcript_carries_the_handles_run_id() {
         RunHandle handle = new RunHandle();
-        Transcript transcript = CaseRunner.run(new WaitingCase(null), Map.of(), RunOptions.defaults(), handle);
+        Transcript transcript = Engine.run(new WaitingCase(null), Map.of(), RunSettings.defaults(), handle, failure -> { });
         assertEquals(handle.runId(), transcript.runId());
     }
 
@@ -66,7 +73,7 @@ class RunHandleTest {
         CountDownLatch accepting = new CountDownLatch(1);
         RunHandle handle = new RunHandle();
         CompletableFuture<Transcript> run = CompletableFuture.supplyAsync(
-                () -> CaseRunner.run(new WaitingCase(accepting), Map.of(), LONG, handle));
+                () -> Engine.run(new WaitingCase(accepting), Map.of(), LONG, handle, failure -> { }));
         assertTrue(handle.awaitStart(Duration.ofSeconds(10)));
         assertTrue(accepting.await(10, TimeUnit.SECONDS));
 
@@ -84,7 +91,7 @@ class RunHandleTest {
         WaitingCase labCase = new WaitingCase(new CountDownLatch(1));
         RunHandle handle = new RunHandle();
         handle.cancel();
-        Transcript transcript = CaseRunner.run(labCase, Map.of(), LONG, handle);
+        Transcript transcript = Engine.run(labCase, Map.of(), LONG, handle, failure -> { });
         assertEquals(RunHandle.CANCELLED, transcript.error());
         assertFalse(labCase.ran().get());
     }
@@ -93,7 +100,7 @@ class RunHandleTest {
     void await_start_throws_the_refusal_of_an_invalid_value() {
         RunHandle handle = new RunHandle();
         assertThrows(InvalidParamException.class,
-                () -> CaseRunner.run(new WaitingCase(new CountDownLatch(1)), Map.of("n", 99), LONG, handle));
+                () -> Engine.run(new WaitingCase(new CountDownLatch(1)), Map.of("n", 99), LONG, handle, failure -> { }));
         assertThrows(InvalidParamException.class, () -> handle.awaitStart(Duration.ofSeconds(1)));
     }
 }

@@ -1,4 +1,4 @@
-package org.socketlab.api;
+package org.socketlab.engine;
 
 import java.net.InetSocketAddress;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.Map;
  * port used again later in the run gets a new id. An accept with no registered pair came from a client
  * outside the lab.
  */
-final class ConnectionIds {
+public final class ConnectionIds {
     private final Map<Pending, Integer> pending = new HashMap<>();
     private final Map<InetSocketAddress, Integer> udpSockets = new HashMap<>();
     private int last;
@@ -27,7 +27,7 @@ final class ConnectionIds {
     }
 
     /** What an accepting socket learns about a new connection. */
-    record Accepted(int conn, boolean peerInLab) {
+    public record Accepted(int conn, boolean peerInLab) {
     }
 
     private synchronized int next() {
@@ -37,16 +37,23 @@ final class ConnectionIds {
     /**
      * Called by a connecting lab socket, bound but not connected yet.
      *
+     * @param clientPort the port it is bound to
+     * @param server     the address it connects to
      * @return the connection's id, which the accepting end will claim if it is a lab socket
      */
-    synchronized int connecting(int clientPort, InetSocketAddress server) {
+    public synchronized int connecting(int clientPort, InetSocketAddress server) {
         int conn = next();
         pending.put(new Pending(clientPort, server), conn);
         return conn;
     }
 
-    /** The connect failed: no accept will claim it. */
-    synchronized void connectFailed(int clientPort, InetSocketAddress server) {
+    /**
+     * The connect failed: no accept will claim it.
+     *
+     * @param clientPort the port the connecting socket was bound to
+     * @param server     the address it connected to
+     */
+    public synchronized void connectFailed(int clientPort, InetSocketAddress server) {
         pending.remove(new Pending(clientPort, server));
     }
 
@@ -57,7 +64,7 @@ final class ConnectionIds {
      * @param server the connection's local address
      * @return the id the connecting lab socket registered, or a new id when the client is not in the lab
      */
-    synchronized Accepted accepted(InetSocketAddress client, InetSocketAddress server) {
+    public synchronized Accepted accepted(InetSocketAddress client, InetSocketAddress server) {
         Integer conn = pending.remove(new Pending(client.getPort(), server));
         return conn != null ? new Accepted(conn, true) : new Accepted(next(), false);
     }
@@ -65,9 +72,10 @@ final class ConnectionIds {
     /**
      * A lab UDP socket was bound; it takes the address over from any earlier lab socket on it.
      *
+     * @param local the address it is bound to
      * @return the socket's id
      */
-    synchronized int udpBound(InetSocketAddress local) {
+    public synchronized int udpBound(InetSocketAddress local) {
         int conn = next();
         udpSockets.put(local, conn);
         return conn;
@@ -77,9 +85,10 @@ final class ConnectionIds {
      * The lab UDP socket last bound at {@code address} in this run, even if it has closed since: a
      * datagram may be read after its sender closed.
      *
+     * @param address a UDP socket's address
      * @return its id, or {@code null} when no lab socket was bound there
      */
-    synchronized Integer udpSocketAt(InetSocketAddress address) {
+    public synchronized Integer udpSocketAt(InetSocketAddress address) {
         return udpSockets.get(address);
     }
 }
