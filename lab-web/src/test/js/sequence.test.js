@@ -56,3 +56,28 @@ test('recvs match sends by conn and offset, never by time', () => {
   const model = buildSequence(events);
   assert.equal(model.rows.find((r) => r.event.kind === 'send').delivery, 'received');
 });
+
+test('thousands of one-byte recvs and sends that span many of them: each send counts exactly its bytes read', () => {
+  const text = 'GET / HTTP/1.1\r\n'.repeat(200);
+  const pieces = [[0, 1000], [1000, 2000], [2000, text.length]];
+  const events = [tcp('C', 'connect', A, B, 1), tcp('S', 'accept', B, A, 1)];
+  for (const [from, to] of pieces) events.push(send('C', A, B, 1, from, text.slice(from, to)));
+  // Bob reads one byte at a time, all but the last 5; recorded in an order that is not the stream's.
+  const reads = [];
+  for (let i = 0; i < text.length - 5; i++) reads.push(recv('S', B, A, 1, i, 1, text[i]));
+  reads.reverse();
+  reads.forEach((e, i) => { e.atMs = 10_000 + i; });
+  const model = buildSequence([...events, ...reads]);
+  const sends = model.rows.filter((r) => r.event.kind === 'send');
+  assert.deepEqual(sends.map((r) => [r.read, r.delivery]), [[1000, 'received'], [1000, 'received'], [text.length - 2005, 'partial']]);
+  assert.deepEqual(sends.map((r) => model.links.get(r.index).size), [1000, 1000, text.length - 2005]);
+  const lastRecv = model.rows.find((r) => r.event.kind === 'recv' && r.event.offset === 1999);
+  assert.deepEqual([...model.links.get(lastRecv.index)], [sends[1].index]);
+});
+
+test('recvs that overlap each other (a hand-written transcript) are still matched by their ranges', () => {
+  const events = [send('A', A, B, 1, 0, 'HELLO'), send('A', A, B, 1, 5, 'WORLD'),
+    recv('B', B, A, 1, 0, 8, 'HELLO WO'.slice(0, 7)), recv('B', B, A, 1, 3, 8, 'LOWORLD')];
+  const model = buildSequence(events);
+  assert.deepEqual(model.rows.filter((r) => r.event.kind === 'send').map((r) => r.read), [7, 7], 'each counts both recvs that overlap it');
+});

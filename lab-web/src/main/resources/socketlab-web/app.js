@@ -15,6 +15,8 @@
 //   notes.js      the lab's notes on a run, whole
 //   results.js    outcome banner, checks, console output; reproduce.js curl/CLI/JSON
 //   bytes.js      base64, previews, hex dump (pure); visible.js shows \r \n \t and spaces
+//   idle.js       work the first screen does not need, when the browser is idle; jsonparts.js the
+//                 download's JSON in slices (pure)
 //   dom.js        h()/s() element builders (textContent only); feedback.js loading/errors
 
 import { showCatalogue } from './catalogue.js';

@@ -27,12 +27,17 @@ export function eventBytes(event) {
   return new Uint8Array(0);
 }
 
+// One decoder of each kind for every call: decode() without {stream: true} keeps no state, and a
+// diagram labels every row it draws.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LOOSE_UTF8 = new TextDecoder('utf-8');
+
 /** Decodes UTF-8; `valid` is false when the bytes are not UTF-8 (U+FFFD then marks the bad spots). */
 export function decodeUtf8(bytes) {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), valid: true };
+    return { text: STRICT_UTF8.decode(bytes), valid: true };
   } catch {
-    return { text: new TextDecoder('utf-8').decode(bytes), valid: false };
+    return { text: LOOSE_UTF8.decode(bytes), valid: false };
   }
 }
 

@@ -11,6 +11,7 @@ import { buildField, parseQueryValue, toQuery } from './params.js';
 import { RunView } from './runview.js';
 import { renderLoading, renderError } from './feedback.js';
 import { rememberRun } from './lastruns.js';
+import { whenIdle } from './idle.js';
 import { renderPrograms } from './programs.js';
 
 // The last run of each case in this tab, so going back to a case with the same
@@ -161,7 +162,8 @@ class CasePage {
     const query = this.query();
     const view = this.newView((transcript) => {
       this.setRunning(false);
-      rememberRun(transcript);
+      // The catalogue's badge can wait until the run is on screen (a first use of localStorage is slow).
+      whenIdle(() => rememberRun(transcript));
       sessionRuns.set(this.id, { query, transcript });
       this.banner()?.focus();
     });

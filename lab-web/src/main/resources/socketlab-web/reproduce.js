@@ -3,6 +3,8 @@
 // server reports it used (transcript.params), so they repeat this run exactly.
 
 import { h } from './dom.js';
+import { prettyJsonParts } from './jsonparts.js';
+import { whenIdle } from './idle.js';
 
 const CLI_JAR = 'lab-server/target/socketlab.jar';
 
@@ -37,20 +39,68 @@ export function transcriptFileName(transcript) {
 }
 
 let currentBlobUrl = null;
+let cancelPending = () => {};
 
 /** The "Reproduce" section for a transcript. */
 export function renderReproduce(transcript) {
   const params = transcript.params ?? {};
-  if (currentBlobUrl) URL.revokeObjectURL(currentBlobUrl);
-  currentBlobUrl = URL.createObjectURL(new Blob([JSON.stringify(transcript, null, 2) + '\n'], { type: 'application/json' }));
+  const link = h('a', { class: 'button', download: transcriptFileName(transcript), 'data-testid': 'download-json', tabindex: '0' },
+    '⤓ Download the transcript (JSON)');
+  offerDownload(link, transcript);
   return h('section', { class: 'card reproduce', 'aria-labelledby': 'reproduce-heading' },
     h('h3', { id: 'reproduce-heading', text: 'Reproduce this run' }),
     commandBlock('With curl, against this server', 'curl-command', curlCommand(location.origin, transcript.caseId, params)),
     commandBlock('From the command line (after building the jar)', 'cli-command', cliCommand(transcript.caseId, params)),
     h('p', { class: 'download' },
-      h('a', { class: 'button', href: currentBlobUrl, download: transcriptFileName(transcript), 'data-testid': 'download-json' },
-        '⤓ Download the transcript (JSON)'),
+      link,
       h('span', { class: 'muted', text: ` ${transcriptFileName(transcript)}` })));
+}
+
+// The file's text (a megabyte for a run of thousands of events) is written in idle moments after
+// the page is drawn, a slice of events at a time, and the link gets its blob: address when it is
+// whole. Pointing at the link, focusing it or pressing a key on it finishes the file at once, so
+// it is there when the link is followed.
+let generation = 0;
+
+function offerDownload(link, transcript) {
+  cancelPending();
+  if (currentBlobUrl) URL.revokeObjectURL(currentBlobUrl);
+  currentBlobUrl = null;
+  const mine = ++generation;
+  const parts = prettyJsonParts(transcript);
+  const pieces = [];
+  let whole = false;
+  // At least one piece, more while the idle period lasts; all of them without a deadline.
+  const write = (deadline) => {
+    do {
+      const piece = parts.next();
+      if (piece === null) whole = true;
+      else pieces.push(piece);
+    } while (!whole && (!deadline || deadline.timeRemaining() > 2));
+  };
+  const publish = () => {
+    if (mine !== generation || link.hasAttribute('href')) return;
+    currentBlobUrl = URL.createObjectURL(new Blob(pieces, { type: 'application/json' }));
+    link.href = currentBlobUrl;
+    link.removeAttribute('tabindex');
+    cancelPending = () => {};
+  };
+  let cancel = () => {};
+  const slice = (deadline) => {
+    if (!link.isConnected) return; // the page went away before the file was needed
+    write(deadline);
+    if (whole) publish();
+    else cancel = whenIdle(slice);
+  };
+  cancel = whenIdle(slice);
+  cancelPending = () => cancel();
+  const now = () => {
+    if (mine !== generation) return;
+    cancel();
+    if (!whole) write(null);
+    publish();
+  };
+  for (const type of ['pointerdown', 'focus', 'keydown']) link.addEventListener(type, now);
 }
 
 function commandBlock(label, testId, command) {

@@ -6,6 +6,11 @@ import { describeOutcome, outcomeKey } from './outcome.js';
 import { renderVisible, firstDifference } from './visible.js';
 import { formatMs } from './diagram.js';
 import { copyButton, shellQuote } from './reproduce.js';
+import { whenIdle } from './idle.js';
+
+// The first toLocaleString() of a page loads the browser's locale data, tens of milliseconds the
+// first time and nothing after: done while the page waits for a run, not when its result comes.
+whenIdle(() => new Date(0).toLocaleString(), { timeout: 5000 });
 
 /** "#/runs/ID": the page of one run, which can be reloaded and shared. */
 export function runHref(runId) {

@@ -22,6 +22,10 @@ const RETRY_MILLIS = 2000;
 
 /** The transcript's order: by atMs, stably (a send is stamped with the time it began). */
 export function inTranscriptOrder(events) {
+  // Events mostly arrive in that order already: a pass that sees it spares the sort.
+  let sorted = true;
+  for (let i = 1; i < events.length && sorted; i++) sorted = (events[i - 1].atMs ?? 0) - (events[i].atMs ?? 0) <= 0;
+  if (sorted) return events.slice();
   return events.map((e, i) => [e, i])
     .sort(([a, i], [b, j]) => ((a.atMs ?? 0) - (b.atMs ?? 0)) || i - j)
     .map(([e]) => e);

@@ -36,10 +36,7 @@ const TRANSCRIPT_FULL = /^The transcript is full/;
  *  conns: Map(conn → {ends: Map(local → lane), outside?: lane}) for TCP connections.
  */
 export function buildSequence(events, { complete = true } = {}) {
-  const rows = (Array.isArray(events) ? events : [])
-    .map((event, order) => ({ event, order }))
-    .sort((a, b) => (num(a.event.atMs) - num(b.event.atMs)) || (a.order - b.order))
-    .map(({ event }, index) => ({ index, event }));
+  const rows = inTimeOrder(Array.isArray(events) ? events : []).map((event, index) => ({ index, event }));
 
   const lanes = [];
   const laneOf = new Map();
@@ -58,11 +55,14 @@ export function buildSequence(events, { complete = true } = {}) {
   const outsideLane = (e) => lane(e.peer ?? e.remote ?? '?', true);
 
   const links = new Map();
-  const link = (a, b) => {
-    for (const [x, y] of [[a, b], [b, a]]) { if (!links.has(x)) links.set(x, new Set()); links.get(x).add(y); }
+  const oneWay = (x, y) => {
+    const set = links.get(x);
+    if (set) set.add(y); else links.set(x, new Set([y]));
   };
-  const conns = tcpConnections(rows.filter((r) => isTcp(r.event) && hasConn(r.event)), outsideLane);
-  matchTcp(rows.filter((r) => isTcp(r.event) && hasConn(r.event)), conns, link);
+  const link = (a, b) => { oneWay(a, b); oneWay(b, a); };
+  const tcpRows = rows.filter((r) => isTcp(r.event) && hasConn(r.event));
+  const conns = tcpConnections(tcpRows, outsideLane);
+  matchTcp(tcpRows, conns, link);
   const udpRows = rows.filter((r) => !isTcp(r.event) && hasConn(r.event));
   matchUdp(udpRows, link);
   const udpLanes = new Map(udpRows.filter((r) => r.lane !== undefined).map((r) => [r.event.conn, r.lane]));
@@ -85,6 +85,17 @@ function num(x) {
   return typeof x === 'number' && Number.isFinite(x) ? x : 0;
 }
 
+// Events by atMs, stably. A recorded transcript is in that order already: one pass sees it, and
+// the sort (tens of thousands of comparisons for a long run) is left for one that is not.
+function inTimeOrder(events) {
+  let sorted = true;
+  for (let i = 1; i < events.length && sorted; i++) sorted = num(events[i - 1].atMs) <= num(events[i].atMs);
+  if (sorted) return events;
+  return events.map((event, order) => ({ event, order }))
+    .sort((a, b) => (num(a.event.atMs) - num(b.event.atMs)) || (a.order - b.order))
+    .map(({ event }) => event);
+}
+
 // The ends of each connection: the lanes of the lab sockets on it, told apart by their
 // own local address; a connection seen from one end only has its other end outside.
 function tcpConnections(rows, outsideLane) {
@@ -99,36 +110,68 @@ function tcpConnections(rows, outsideLane) {
     const c = conns.get(row.event.conn);
     if (c.ends.size === 1 && c.outside === undefined) c.outside = outsideLane(row.event);
   }
+  // otherEnd() runs for every row: an array of the ends is quicker to walk than the Map's keys.
+  for (const c of conns.values()) Object.defineProperty(c, 'locals', { value: [...c.ends.keys()] });
   return conns;
 }
 
 // Within one direction of a connection (keyed by the sending end), a send and a recv
 // are linked when their byte ranges overlap; each send counts how many of its bytes
-// were read.
+// were read. A direction's recvs, in stream order, do not overlap each other (each byte is
+// read once), so the recvs a send overlaps are found by a binary search, not by trying all
+// of them: a run of thousands of recvs stays linear.
 function matchTcp(rows, conns, link) {
-  const streams = new Map(); // "conn sender" → {sends: [], recvs: []}
-  const stream = (key) => { if (!streams.has(key)) streams.set(key, { sends: [], recvs: [] }); return streams.get(key); };
+  const streams = new Map(); // conn → Map(sender → {sends: [], recvs: []})
   for (const row of rows) {
     const e = row.event;
     if ((e.kind !== 'send' && e.kind !== 'recv') || typeof e.offset !== 'number' || row.bytes.length === 0) continue;
     const sender = e.kind === 'send' ? e.local : otherEnd(conns.get(e.conn), e.local);
-    const s = stream(`${e.conn} ${sender}`);
+    let byConn = streams.get(e.conn);
+    if (!byConn) streams.set(e.conn, byConn = new Map());
+    let s = byConn.get(sender);
+    if (!s) byConn.set(sender, s = { sends: [], recvs: [] });
     (e.kind === 'send' ? s.sends : s.recvs).push({ row, start: e.offset, end: e.offset + row.bytes.length });
   }
-  for (const { sends, recvs } of streams.values()) {
-    for (const send of sends) {
-      send.row.read = 0;
-      for (const recv of recvs) {
-        const overlap = Math.min(send.end, recv.end) - Math.max(send.start, recv.start);
-        if (overlap > 0) { link(send.row.index, recv.row.index); send.row.read += overlap; }
+  for (const byConn of streams.values()) {
+    for (const { sends, recvs } of byConn.values()) {
+      const ordered = inStreamOrder(recvs);
+      for (const send of sends) {
+        send.row.read = 0;
+        const from = ordered ? firstEndingAfter(recvs, send.start) : 0;
+        for (let i = from; i < recvs.length; i++) {
+          const recv = recvs[i];
+          if (ordered && recv.start >= send.end) break;
+          const overlap = Math.min(send.end, recv.end) - Math.max(send.start, recv.start);
+          if (overlap > 0) { link(send.row.index, recv.row.index); send.row.read += overlap; }
+        }
       }
     }
   }
 }
 
+// Sorts a direction's recvs by offset (stably) and says whether they follow each other without
+// overlapping; a hand-written transcript whose recvs overlap is matched the slow, sure way.
+function inStreamOrder(recvs) {
+  recvs.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < recvs.length; i++) if (recvs[i].start < recvs[i - 1].end) return false;
+  return true;
+}
+
+// The index of the first of the ordered recvs that ends after `offset`.
+function firstEndingAfter(recvs, offset) {
+  let lo = 0;
+  let hi = recvs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (recvs[mid].end <= offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 // The local address of the other lab end of a connection, or undefined when it is outside the lab.
 function otherEnd(conn, local) {
-  for (const end of conn?.ends.keys() ?? []) if (end !== local) return end;
+  const locals = conn?.locals ?? [];
+  for (let i = 0; i < locals.length; i++) if (locals[i] !== local) return locals[i];
   return undefined;
 }
 

@@ -22,6 +22,8 @@ export function defaultFilters(model) {
 
 /** How many rows of each kind, actor and connection there are (for the filter controls). */
 export function facets(model) {
+  // Once per model: the filter controls are drawn again at each change of a filter.
+  if (counted.has(model)) return counted.get(model);
   const kinds = new Map();
   const actors = new Map();
   const conns = new Map();
@@ -31,8 +33,12 @@ export function facets(model) {
     count(actors, String(e.actor ?? '?'));
     if (typeof e.conn === 'number' && (e.protocol ?? 'tcp') !== 'udp') count(conns, e.conn);
   }
-  return { kinds, actors, conns };
+  const result = { kinds, actors, conns };
+  counted.set(model, result);
+  return result;
 }
+
+const counted = new WeakMap();
 
 function count(map, key) {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -59,9 +65,8 @@ export function collapseRuns(rows, { lanes = [], expanded = new Set(), minRun = 
   const items = [];
   let i = 0;
   while (i < rows.length) {
-    const key = alikeKey(rows[i]);
     let j = i + 1;
-    while (j < rows.length && key !== null && alikeKey(rows[j]) === key) j++;
+    if (groupable(rows[i])) while (j < rows.length && alike(rows[i], rows[j])) j++;
     const run = rows.slice(i, j);
     if (run.length >= minRun && !expanded.has(run[0].index)) {
       items.push({ type: 'group', key: run[0].index, rows: run, label: groupLabel(run, lanes) });
@@ -73,18 +78,30 @@ export function collapseRuns(rows, { lanes = [], expanded = new Set(), minRun = 
   return items;
 }
 
+// Notes and kinds this page does not know are each read on their own.
+const GROUPABLE = new Set(['send', 'recv', 'error', 'output', 'connect', 'accept', 'close']);
+
+function groupable(row) {
+  return GROUPABLE.has(row.event.kind);
+}
+
 // Rows are alike when they would be drawn the same but for the part that differs
-// (the port, the offset, the printed text): same actor, kind and shape.
-function alikeKey(row) {
-  const e = row.event;
-  const base = `${e.actor}|${e.kind}|${e.protocol ?? ''}`;
-  switch (e.kind) {
-    case 'send': return `${base}|${e.conn}|${row.target}|${row.delivery}|${row.bytes?.length}`;
-    case 'recv': return `${base}|${e.conn}|${e.requested}|${e.size ?? row.bytes?.length}|${row.source}`;
-    case 'error': return `${base}|${e.text}`;
-    case 'output': case 'connect': case 'accept': case 'close': return base;
-    default: return null; // notes and unknown kinds are each read on their own
+// (the port, the offset, the printed text): same actor, kind and shape. Compared field by
+// field (as text, so 1 and "1" are alike), with no key built per row.
+function alike(a, b) {
+  const x = a.event;
+  const y = b.event;
+  if (!same(x.kind, y.kind) || !same(x.actor, y.actor) || !same(x.protocol ?? '', y.protocol ?? '')) return false;
+  switch (x.kind) {
+    case 'send': return same(x.conn, y.conn) && same(a.target, b.target) && same(a.delivery, b.delivery) && same(a.bytes?.length, b.bytes?.length);
+    case 'recv': return same(x.conn, y.conn) && same(x.requested, y.requested) && same(x.size ?? a.bytes?.length, y.size ?? b.bytes?.length) && same(a.source, b.source);
+    case 'error': return same(x.text, y.text);
+    default: return true;
   }
+}
+
+function same(a, b) {
+  return a === b || String(a) === String(b);
 }
 
 /** "1,024 × error: Connection refused, ports 1–1,024"; "7 × recv(4096) → 4096, offsets 0–28,671". */

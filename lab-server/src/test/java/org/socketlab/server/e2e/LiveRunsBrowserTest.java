@@ -119,11 +119,11 @@ class LiveRunsBrowserTest {
         page.byTestId("run-button").click();
         page.waitFor().until(d -> drawnEvents() >= 3);
 
-        // The talker's lines are alike: drawn as one run of events, opened to pick the first.
-        WebElement group = page.byTestId("diagram-group");
-        group.click();
-        page.waitFor().until(d -> !d.findElements(By.cssSelector("[data-testid=diagram-event][data-index='0']")).isEmpty());
-        page.browser().findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']")).click();
+        // The talker's lines are alike: drawn as one run of events, opened to pick the first. The run
+        // grows meanwhile, and a redraw may replace the element between finding and clicking it: the
+        // wait finds it again (it ignores stale elements).
+        clickWhenDrawn("[data-testid=diagram-group]");
+        clickWhenDrawn("[data-testid=diagram-event][data-index='0']");
         page.waitFor().until(d -> page.byTestId("event-detail").getText().contains("line 1"));
         page.byTestId("stop-button").click();
 
@@ -131,6 +131,13 @@ class LiveRunsBrowserTest {
         assertTrue(page.byTestId("event-detail").getText().contains("line 1"), page.byTestId("event-detail").getText());
         assertEquals("true", page.browser().findElement(By.cssSelector("[data-testid=diagram-event][data-index='0']"))
                 .getAttribute("aria-pressed"));
+    }
+
+    private static void clickWhenDrawn(String selector) {
+        page.waitFor().until(d -> {
+            d.findElement(By.cssSelector(selector)).click();
+            return true;
+        });
     }
 
     @Test

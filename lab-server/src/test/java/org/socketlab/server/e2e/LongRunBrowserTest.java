@@ -102,9 +102,13 @@ class LongRunBrowserTest {
         page.screenshotOfDiagram("page-1280-large-file-get-stream.png");
     }
 
-    // The transcript as the page holds it: its "Download the transcript (JSON)" link.
+    // The transcript as the page holds it: its "Download the transcript (JSON)" link, whose file is
+    // written when the page is idle after drawing the run.
     private static String downloadedTranscript() {
-        String href = page.byTestId("download-json").getAttribute("href");
+        String href = page.waitFor().until(d -> {
+            String value = page.byTestId("download-json").getAttribute("href");
+            return value != null && value.startsWith("blob:") ? value : null;
+        });
         return (String) page.browser().executeAsyncScript(
                 "fetch(arguments[0]).then(r => r.text()).then(arguments[arguments.length - 1])", href);
     }
