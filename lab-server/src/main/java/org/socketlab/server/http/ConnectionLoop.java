@@ -66,8 +66,8 @@ final class ConnectionLoop implements Runnable {
         long shortest = Math.min(Math.min(config.readTimeoutMillis(), config.idleTimeoutMillis()),
                 Connection.LINGER_MILLIS);
         this.sweepPeriodNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(5, Math.min(250, shortest / 4)));
+        // Not a daemon, as the accept thread before it: a started server keeps the JVM alive until stopped.
         this.thread = new Thread(this, name);
-        this.thread.setDaemon(true);
     }
 
     /** Makes this loop the one that accepts, dealing connections out to all the loops. */
