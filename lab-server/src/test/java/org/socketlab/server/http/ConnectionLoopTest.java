@@ -216,6 +216,19 @@ class ConnectionLoopTest {
     }
 
     @Test
+    void a_head_larger_than_the_loops_buffer_is_read_whole_and_the_next_request_follows() throws Exception {
+        start(HttpServerConfig.defaults());
+        RawClient client = client();
+        // About 20 KB: more than the loop's 16 KiB read buffer, within the limits (8 KiB line, 16 KiB fields).
+        String big = "GET /hello?q=" + "q".repeat(7_000) + " HTTP/1.1\r\nHost: x\r\n"
+                + ("X-Field: " + "f".repeat(990) + "\r\n").repeat(13) + "\r\n";
+        client.send(big + "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        assertEquals("hello", client.read().text());
+        assertEquals("hello", client.read().text());
+    }
+
+    @Test
     void a_head_over_the_limit_is_refused_before_it_ends() throws Exception {
         start(HttpServerConfig.defaults().withMaxHeaderBytes(2048));
         RawClient client = client().send("GET /hello HTTP/1.1\r\nHost: x\r\nX-Long: " + "l".repeat(4096));
