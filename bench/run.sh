@@ -13,7 +13,8 @@
 #   --repeat N       run the HTTP rows N times, interleaved, and compare their medians (default 1;
 #                    on a machine others are using, 3 tames the noise)
 #   --pin            pass --pin to the kit (server on CPU 0, wrk on CPU 1)
-# Needs wrk, curl, nginx, nmap (apt-get install wrk curl nginx nmap), Maven, a JDK 21+ for the kit.
+#   --scan-rounds N  whole-range scans of each kind, interleaved (default 3)
+# Needs wrk, curl, nginx, nmap, GNU time (apt-get install wrk curl nginx nmap time), Maven, a JDK 21+ for the kit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -24,6 +25,7 @@ JAVA17=""
 KIT=${PEERS_KIT:-$ROOT/../shared/bench-peers}
 ONLY=all
 REPEAT=1
+SCAN_ROUNDS=3
 PIN=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -35,6 +37,7 @@ while [ $# -gt 0 ]; do
     --only) ONLY=$2; shift 2 ;;
     --repeat) REPEAT=$2; shift 2 ;;
     --pin) PIN=(--pin); shift ;;
+    --scan-rounds) SCAN_ROUNDS=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -136,30 +139,65 @@ if want http; then
 fi
 
 # ------------------------------------------------------------------ port scan beside nmap
+# busy_ticks: the machine's busy CPU time so far, in clock ticks (all CPUs, from /proc/stat)
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+# timed NAME FILE CMD...: runs CMD with its output to FILE, prints "NAME wall_ms own_cpu_ms rest_pct" (rest = CPU%
+# of everything else on the machine during the command, 100 = one core)
+timed() {
+  local name=$1 file=$2; shift 2
+  local b0 b1 t0 t1
+  b0=$(busy_ticks); t0=$(date +%s%N)
+  /usr/bin/time -f '%U %S' -o "$OUT/time.txt" "$@" >"$file" 2>&1 || true
+  t1=$(date +%s%N); b1=$(busy_ticks)
+  awk -v n="$name" -v t="$(( (t1 - t0) / 1000000 ))" -v b="$((b1 - b0))" -v hz="$(getconf CLK_TCK)" \
+    '{ own = ($1 + $2) * 1000; rest = (b * 1000 / hz - own) * 100 / t; printf "%s %d %d %d\n", n, t, own, (rest < 0 ? 0 : rest) }' \
+    "$OUT/time.txt"
+}
+open_ports() { grep -oE "$1" "$2" | tr -d ' ' | cut -d/ -f1 | sort -n | tr '\n' ' ' || true; }
 if want scan; then
-  if command -v nmap >/dev/null; then
+  if command -v nmap >/dev/null && [ -x /usr/bin/time ]; then
     echo
-    echo "Whole-range TCP connect scan of 127.0.0.1 (wall time of one command each):"
-    t0=$(date +%s%N); nmap -sT -p1-65535 -n 127.0.0.1 >"$OUT/nmap.txt" 2>&1; t1=$(date +%s%N)
-    "$JAVA17" -jar "$JAR" run port-scanner --param host=127.0.0.1 --param ports=1-65535 --param parallel=512 \
-      >"$OUT/scan.txt" 2>&1 || true
-    t2=$(date +%s%N)
-    nmap_ms=$(( (t1 - t0) / 1000000 )); ours_ms=$(( (t2 - t1) / 1000000 ))
-    printf '  %-44s %6d ms  %s\n' "nmap -sT -p1-65535" "$nmap_ms" "$(grep -m1 '^Not shown' "$OUT/nmap.txt" || true)"
-    printf '  %-44s %6d ms  %s\n' "socketlab run port-scanner parallel=512 (17)" "$ours_ms" \
-      "$(grep -m1 'Not shown' "$OUT/scan.txt" | sed 's/^ *//; s/.*output *//' || true)"
+    echo "Whole-range TCP connect scan of 127.0.0.1, $SCAN_ROUNDS rounds (wall time of one command each; own = the"
+    echo "command's CPU time; rest = CPU% of everything else on the machine meanwhile, 100 = one core):"
     start_server "$JAVA17" --access-log off
     scan_body='{"params": {"host": "127.0.0.1", "ports": "1-65535", "parallel": 512}}'
+    # The API row is the server's second scan: the first warms its JIT as a running server's earlier runs would.
     curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d "$scan_body" "${URL}api/cases/port-scanner/runs"
-    api_ms=$(curl -s -o "$OUT/scan-api.json" -w '%{time_total}' -X POST -H 'Content-Type: application/json' \
-      -d "$scan_body" "${URL}api/cases/port-scanner/runs" | awk '{ printf "%d", $1 * 1000 }')
+    : >"$OUT/scan-rounds.txt"
+    for round in $(seq 1 "$SCAN_ROUNDS"); do
+      n=$(timed nmap "$OUT/nmap-$round.txt" nmap -sT -p1-65535 -n 127.0.0.1)
+      c=$(timed cli "$OUT/scan-$round.txt" "$JAVA17" -jar "$JAR" run port-scanner --param host=127.0.0.1 \
+        --param ports=1-65535 --param parallel=512)
+      cpu0=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"); b0=$(busy_ticks)
+      api_ms=$(curl -s -o "$OUT/scan-api-$round.json" -w '%{time_total}' -X POST -H 'Content-Type: application/json' \
+        -d "$scan_body" "${URL}api/cases/port-scanner/runs" | awk '{ printf "%d", $1 * 1000 }')
+      cpu1=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"); b1=$(busy_ticks)
+      a=$(awk -v t="$api_ms" -v own="$((cpu1 - cpu0))" -v b="$((b1 - b0))" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { o = own * 1000 / hz; r = (b * 1000 / hz - o) * 100 / (t > 0 ? t : 1); printf "api %d %d %d", t, o, (r < 0 ? 0 : r) }')
+      nmap_open=$(open_ports '^[0-9]+/tcp +open' "$OUT/nmap-$round.txt")
+      cli_open=$(open_ports '^ *[0-9]+/tcp +open' "$OUT/scan-$round.txt")
+      nmap_closed=$(grep -oE 'Not shown: [0-9]+ closed' "$OUT/nmap-$round.txt" | grep -oE '[0-9]+' || echo 0)
+      cli_closed=$(grep -m1 -oE 'Not shown: [0-9,]+ closed' "$OUT/scan-$round.txt" | tr -d , | grep -oE '[0-9]+' || echo 0)
+      echo "$round $n $c $a" >>"$OUT/scan-rounds.txt"
+      read -r _ nw no nr <<<"$n"; read -r _ cw co cr <<<"$c"; read -r _ aw ao ar <<<"$a"
+      printf '  round %d: nmap %5d ms (own %4d, rest %3d%%) | CLI %5d ms (own %4d, rest %3d%%) ratio %.2f | API %5d ms (server %4d, rest %3d%%) ratio %.2f\n' \
+        "$round" "$nw" "$no" "$nr" "$cw" "$co" "$cr" "$(awk -v a="$cw" -v b="$nw" 'BEGIN { print a / b }')" \
+        "$aw" "$ao" "$ar" "$(awk -v a="$aw" -v b="$nw" 'BEGIN { print a / b }')"
+      # Verdicts: the same open ports and closed count, or both lists (a port another program opened or
+      # closed between the two scans makes them differ).
+      if [ "$nmap_open" = "$cli_open" ] && [ "$nmap_closed" = "$cli_closed" ]; then
+        echo "           verdicts: the same (open: ${nmap_open:-none}; closed: $nmap_closed)"
+      else
+        echo "           verdicts DIFFER: nmap open ${nmap_open:-none}, closed $nmap_closed; CLI open ${cli_open:-none}, closed $cli_closed"
+      fi
+    done
     stop_server
-    printf '  %-44s %6d ms  (a running server, second run)\n' "POST /api/cases/port-scanner/runs (17)" "$api_ms"
-    awk -v a="$ours_ms" -v c="$api_ms" -v b="$nmap_ms" 'BEGIN { printf "  ratio socketlab/nmap wall time: CLI %.2f (JVM start included), API %.2f (goal <= 1.00)\n", a / b, c / b }'
-    echo "  open ports, nmap:      $(grep -E '^[0-9]+/tcp +open' "$OUT/nmap.txt" | cut -d/ -f1 | sort -n | tr '\n' ' ')"
-    echo "  open ports, socketlab: $(grep -oE '^ *[0-9]+/tcp +open' "$OUT/scan.txt" | tr -d ' ' | cut -d/ -f1 | sort -n | tr '\n' ' ')"
+    awk '{ n[NR] = $3; c[NR] = $7; a[NR] = $11; if ($7 <= $3) cw++; if ($11 <= $3) aw++ }
+      function median(v, k,   i, j, t, s) { for (i = 1; i <= k; i++) s[i] = v[i]; for (i = 2; i <= k; i++) { t = s[i]; for (j = i - 1; j >= 1 && s[j] > t; j--) s[j + 1] = s[j]; s[j + 1] = t } return k % 2 ? s[(k + 1) / 2] : (s[k / 2] + s[k / 2 + 1]) / 2 }
+      END { printf "  medians: nmap %d ms, CLI %d ms, API %d ms; CLI <= nmap in %d of %d rounds, API <= nmap in %d of %d (goal: all)\n",
+              median(n, NR), median(c, NR), median(a, NR), cw, NR, aw, NR }' "$OUT/scan-rounds.txt"
   else
-    echo "bench: nmap not found (apt-get install nmap): no scan comparison"
+    echo "bench: nmap or /usr/bin/time not found (apt-get install nmap time): no scan comparison"
   fi
 fi
 

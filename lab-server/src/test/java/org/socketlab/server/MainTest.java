@@ -61,6 +61,21 @@ class MainTest {
     }
 
     @Test
+    void a_fast_scan_prints_a_summary_not_a_line_per_port_and_every_event_before_the_outcome() {
+        // On ::1 and below 2001, where no test's listener (bound to an ephemeral port) can be reached.
+        assertEquals(0, main("run", "port-scanner", "--param", "host=::1", "--param", "ports=1-2000",
+                "--param", "parallel=64"));
+
+        String out = out();
+        assertTrue(out.contains("Not shown: 2,000 closed tcp ports (conn-refused)"), out);
+        assertTrue(out.contains("Done: 2,000 ports scanned in "), out);
+        assertTrue(out.lines().count() < 40, out);
+        // The run's last event (the note counting the probes) is printed before the outcome, not lost.
+        int note = out.indexOf("without recording each connect");
+        assertTrue(note >= 0 && note < out.indexOf("Outcome: PASSED"), out);
+    }
+
+    @Test
     void json_output_is_the_api_transcript() {
         assertEquals(1, main("run", "missing-message", "-p", "readUntilClosed=false", "--json"));
         JsonObject transcript = JsonParser.parseString(out()).getAsJsonObject();

@@ -7,17 +7,23 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.StandardProtocolFamily;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Probes TCP ports the way nmap's connect scan ({@code -sT}) does: a non-blocking {@code connect()} per
  * port, many in flight at once, one thread waiting on all of them with a selector. A completed
  * handshake means open, a reset (connection refused) closed, silence until the time-out filtered.
- * Nothing here is recorded: the caller records what it keeps as evidence.
+ * On loopback, where the kernel answers within the call, blocking connects one at a time come first
+ * ({@link #runBlocking()}). Nothing here is recorded: the caller records what it keeps as evidence.
  */
 final class ConnectScan {
 
@@ -44,26 +50,55 @@ final class ConnectScan {
         }
     }
 
+    /**
+     * How often a port is tried again when the connect met itself. On loopback a connect to a port where
+     * nobody listens may get that very port as its own source port: the SYN then reaches the socket that
+     * sent it, and the handshake completes with itself (a TCP simultaneous open, RFC 9293 §3.5). That is no
+     * listener: like nmap ("Detected likely self-connect"), the port is tried again from another source port.
+     */
+    static final int SELF_CONNECT_TRIES = 3;
+
+    private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     /** One connect in flight. */
-    private record Probe(int index, long startedNanos, SocketChannel channel) {
+    private record Probe(int index, int tries, long startedNanos, SocketChannel channel) {
     }
 
     private final InetAddress address;
     private final List<Integer> ports;
     private final Verdict[] verdicts;
+    private final int parallel;
     private final long timeoutNanos;
+    private final long deadline;
+    private final boolean blockingFirst;
     private final ArrayDeque<Probe> inFlight = new ArrayDeque<>();
     private int next;
+    // The blocking connect in progress and when it started, for the watcher (written in this order).
+    private volatile long blockingSince;
+    private volatile SocketChannel blocking;
 
-    private ConnectScan(InetAddress address, List<Integer> ports, long timeoutNanos) {
+    /**
+     * @param address       the host
+     * @param ports         the ports to probe
+     * @param parallel      how many connects may be in flight at once, at least 1
+     * @param timeoutNanos  how long one connect may wait for an answer
+     * @param deadline      a {@link System#nanoTime()} after which no new probe starts
+     * @param blockingFirst probe one port at a time with blocking connects, until one goes unanswered (see
+     *                      {@link #runBlocking()}); only with a watcher calling {@link #expireBlocked}
+     */
+    ConnectScan(InetAddress address, List<Integer> ports, int parallel, long timeoutNanos, long deadline,
+                boolean blockingFirst) {
         this.address = address;
         this.ports = ports;
         this.verdicts = new Verdict[ports.size()];
+        this.parallel = Math.max(1, parallel);
         this.timeoutNanos = timeoutNanos;
+        this.deadline = deadline;
+        this.blockingFirst = blockingFirst;
     }
 
     /**
-     * Probes the ports in order, at most {@code parallel} at once.
+     * Probes the ports in order, at most {@code parallel} at once, with non-blocking connects.
      *
      * @param address      the host
      * @param ports        the ports to probe
@@ -76,19 +111,123 @@ final class ConnectScan {
      */
     static Verdict[] probe(InetAddress address, List<Integer> ports, int parallel, long timeoutNanos, long deadline)
             throws IOException, InterruptedException {
-        ConnectScan scan = new ConnectScan(address, ports, timeoutNanos);
-        try (Selector selector = Selector.open()) {
-            scan.run(selector, Math.max(1, parallel), deadline);
-        } finally {
-            scan.closeAll();
+        return new ConnectScan(address, ports, parallel, timeoutNanos, deadline, false).run();
+    }
+
+    /**
+     * Probes the ports in order.
+     *
+     * @return a verdict for each port, in the order given; null for a port not probed before the deadline
+     * @throws IOException          if no selector can be opened
+     * @throws InterruptedException if the thread was interrupted (the run was stopped); every socket is closed
+     */
+    Verdict[] run() throws IOException, InterruptedException {
+        if (blockingFirst && runBlocking()) {
+            return verdicts;
         }
-        return scan.verdicts;
+        try (Selector selector = Selector.open()) {
+            run(selector, parallel, deadline);
+        } finally {
+            closeAll();
+        }
+        return verdicts;
+    }
+
+    /**
+     * Probes one port at a time with blocking connects: on loopback the kernel answers a connect within the
+     * system call (a reset or a completed handshake), so a blocking connect costs three system calls
+     * (socket, connect, close) where a non-blocking one costs seven (two {@code fcntl}, {@code poll} and
+     * {@code getsockopt} more), and less Java code to interpret and compile: 5-10% of the scan's CPU time
+     * (docs/benchmarks.md). A port that does not answer (a listener whose queue is full, a firewall rule that drops
+     * packets) would hold the thread for the kernel's SYN retries, minutes: the watcher closes a connect
+     * older than the time-out ({@link #expireBlocked}), the port is filtered, and the rest of the ports go
+     * to the selector, many in flight, since more may be silent.
+     *
+     * @return whether every port was probed or the deadline passed; false: go on with the selector
+     */
+    private boolean runBlocking() throws InterruptedException {
+        for (int tries = 1; next < ports.size() && System.nanoTime() - deadline < 0; ) {
+            SocketChannel channel;
+            try {
+                channel = open();
+            } catch (IOException e) {
+                verdicts[next++] = Verdict.ERROR;
+                tries = 1;
+                continue;
+            }
+            blockingSince = System.nanoTime();
+            blocking = channel;
+            try {
+                channel.connect(new InetSocketAddress(address, ports.get(next)));
+                boolean self = isSelfConnect(channel);
+                if (self && tries < SELF_CONNECT_TRIES) {
+                    tries++;
+                    continue;
+                }
+                // Only a port nobody is bound to can be a connect's own source port.
+                verdicts[next] = self ? Verdict.CLOSED : Verdict.OPEN;
+            } catch (ClosedByInterruptException e) {
+                throw new InterruptedException("the scan was stopped");
+            } catch (AsynchronousCloseException e) {
+                verdicts[next++] = Verdict.FILTERED;
+                return false;
+            } catch (ClosedChannelException e) {
+                // Closed by the watcher before the connect began (this thread stalled longer than the time-out):
+                // the port was not probed; the selector tries it.
+                return false;
+            } catch (IOException e) {
+                verdicts[next] = verdictOf(e);
+            } finally {
+                blocking = null;
+                close(channel);
+            }
+            next++;
+            tries = 1;
+        }
+        return true;
+    }
+
+    /**
+     * Called by the watcher: closes the blocking connect in progress if it has waited longer than the
+     * time-out, which makes that port filtered.
+     *
+     * @param now a {@link System#nanoTime()}
+     */
+    void expireBlocked(long now) {
+        // Read in the opposite order of the writes: a channel read here started no earlier than the time read.
+        SocketChannel channel = blocking;
+        if (channel != null && now - blockingSince >= timeoutNanos) {
+            close(channel);
+        }
+    }
+
+    /**
+     * Watches blocking scans until {@code done} reaches zero, closing connects that waited too long; every
+     * quarter of the time-out or 50 ms, whichever is shorter, so that no connect outlives the time-out by more
+     * than 50 ms (the scan's stop margin covers that).
+     *
+     * @param scans the scans, each running on its own thread
+     * @param done  counted down as each scan ends
+     * @throws InterruptedException if the watching thread is interrupted
+     */
+    static void watch(List<ConnectScan> scans, CountDownLatch done) throws InterruptedException {
+        long timeout = scans.stream().mapToLong(scan -> scan.timeoutNanos).min().orElse(WATCH_NANOS);
+        long period = Math.max(1, Math.min(WATCH_NANOS, timeout / 4));
+        while (!done.await(period, TimeUnit.NANOSECONDS)) {
+            long now = System.nanoTime();
+            scans.forEach(scan -> scan.expireBlocked(now));
+        }
+    }
+
+    private SocketChannel open() throws IOException {
+        // An IPv4 socket for an IPv4 host: a dual-stack socket costs more in the kernel per connect.
+        return address instanceof Inet4Address ? SocketChannel.open(StandardProtocolFamily.INET) : SocketChannel.open();
     }
 
     private void run(Selector selector, int parallel, long deadline) throws IOException, InterruptedException {
         while (true) {
             while (inFlight.size() < parallel && next < ports.size() && System.nanoTime() - deadline < 0) {
-                start(selector, next++);
+                start(selector, next++, 1);
             }
             if (inFlight.isEmpty()) {
                 return;
@@ -96,7 +235,7 @@ final class ConnectScan {
             long waitNanos = inFlight.peekFirst().startedNanos + timeoutNanos - System.nanoTime();
             selector.select(Math.max(1, (waitNanos + 999_999) / 1_000_000));
             for (SelectionKey key : selector.selectedKeys()) {
-                finish((Probe) key.attachment());
+                finish(selector, (Probe) key.attachment());
             }
             selector.selectedKeys().clear();
             expire();
@@ -106,12 +245,10 @@ final class ConnectScan {
         }
     }
 
-    private void start(Selector selector, int index) throws IOException {
+    private void start(Selector selector, int index, int tries) throws IOException {
         SocketChannel channel;
         try {
-            // An IPv4 socket for an IPv4 host: a dual-stack socket costs more in the kernel per connect.
-            channel = address instanceof Inet4Address
-                    ? SocketChannel.open(StandardProtocolFamily.INET) : SocketChannel.open();
+            channel = open();
         } catch (IOException e) {
             // Out of file descriptors, most likely (other runs, the server's connections): this port is
             // reported as not probed rather than ending the scan.
@@ -124,8 +261,7 @@ final class ConnectScan {
             // before it returns), so asking at once spares most probes the selector's registration,
             // wake-up and deregistration: about a third of the scan's system calls.
             if (channel.connect(new InetSocketAddress(address, ports.get(index))) || channel.finishConnect()) {
-                verdicts[index] = Verdict.OPEN;
-                channel.close();
+                connected(selector, index, tries, channel);
                 return;
             }
         } catch (IOException e) {
@@ -133,27 +269,52 @@ final class ConnectScan {
             channel.close();
             return;
         }
-        Probe probe = new Probe(index, System.nanoTime(), channel);
+        Probe probe = new Probe(index, tries, System.nanoTime(), channel);
         channel.register(selector, SelectionKey.OP_CONNECT, probe);
         inFlight.addLast(probe);
     }
 
-    private void finish(Probe probe) {
+    private void finish(Selector selector, Probe probe) throws IOException {
         try {
             probe.channel.finishConnect();
-            verdicts[probe.index] = Verdict.OPEN;
         } catch (IOException e) {
             verdicts[probe.index] = verdictOf(e);
+            close(probe.channel);
+            return;
         }
-        close(probe.channel);
+        connected(selector, probe.index, probe.tries, probe.channel);
     }
 
-    // Probes start in order and share one time-out, so the oldest in flight is always first to expire.
+    // A completed handshake is open, unless it was with the probe's own socket: then nobody listens there.
+    private void connected(Selector selector, int index, int tries, SocketChannel channel) throws IOException {
+        boolean self = isSelfConnect(channel);
+        close(channel);
+        if (!self) {
+            verdicts[index] = Verdict.OPEN;
+        } else if (tries < SELF_CONNECT_TRIES) {
+            start(selector, index, tries + 1);
+        } else {
+            // Only a port nobody is bound to can be a connect's own source port.
+            verdicts[index] = Verdict.CLOSED;
+        }
+    }
+
+    /**
+     * @param channel a connected channel
+     * @return whether it is connected to itself: the same address and port at both ends
+     * @throws IOException if the channel is closed
+     */
+    static boolean isSelfConnect(SocketChannel channel) throws IOException {
+        return channel.getLocalAddress().equals(channel.getRemoteAddress());
+    }
+
+    // Probes start in order and share one time-out, so the oldest in flight is always first to expire. A probe
+    // that was answered (or tried again after a self-connect) has had its channel closed.
     private void expire() {
         long now = System.nanoTime();
         while (!inFlight.isEmpty()) {
             Probe oldest = inFlight.peekFirst();
-            if (verdicts[oldest.index] != null) {
+            if (!oldest.channel.isOpen()) {
                 inFlight.removeFirst();
             } else if (now - oldest.startedNanos >= timeoutNanos) {
                 inFlight.removeFirst();

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.socketlab.api.Actor;
 import org.socketlab.api.RunContext;
@@ -43,7 +41,7 @@ final class ParallelScan {
      * @return the verdict of every port in order, null where the run's time ran out first
      */
     static Verdict[] scan(RunContext context, Actor scanner, String host, List<Integer> ports, Duration timeout,
-                          int parallel, boolean firstOpen) throws IOException {
+                          int parallel, boolean firstOpen) throws IOException, InterruptedException {
         long started = System.nanoTime();
         // The first port's recorded connect passed the run's policy, so the host may be reached: resolve
         // it the same way (no DNS for loopback names) to probe the others without recording each.
@@ -54,31 +52,42 @@ final class ParallelScan {
         Verdict[] verdicts = new Verdict[ports.size()];
         verdicts[0] = firstOpen ? Verdict.OPEN : Verdict.CLOSED;
         probeInStripes(context, address, ports, verdicts, parallel, timeout, deadline);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        printSummary(scanner, ports, verdicts, seconds);
+        printSummary(scanner, ports, verdicts, System.nanoTime() - started);
         recordEvidence(context, scanner, host, ports, verdicts, timeout);
         return verdicts;
     }
 
     /**
      * Probes every port but the first. On loopback a connect is answered inside the system call, so
-     * one selector thread is bound by its own system calls, not by connects in flight: the ports are
-     * dealt to one task per processor, each with its share of the connects in flight.
+     * one thread is bound by its own system calls, not by connects in flight: the ports are dealt to one
+     * task per processor, each with its share of the connects in flight. On loopback they start with
+     * blocking connects, which this thread watches for connects left unanswered.
      */
     private static void probeInStripes(RunContext context, InetAddress address, List<Integer> ports,
-                                       Verdict[] verdicts, int parallel, Duration timeout, long deadline) {
+                                       Verdict[] verdicts, int parallel, Duration timeout, long deadline)
+            throws InterruptedException {
         int stripes = Math.max(1, Math.min(Math.min(MAX_STRIPES, Runtime.getRuntime().availableProcessors()),
                 Math.min(parallel, ports.size() - 1)));
+        List<ConnectScan> scans = new ArrayList<>();
         List<Task<Verdict[]>> tasks = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(stripes);
         for (int stripe = 0; stripe < stripes; stripe++) {
             List<Integer> share = new ArrayList<>();
             for (int i = 1 + stripe; i < ports.size(); i += stripes) {
                 share.add(ports.get(i));
             }
-            int inFlight = Math.max(1, parallel / stripes);
-            tasks.add(context.supply("Scanner " + (stripe + 1), () -> ConnectScan.probe(address, share, inFlight,
-                    timeout.toNanos(), deadline)));
+            ConnectScan scan = new ConnectScan(address, share, Math.max(1, parallel / stripes), timeout.toNanos(),
+                    deadline, address.isLoopbackAddress());
+            scans.add(scan);
+            tasks.add(context.supply("Scanner " + (stripe + 1), () -> {
+                try {
+                    return scan.run();
+                } finally {
+                    done.countDown();
+                }
+            }));
         }
+        ConnectScan.watch(scans, done);
         for (int stripe = 0; stripe < stripes; stripe++) {
             Verdict[] found = tasks.get(stripe).join();
             for (int k = 0, i = 1 + stripe; i < ports.size(); k++, i += stripes) {
@@ -87,36 +96,37 @@ final class ParallelScan {
         }
     }
 
-    private static void printSummary(Actor scanner, List<Integer> ports, Verdict[] verdicts, double seconds) {
-        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+    private static void printSummary(Actor scanner, List<Integer> ports, Verdict[] verdicts, long elapsedNanos) {
+        // An int per verdict, not a map: this loop runs once per scan, in the interpreter, 65,535 times.
+        int[] counts = new int[Verdict.values().length];
         int notScanned = 0;
         for (Verdict verdict : verdicts) {
             if (verdict == null) {
                 notScanned++;
             } else {
-                counts.merge(verdict, 1, Integer::sum);
+                counts[verdict.ordinal()]++;
             }
         }
         List<String> hidden = new ArrayList<>();
-        if (counts.containsKey(Verdict.CLOSED)) {
-            hidden.add(count(counts.get(Verdict.CLOSED)) + " closed tcp ports (conn-refused)");
+        if (counts[Verdict.CLOSED.ordinal()] > 0) {
+            hidden.add(count(counts[Verdict.CLOSED.ordinal()]) + " closed tcp ports (conn-refused)");
         }
-        if (counts.containsKey(Verdict.FILTERED)) {
-            hidden.add(count(counts.get(Verdict.FILTERED)) + " filtered tcp ports (no-response)");
+        if (counts[Verdict.FILTERED.ordinal()] > 0) {
+            hidden.add(count(counts[Verdict.FILTERED.ordinal()]) + " filtered tcp ports (no-response)");
         }
-        if (counts.containsKey(Verdict.ERROR)) {
-            hidden.add(count(counts.get(Verdict.ERROR)) + " tcp ports not probed (local error)");
+        if (counts[Verdict.ERROR.ordinal()] > 0) {
+            hidden.add(count(counts[Verdict.ERROR.ordinal()]) + " tcp ports not probed (local error)");
         }
         if (!hidden.isEmpty()) {
             scanner.print("Not shown: " + String.join(", ", hidden));
         }
-        int open = counts.getOrDefault(Verdict.OPEN, 0);
+        int open = counts[Verdict.OPEN.ordinal()];
         if (open > 0) {
-            scanner.print(String.format(Locale.ROOT, "%-9s %s", "PORT", "STATE"));
+            scanner.print(row("PORT", "STATE"));
             int listed = 0;
             for (int i = 0; i < verdicts.length && listed < LISTED_OPEN; i++) {
                 if (verdicts[i] == Verdict.OPEN) {
-                    scanner.print(String.format(Locale.ROOT, "%-9s %s", ports.get(i) + "/tcp", "open"));
+                    scanner.print(row(ports.get(i) + "/tcp", "open"));
                     listed++;
                 }
             }
@@ -127,8 +137,8 @@ final class ParallelScan {
         if (notScanned > 0) {
             scanner.print(count(notScanned) + " ports were not scanned: the run's time was running out");
         }
-        scanner.print(String.format(Locale.ROOT, "Done: %s ports scanned in %.2f seconds (%s open)",
-                count(verdicts.length - notScanned), seconds, count(open)));
+        scanner.print("Done: " + count(verdicts.length - notScanned) + " ports scanned in " + seconds(elapsedNanos)
+                + " seconds (" + count(open) + " open)");
     }
 
     // Evidence: a recorded connect per open port (up to a bound) and a few recorded refusals.
@@ -158,7 +168,30 @@ final class ParallelScan {
                 + " refused connect(s), the first port's included.");
     }
 
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+    // The summary is formatted by hand: String.format's first use loads the formatter and the locale data,
+    // about 15 ms of a whole-range scan from the command line.
+
+    /** @return e.g. {@code 65,535}, grouped as nmap prints counts */
+    static String count(long n) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder out = new StringBuilder(n < 0 ? "-" : "");
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
+    }
+
+    /** @return the nanoseconds as seconds with two decimals, rounded, e.g. {@code 0.45} */
+    static String seconds(long nanos) {
+        long hundredths = Math.max(0, (nanos + 5_000_000) / 10_000_000);
+        return hundredths / 100 + "." + (hundredths % 100 < 10 ? "0" : "") + hundredths % 100;
+    }
+
+    // nmap's PORT and STATE columns.
+    private static String row(String port, String state) {
+        return port + " ".repeat(Math.max(1, 10 - port.length())) + state;
     }
 }

@@ -24,8 +24,13 @@ import org.socketlab.engine.RunSettings;
  * before anything else. The events travel through a queue: the recording threads never wait for the terminal.
  */
 final class LiveRun {
-    /** How often the printing thread looks whether the run has ended while no event comes. */
+    /** The longest the printing thread waits for the next event at a time. */
     private static final long POLL_MILLIS = 100;
+    /**
+     * Queued when the run ends, after its last event: the printing thread stops at once. (It used to look
+     * whether the run had ended only when a wait timed out, which added up to 100 ms to every run.)
+     */
+    private static final Object RUN_ENDED = new Object();
     private static final String LISTEN_PORT = "listenPort";
 
     private LiveRun() {
@@ -48,10 +53,15 @@ final class LiveRun {
             throw new UsageException(e.getMessage(), e.parameter());
         }
         boolean waitsForClient = params.get(LISTEN_PORT) != null && !params.get(LISTEN_PORT).toString().isBlank();
-        BlockingQueue<TranscriptEvent> events = new LinkedBlockingQueue<>();
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         FutureTask<Transcript> run = new FutureTask<>(() -> Engine.run(entry.registered().labCase(),
                 entry.params(), options.withListener(events::add), new RunHandle(),
-                failure -> failures.accept(entry.registered().id(), failure)));
+                failure -> failures.accept(entry.registered().id(), failure))) {
+            @Override
+            protected void done() {
+                events.add(RUN_ENDED);
+            }
+        };
         Thread thread = new Thread(run, "socketlab-run-" + entry.registered().id());
         thread.setDaemon(true);
         out.print("Case " + entry.registered().id() + "\n" + TranscriptText.head(params));
@@ -59,9 +69,8 @@ final class LiveRun {
         thread.start();
         boolean announced = false;
         try {
-            while (!run.isDone() || !events.isEmpty()) {
-                TranscriptEvent event = events.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (event == null) {
+            for (Object item; (item = events.poll(POLL_MILLIS, TimeUnit.MILLISECONDS)) != RUN_ENDED; ) {
+                if (!(item instanceof TranscriptEvent event)) {
                     continue;
                 }
                 if (waitsForClient && !announced && event.kind() == EventKind.LISTEN) {
