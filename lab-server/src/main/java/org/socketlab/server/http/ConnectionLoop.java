@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -251,8 +250,8 @@ final class ConnectionLoop implements Runnable {
                 try {
                     handOff.connection.channel.configureBlocking(true);
                     server.workers().execute(handOff.job);
-                } catch (IOException | RejectedExecutionException e) {
-                    // Closed meanwhile, or the server is stopping.
+                } catch (IOException | RuntimeException e) {
+                    // Closed meanwhile, or the server is stopping (RejectedExecutionException).
                     handOff.connection.forceClose();
                 }
             }
