@@ -2,10 +2,8 @@ package org.socketlab.server.cli;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.ParamSpec;
@@ -40,9 +38,11 @@ public final class SuitePlan {
      */
     public static List<Entry> of(Catalogue catalogue, Selection selection, List<ParamAssignment> assignments)
             throws UsageException {
-        Set<RegisteredCase> cases = new LinkedHashSet<>();
+        // By id, not a set of the records: a record's first hashCode() on a cold JVM builds its method handles,
+        // about 60 ms before a one-case run from the command line could start. The catalogue's ids are distinct.
+        Map<String, RegisteredCase> cases = new LinkedHashMap<>();
         for (String id : selection.caseIds()) {
-            cases.add(catalogue.find(id).orElseThrow(() -> new UsageException("no case '" + id
+            cases.putIfAbsent(id, catalogue.find(id).orElseThrow(() -> new UsageException("no case '" + id
                     + "'; 'java -jar socketlab.jar list' shows them")));
         }
         for (String tag : selection.tags()) {
@@ -51,13 +51,13 @@ public final class SuitePlan {
                 throw new UsageException("no case has the tag '" + tag + "'; 'java -jar socketlab.jar list' shows "
                         + "the cases and 'describe CASE' their tags");
             }
-            cases.addAll(tagged);
+            tagged.forEach(c -> cases.putIfAbsent(c.id(), c));
         }
         if (selection.all()) {
-            cases.addAll(catalogue.cases());
+            catalogue.cases().forEach(c -> cases.putIfAbsent(c.id(), c));
         }
         List<Entry> entries = new ArrayList<>();
-        for (RegisteredCase c : cases) {
+        for (RegisteredCase c : cases.values()) {
             entries.add(new Entry(c, valuesFor(c, assignments)));
         }
         checkEveryAssignmentIsUsed(entries, assignments);
