@@ -1,6 +1,6 @@
 package org.socketlab.server;
 
-import org.socketlab.server.http.Handler;
+import org.socketlab.server.http.NonBlockingHandler;
 import org.socketlab.server.http.HttpRequest;
 import org.socketlab.server.http.HttpResponse;
 import org.socketlab.server.http.StaticFiles;
@@ -10,7 +10,7 @@ import org.socketlab.server.http.StaticFiles;
  * files: even if a plugin's description slipped markup past the page's escaping, no script from it, and
  * nothing from another origin, would run.
  */
-final class PageFiles implements Handler {
+final class PageFiles implements NonBlockingHandler {
     static final String POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 

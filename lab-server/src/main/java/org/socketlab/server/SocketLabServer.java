@@ -65,6 +65,11 @@ public final class SocketLabServer implements AutoCloseable {
             }
 
             @Override
+            public HttpResponse handleWithoutBlocking(HttpRequest request) throws Exception {
+                return app.get().handleWithoutBlocking(request);
+            }
+
+            @Override
             public boolean acceptsBody(HttpRequest head) {
                 return app.get().acceptsBody(head);
             }

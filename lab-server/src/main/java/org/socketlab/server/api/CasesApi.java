@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import org.socketlab.server.http.Handler;
 import org.socketlab.server.http.HttpException;
 import org.socketlab.server.http.HttpRequest;
 import org.socketlab.server.http.HttpResponse;
@@ -39,18 +40,18 @@ public final class CasesApi {
     public Router addTo(Router router) {
         new RunsApi(registry, runs, RunsApi.HEARTBEAT).addTo(router);
         return router
-                .get("/api/cases", this::listCases)
-                .get("/api/cases/{id}", this::showCase)
+                .get("/api/cases", new FromRendered(this::listCases))
+                .get("/api/cases/{id}", new FromRendered(this::showCase))
                 .get("/api/plugins", this::listPlugins);
     }
 
-    private HttpResponse listCases(HttpRequest request) {
-        return ok(rendered().cases());
+    private HttpResponse listCases(CatalogueJson rendered, HttpRequest request) {
+        return ok(rendered.cases());
     }
 
-    private HttpResponse showCase(HttpRequest request) {
+    private HttpResponse showCase(CatalogueJson rendered, HttpRequest request) {
         String id = request.pathParam("id");
-        byte[] detail = rendered().details().get(id);
+        byte[] detail = rendered.details().get(id);
         if (detail == null) {
             throw unknownCase(id);
         }
@@ -80,6 +81,39 @@ public final class CasesApi {
                 rendered.set(current);
             }
             return current;
+        }
+    }
+
+    /** The JSON of the current catalogue, or null while it is not rendered yet. */
+    private CatalogueJson renderedIfCurrent() {
+        CatalogueJson current = rendered.get();
+        return current != null && current.catalogue() == registry.catalogue() ? current : null;
+    }
+
+    private interface CatalogueAnswer {
+        HttpResponse answer(CatalogueJson rendered, HttpRequest request);
+    }
+
+    /**
+     * Answered on the connection loop from the rendered catalogue; only rendering (at start-up, after a
+     * plugin reload) reads case descriptions from plugin code, so that one request goes to a worker.
+     */
+    private final class FromRendered implements Handler {
+        private final CatalogueAnswer answer;
+
+        FromRendered(CatalogueAnswer answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public HttpResponse handle(HttpRequest request) {
+            return answer.answer(rendered(), request);
+        }
+
+        @Override
+        public HttpResponse handleWithoutBlocking(HttpRequest request) {
+            CatalogueJson current = renderedIfCurrent();
+            return current == null ? null : answer.answer(current, request);
         }
     }
 

@@ -26,7 +26,7 @@ public final class OpenApiDocument {
      * @return the router, with {@code GET /api/openapi.json}
      */
     public static Router addTo(Router router) {
-        return router.get("/api/openapi.json", request -> HttpResponse.of(Status.OK, CasesApi.JSON_TYPE, BODY));
+        return router.getNonBlocking("/api/openapi.json", request -> HttpResponse.of(Status.OK, CasesApi.JSON_TYPE, BODY));
     }
 
     /** @return the document's bytes */

@@ -4,7 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Objects;
 
-/** Receives an entry for every answered request; called on connection threads, so it must not block. */
+/** Receives an entry for every answered request; called on connection loops and workers, so it must not block. */
 @FunctionalInterface
 public interface AccessLog {
 

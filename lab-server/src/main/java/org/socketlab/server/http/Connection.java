@@ -1,245 +1,387 @@
 package org.socketlab.server.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.time.Instant;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One client connection, served on its own thread: read a request, answer it, repeat while
- * both sides keep the connection. The one place where failures become responses.
+ * One client connection, owned by a {@link ConnectionLoop}: its heads are read and parsed on the loop, and
+ * a response the handler gives without blocking is written from the loop with non-blocking writes, the
+ * rest kept until the socket takes it (pipelined requests wait, so answers leave in order). A request
+ * with a body, or one the handler can only answer by blocking, is handed with its connection to a
+ * worker thread ({@link WorkerExchange}), which gives the connection back to the loop when it is done.
  */
-final class Connection implements Runnable {
+final class Connection {
 
     /** After a response that closes, the longest we read and discard what the client still sends. */
     static final int LINGER_MILLIS = 1_000;
-    private static final int LINGER_BYTES = 64 * 1024;
+    static final int LINGER_BYTES = 64 * 1024;
+    static final int IDLE = 0;
+    static final int BUSY = 1;
+    static final int WORKER = 2;
+    static final int LINGER = 3;
+    static final int CLOSED = 4;
 
     private final HttpServer server;
     private final HttpServerConfig config;
-    private final Socket socket;
-    private final InetSocketAddress remote;
-    private volatile boolean idle;
-    // Whether the last request was read up to its end, so that nothing the client sent is pending.
-    private boolean requestReadWhole;
+    private final Answers answers;
+    final ConnectionLoop loop;
+    final SocketChannel channel;
+    final InetSocketAddress remote;
+    final RequestInput input = RequestInput.forLoop();
+    final RequestReader reader;
+    // IDLE ↔ BUSY on the loop; other threads only take IDLE → CLOSED (to make room, on stop) or force CLOSED.
+    private final AtomicInteger state = new AtomicInteger(IDLE);
     private volatile long idleSinceNanos;
-    private RequestInput input;
-    private ResponseOutput output;
-    // The same, for the watchdog's thread.
-    private volatile ResponseOutput watchedOutput;
-    private ResponseWriter writer;
-    private RequestReader reader;
+    private SelectionKey key;
+    private int interest;
+    boolean inLoopList;
+    private final IncomingHead incoming;
+    // Output the socket did not take yet, and since when it has made no progress (for the watchdog).
+    private final PendingOutput pending = new PendingOutput();
+    private boolean closeAfterWrite;
+    private boolean requestReadWhole;
+    private long lingerUntilNanos;
+    private int lingerBytes;
+    private volatile WorkerExchange worker;
 
-    Connection(HttpServer server, Socket socket) {
+    Connection(HttpServer server, ConnectionLoop loop, SocketChannel channel) throws IOException {
         this.server = server;
         this.config = server.config();
-        this.socket = socket;
-        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.answers = server.answers();
+        this.loop = loop;
+        this.channel = channel;
+        this.remote = (InetSocketAddress) channel.getRemoteAddress();
+        this.reader = new RequestReader(input, config);
+        this.incoming = new IncomingHead(input, reader);
         // Idle from the start: a connection that has sent nothing yet gives way first when slots run short.
         this.idleSinceNanos = System.nanoTime();
-        this.idle = true;
     }
 
-    @Override
-    public void run() {
-        boolean linger = false;
+    /** On the loop, once registered with its selector: a new connection, or one back from a worker. */
+    void registered(SelectionKey newKey) {
+        key = newKey;
+        interest = SelectionKey.OP_READ;
+        int now = state.get();
+        if (now == CLOSED) {
+            closeNow();
+        } else if (now == BUSY) {
+            serveBuffered();
+        }
+    }
+
+    /**
+     * Runs one of the loop's calls with the loop's read buffer lent to the input, and gives it back after
+     * (keeping what is left, and a buffer of its own for a worker).
+     */
+    void withLoopBuffer(Runnable call) {
+        byte[] loopBuffer = loop.readBuffer();
+        input.borrow(loopBuffer);
         try {
-            socket.setTcpNoDelay(true);
-            input = new RequestInput(socket.getInputStream(), socket);
-            output = new ResponseOutput(socket.getOutputStream());
-            watchedOutput = output;
-            writer = new ResponseWriter(output, server.date());
-            reader = new RequestReader(input, config);
-            Outcome outcome = Outcome.KEEP_OPEN;
-            while (outcome == Outcome.KEEP_OPEN && awaitRequest()) {
-                outcome = serveOne();
-            }
-            linger = outcome == Outcome.CLOSE;
-        } catch (IOException e) {
-            // The client went away or reset the connection: there is no one left to answer.
+            call.run();
         } finally {
-            close(linger);
-            server.connectionClosed(this);
+            input.keepOwnBytes(loopBuffer, isOnWorker());
         }
     }
 
-    private enum Outcome { KEEP_OPEN, CLOSE, DROP }
-
-    private boolean awaitRequest() throws IOException {
-        if (input.hasBufferedBytes()) {
-            // A pipelined request is already here: serve it, even while stopping.
-            return true;
+    void onReadable() {
+        int now = state.get();
+        if (now == LINGER) {
+            discardLingering();
+            return;
         }
-        idleSinceNanos = System.nanoTime();
-        idle = true;
-        // Read after writing idle, so that stop() either sees this connection idle or this
-        // thread sees stop() (both fields are volatile).
-        if (server.isStopping()) {
-            return false;
+        if (now == IDLE ? !state.compareAndSet(IDLE, BUSY) : now != BUSY) {
+            return;
         }
-        boolean arrived = input.awaitRequest(config.idleTimeoutMillis());
-        idle = false;
-        return arrived;
-    }
-
-    private Outcome serveOne() throws IOException {
-        long startNanos = System.nanoTime();
-        input.startDeadline(config.readTimeoutMillis());
-        RequestLine line = null;
-        RequestHead head;
         try {
-            line = reader.readRequestLine();
-            if (line == null) {
-                return Outcome.DROP;
-            }
-            head = reader.readHead(line);
-        } catch (HttpException e) {
-            return answerBrokenRequest(e, line, startNanos);
-        } catch (SocketTimeoutException e) {
-            return answerBrokenRequest(timeout(), line, startNanos);
-        } catch (RuntimeException | Error e) {
-            return answerBrokenRequest(readerFailed(e), line, startNanos);
-        }
-
-        HttpRequest request = head.toRequest(BodyReader.NO_BODY, remote);
-        boolean closeAfter = false;
-        if (head.hasBody()) {
-            if (head.expectsContinue() && !server.handler().acceptsBody(request)) {
-                // RFC 9110 §10.1.1: answer without inviting the body; the client may send it
-                // anyway or not, so the connection cannot be reused.
-                closeAfter = true;
+            int n = input.readFrom(channel);
+            if (n < 0) {
+                // The client closed; inside a head there is no one left to answer either.
+                closeNow();
+            } else if (n > 0 || input.hasBufferedBytes()) {
+                serveBuffered();
             } else {
-                if (head.expectsContinue()) {
-                    writer.writeContinue();
-                }
-                // A total deadline, stretched by the body's length at the minimum rate: a client that drips
-                // a byte now and then cannot hold the connection for longer (the per-read time-out still applies).
-                input.startBodyDeadline(config.readTimeoutMillis(), config.minBodyBytesPerSecond());
-                try {
-                    if (server.handler().acceptsBody(request)) {
-                        request = head.toRequest(reader.readBody(head), remote);
-                    } else {
-                        // Read through a small buffer and dropped: a large body to a route that takes none
-                        // costs no memory.
-                        reader.discardBody(head);
-                    }
-                } catch (HttpException e) {
-                    return answerBrokenRequest(e, line, startNanos);
-                } catch (SocketTimeoutException e) {
-                    return answerBrokenRequest(timeout(), line, startNanos);
-                } catch (RuntimeException | Error e) {
-                    return answerBrokenRequest(readerFailed(e), line, startNanos);
-                }
+                becomeIdle();
             }
+        } catch (IOException e) {
+            closeNow();
         }
-
-        requestReadWhole = !closeAfter;
-        HttpResponse response = dispatch(request);
-        boolean close = closeAfter || server.isStopping() || !request.keepAlive()
-                || response.headers().containsToken("Connection", "close");
-        return send(response, request.isHead(), head.line(), head.headers(), close, startNanos);
     }
 
-    private HttpResponse dispatch(HttpRequest request) {
-        try {
-            HttpResponse response = server.handler().handle(request);
-            if (response == null) {
-                throw new IllegalStateException("the handler returned null for " + request.method() + " " + request.path());
+    /** Serves the requests buffered, in order, while their answers leave at once. */
+    private void serveBuffered() {
+        while (pending.isEmpty() && input.hasBufferedBytes()) {
+            RequestHead head;
+            try {
+                head = incoming.tryParse();
+            } catch (HttpException e) {
+                answerBrokenRequest(e, incoming.line());
+                return;
+            } catch (RuntimeException | Error e) {
+                answerBrokenRequest(answers.readerFailed(e), incoming.line());
+                return;
             }
-            return response;
-        } catch (HttpException e) {
-            return errorResponse(e.status(), e.getMessage(), e.headers(), request.path());
-        } catch (Throwable e) {
-            // Every failure becomes an answer, a StackOverflowError from a deeply nested document included: a
-            // connection closed without one leaves the client guessing. The stack has unwound by now.
-            server.reportFailure("a handler failed on " + request.method() + " " + request.path(), e);
-            return errorResponse(Status.INTERNAL_SERVER_ERROR, "the server failed to answer this request",
-                    Headers.empty(), request.path());
+            if (head == null) {
+                return;
+            }
+            long startNanos = incoming.finish();
+            HttpRequest request = head.toRequest(BodyReader.NO_BODY, remote);
+            HttpResponse response = head.hasBody() ? null : answers.dispatchWithoutBlocking(request);
+            if (response == null || response.isStreaming()) {
+                // A body to read, a handler that may block, or a body writer to run: a worker's job.
+                handOff(new WorkerExchange.Job(head, response, startNanos));
+                return;
+            }
+            requestReadWhole = true;
+            boolean close = server.isStopping() || !request.keepAlive()
+                    || response.headers().containsToken("Connection", "close");
+            if (!send(response, request.isHead(), head.line(), head.headers(), close, startNanos)) {
+                return;
+            }
+        }
+        if (pending.isEmpty()) {
+            if (input.hasBufferedBytes()) {
+                setInterest(SelectionKey.OP_READ);
+            } else {
+                becomeIdle();
+            }
         }
     }
 
     /** RFC 9112 §9.6: after a request that could not be read, answer and close. */
-    private Outcome answerBrokenRequest(HttpException e, RequestLine line, long startNanos)
-            throws IOException {
+    private void answerBrokenRequest(HttpException e, RequestLine line) {
+        long startNanos = incoming.finish();
         requestReadWhole = false;
-        HttpResponse response = errorResponse(e.status(), e.getMessage(), e.headers(), pathIfValid(line));
         boolean headOnly = line != null && line.method().equals("HEAD");
-        return send(response, headOnly, line, null, true, startNanos);
+        send(answers.brokenRequest(e, line), headOnly, line, null, true, startNanos);
     }
 
-    private static String pathIfValid(RequestLine line) {
-        if (line == null) {
-            return null;
-        }
-        try {
-            return RequestReader.decodedPath(line);
-        } catch (HttpException e) {
-            return null;
-        }
-    }
-
-    private HttpResponse errorResponse(Status status, String message, Headers extra, String path) {
-        String safeMessage = message == null || message.isBlank() ? status.reason() : message;
-        HttpResponse response = server.renderError(status, safeMessage, path);
-        for (int i = 0; i < extra.size(); i++) {
-            response = response.withHeader(extra.name(i), extra.value(i));
-        }
-        return response;
-    }
-
-    private Outcome send(HttpResponse response, boolean headOnly, RequestLine line, Headers requestHeaders,
-                         boolean close, long startNanos) throws IOException {
+    /** @return whether the connection stays open with nothing pending, so that the next request may follow */
+    private boolean send(HttpResponse response, boolean headOnly, RequestLine line, Headers requestHeaders,
+                         boolean close, long startNanos) {
         boolean http11 = line == null || line.isHttp11();
-        Outcome outcome;
+        ResponseWriter writer = loop.writerFor(this);
+        boolean closing;
         try {
-            outcome = writer.write(response, headOnly, http11, close) ? Outcome.CLOSE : Outcome.KEEP_OPEN;
-        } catch (RuntimeException e) {
-            // Only a streaming body runs code while writing; its head is out, so all that is left
-            // is to cut the connection, which tells the client the body is incomplete.
-            server.reportFailure("a streaming response body failed", e);
-            outcome = Outcome.DROP;
+            closing = writer.write(response, headOnly, http11, close);
+        } catch (IOException | RuntimeException e) {
+            // The client reset the connection (a fixed body runs no code of anyone's).
+            loop.discardUnsent();
+            closeNow();
+            return false;
         }
-        AccessLog log = server.accessLog();
-        if (log.enabled()) {
-            // Built only when wanted: with the log off, a request allocates nothing for it.
-            log.log(new AccessLogEntry(Instant.now(), remote, line == null ? null : line.method(),
-                    line == null ? null : line.target(), line == null ? null : line.version(),
-                    response.status().code(), writer.lastBodyBytes(),
-                    requestHeaders == null ? null : requestHeaders.get("Referer"),
-                    requestHeaders == null ? null : requestHeaders.get("User-Agent"),
-                    (System.nanoTime() - startNanos) / 1_000_000.0));
+        AccessLogEntry entry = answers.entry(remote, line, requestHeaders, response.status(),
+                writer.lastBodyBytes(), startNanos);
+        if (entry != null) {
+            loop.log(entry);
         }
-        return outcome;
+        closeAfterWrite = closing;
+        if (!pending.isEmpty()) {
+            setInterest(SelectionKey.OP_WRITE);
+            return false;
+        }
+        if (closing) {
+            finishClosing();
+            return false;
+        }
+        return true;
     }
 
-    // A bug of ours while reading a request: still an answer, never a silent close.
-    private HttpException readerFailed(Throwable e) {
-        server.reportFailure("reading a request failed", e);
-        return new HttpException(Status.INTERNAL_SERVER_ERROR, "the server failed to read this request");
+    /** Called by the loop's output with bytes of a response: written now as far as the socket takes them. */
+    void writeOrKeep(ByteBuffer buffer) throws IOException {
+        pending.writeOrKeep(channel, buffer);
     }
 
-    private static HttpException timeout() {
-        return new HttpException(Status.REQUEST_TIMEOUT, "the request was not received in time");
+    void onWritable() {
+        if (pending.isEmpty() || state.get() != BUSY) {
+            return;
+        }
+        try {
+            if (!pending.writeTo(channel)) {
+                return;
+            }
+        } catch (IOException e) {
+            closeNow();
+            return;
+        }
+        if (closeAfterWrite) {
+            finishClosing();
+        } else {
+            setInterest(SelectionKey.OP_READ);
+            serveBuffered();
+        }
+    }
+
+    private void finishClosing() {
+        // The request was read to its end and the client sent nothing more: closing now sends a FIN, not a
+        // reset, so the response is safe without waiting for the client (nginx's lingering_close does the
+        // same).
+        if (requestReadWhole && !input.hasBufferedBytes() && nothingMoreSent()) {
+            closeNow();
+            return;
+        }
+        try {
+            // RFC 9112 §9.6: half-close first, then read what the client still sends, so that closing with
+            // unread data does not reset the connection and destroy the response before it was read.
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            closeNow();
+            return;
+        }
+        if (!state.compareAndSet(BUSY, LINGER)) {
+            return;
+        }
+        lingerUntilNanos = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+        lingerBytes = 0;
+        input.clear();
+        setInterest(SelectionKey.OP_READ);
+    }
+
+    private boolean nothingMoreSent() {
+        try {
+            return input.readFrom(channel) <= 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private void discardLingering() {
+        input.clear();
+        try {
+            int n = input.readFrom(channel);
+            lingerBytes += Math.max(n, 0);
+            if (n < 0 || lingerBytes >= LINGER_BYTES) {
+                closeNow();
+            }
+        } catch (IOException e) {
+            closeNow();
+        } finally {
+            input.clear();
+        }
+    }
+
+    private void becomeIdle() {
+        incoming.finish();
+        idleSinceNanos = System.nanoTime();
+        if (!state.compareAndSet(BUSY, IDLE)) {
+            // Closed meanwhile by another thread (a stop's end, the watchdog).
+            return;
+        }
+        setInterest(SelectionKey.OP_READ);
+        // Read after writing IDLE, so that stop() either sees this connection idle or this thread sees
+        // stop() (both fields are volatile).
+        if (server.isStopping()) {
+            closeIfIdle();
+        }
+    }
+
+    private void handOff(WorkerExchange.Job job) {
+        if (!state.compareAndSet(BUSY, WORKER)) {
+            return;
+        }
+        key.cancel();
+        key = null;
+        if (worker == null) {
+            worker = new WorkerExchange(server, this);
+        }
+        loop.handOff(this, () -> worker.run(job));
+    }
+
+    /** On a worker, when its request is done and the connection stays: back to the loop. */
+    void returnToLoop() throws IOException {
+        channel.configureBlocking(false);
+        input.useLoop();
+        if (!state.compareAndSet(WORKER, BUSY)) {
+            throw new ClosedChannelException();
+        }
+        loop.adopt(this);
     }
 
     /**
-     * Closes the connection if it waits for a next request; called by a stopping server, and to make room.
+     * On the loop: closes the connection if a deadline passed (head, idle, lingering close).
+     *
+     * @return false if it no longer belongs to the loop's list (closed, or on a worker)
+     */
+    boolean sweep(long nowNanos) {
+        switch (state.get()) {
+            case IDLE:
+                if (nowNanos - idleSinceNanos > config.idleTimeoutMillis() * 1_000_000L) {
+                    closeIfIdle();
+                }
+                break;
+            case BUSY:
+                long headStart = incoming.startNanos();
+                if (headStart != 0 && pending.isEmpty()
+                        && nowNanos - headStart > config.readTimeoutMillis() * 1_000_000L) {
+                    answerBrokenRequest(Answers.timeout(), incoming.lineIfHere());
+                }
+                break;
+            case LINGER:
+                if (nowNanos - lingerUntilNanos > 0) {
+                    closeNow();
+                }
+                break;
+            default:
+                break;
+        }
+        int now = state.get();
+        return now != CLOSED && now != WORKER;
+    }
+
+    private void setInterest(int ops) {
+        if (key != null && interest != ops) {
+            key.interestOps(ops);
+            interest = ops;
+        }
+    }
+
+    /**
+     * Closes the connection if it waits for a next request; called by a stopping server, to make room,
+     * and at the idle time-out. Any thread.
      *
      * @return whether it was idle and is now closed
      */
     boolean closeIfIdle() {
-        if (idle) {
-            closeSocket();
-            return true;
+        if (!state.compareAndSet(IDLE, CLOSED)) {
+            return false;
         }
-        return false;
+        closeChannel();
+        return true;
+    }
+
+    /** Closes the connection whatever it is doing; a stop's grace is over, or a write stalled. Any thread. */
+    void forceClose() {
+        state.set(CLOSED);
+        closeChannel();
+    }
+
+    /** Closes on the connection's own thread (loop or worker). */
+    void closeNow() {
+        forceClose();
+    }
+
+    private void closeChannel() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing more can be done about a socket that fails to close.
+        }
+        server.connectionClosed(this);
+        // A registered channel is closed for good when its selector next looks: wake it for that.
+        loop.wakeupIfOtherThread();
+    }
+
+    boolean isOnWorker() {
+        return state.get() == WORKER;
     }
 
     boolean isIdle() {
-        return idle;
+        return state.get() == IDLE;
     }
 
     long idleSinceNanos() {
@@ -250,60 +392,13 @@ final class Connection implements Runnable {
         return remote.getAddress();
     }
 
-    /** When a response write that has not finished began, or 0; see {@link WriteWatchdog}. */
+    /** When a response write that has made no progress began, or 0; see {@link WriteWatchdog}. */
     long writeStalledSinceNanos() {
-        ResponseOutput out = watchedOutput;
-        return out == null ? 0 : out.writeSinceNanos();
-    }
-
-    /** Closes the connection whatever it is doing; called when the grace period of a stop is over. */
-    void forceClose() {
-        closeSocket();
-    }
-
-    private void close(boolean linger) {
-        if (linger && requestReadWhole && nothingUnread()) {
-            // The request was read to its end and the client sent nothing more: closing now sends a
-            // FIN, not a reset, so the response is safe without waiting for the client (nginx's
-            // lingering_close does the same). On the Connection: close path, the wait cost a thread
-            // wake-up and a read per connection.
-            linger = false;
+        long loopSince = pending.stalledSinceNanos();
+        if (loopSince != 0) {
+            return loopSince;
         }
-        if (linger && !socket.isClosed()) {
-            try {
-                // RFC 9112 §9.6: half-close first, then read what the client still sends, so that
-                // closing with unread data does not reset the connection and destroy the response
-                // before the client has read it.
-                socket.shutdownOutput();
-                socket.setSoTimeout(LINGER_MILLIS);
-                InputStream in = socket.getInputStream();
-                byte[] discard = new byte[4096];
-                long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
-                int total = 0;
-                int n;
-                while (total < LINGER_BYTES && System.nanoTime() < deadline && (n = in.read(discard)) >= 0) {
-                    total += n;
-                }
-            } catch (IOException e) {
-                // Timed out or reset: either way the connection is done.
-            }
-        }
-        closeSocket();
-    }
-
-    private boolean nothingUnread() {
-        try {
-            return !input.hasBufferedBytes() && socket.getInputStream().available() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void closeSocket() {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Nothing more can be done about a socket that fails to close.
-        }
+        WorkerExchange onWorker = worker;
+        return onWorker == null ? 0 : onWorker.writeStalledSinceNanos();
     }
 }

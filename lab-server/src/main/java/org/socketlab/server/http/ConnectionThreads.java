@@ -9,7 +9,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Creates the threads connections run on: virtual threads on Java 21+, else a bounded platform pool. */
+/**
+ * Creates the worker threads, which take a connection from its loop for a request that may block: virtual
+ * threads on Java 21+, else a bounded platform pool.
+ */
 final class ConnectionThreads {
 
     /** How long an unused platform thread stays in the pool. */
@@ -40,7 +43,7 @@ final class ConnectionThreads {
     }
 
     private static ExecutorService platformPool(int maxConnections) {
-        // A hand-off queue: a connection goes to an idle thread if there is one (the one idle the
+        // A hand-off queue: a request goes to an idle thread if there is one (the one idle the
         // shortest time, whose stack is still in cache), else to a new thread; idle threads end after
         // a while. The earlier core = max pool started a new thread for every connection until it
         // held maxConnections threads, which on the Connection: close path meant a thread start per

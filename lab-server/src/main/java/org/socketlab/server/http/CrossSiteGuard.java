@@ -35,6 +35,8 @@ public final class CrossSiteGuard implements Handler {
     // The bound address as text: clients such as wrk and curl send it as Host on every request, and
     // parsing it with InetAddress.getByName each time showed in profiles.
     private final String boundLiteral;
+    // The last Host field found to name this server.
+    private volatile String hostKnownOurs;
 
     /**
      * @param next   the handler of requests that pass
@@ -50,9 +52,19 @@ public final class CrossSiteGuard implements Handler {
 
     @Override
     public HttpResponse handle(HttpRequest request) throws Exception {
+        return guard(request, false);
+    }
+
+    /** The checks never block; the answer is the next handler's, on the loop if it can give it there. */
+    @Override
+    public HttpResponse handleWithoutBlocking(HttpRequest request) throws Exception {
+        return guard(request, true);
+    }
+
+    private HttpResponse guard(HttpRequest request, boolean onLoop) throws Exception {
         String corsOrigin = check(request);
         if (corsOrigin == null) {
-            return next.handle(request);
+            return onLoop ? next.handleWithoutBlocking(request) : next.handle(request);
         }
         if (request.method().equals("OPTIONS") && request.headers().contains("Access-Control-Request-Method")) {
             // A CORS preflight (Fetch standard §3.2.2) from an origin the operator allowed.
@@ -63,7 +75,8 @@ public final class CrossSiteGuard implements Handler {
                     .withHeader("Access-Control-Max-Age", PREFLIGHT_MAX_AGE_SECONDS);
         }
         try {
-            return withCors(next.handle(request), corsOrigin);
+            HttpResponse response = onLoop ? next.handleWithoutBlocking(request) : next.handle(request);
+            return response == null ? null : withCors(response, corsOrigin);
         } catch (HttpException e) {
             // The page of that origin should read our error message too.
             throw new HttpException(e.status(), e.getMessage(), e.headers()
@@ -87,15 +100,25 @@ public final class CrossSiteGuard implements Handler {
      * @throws HttpException 421, 403 or 415 for a request refused
      */
     private String check(HttpRequest request) {
-        Authority host = requestAuthority(request);
+        // A Host found ours before is ours again (the answer depends on the text alone): a client sends the
+        // same Host on every request, and parsing it each time was most of this check's cost.
+        String hostField = request.target().startsWith("/") ? request.headers().get("Host") : null;
+        boolean knownOurs = hostField != null && hostField.equals(hostKnownOurs);
+        Authority host = knownOurs ? null : requestAuthority(request);
         if (host != null && !isOurs(host)) {
             throw new HttpException(Status.MISDIRECTED_REQUEST, "this server does not answer for the host '"
                     + host.host() + "'; use localhost or its address, or start it with --allowed-host "
                     + host.host());
         }
+        if (host != null && hostField != null) {
+            hostKnownOurs = hostField;
+        }
         String corsOrigin = null;
         List<String> origins = request.headers().all("Origin");
         if (!origins.isEmpty()) {
+            if (knownOurs) {
+                host = requestAuthority(request);
+            }
             Authority origin = origins.size() == 1 ? Authority.parseOrigin(origins.get(0)) : null;
             boolean same = origin != null && host != null && origin.equals(new Authority(host.host(),
                     host.port() == -1 ? 80 : host.port()));

@@ -1,6 +1,10 @@
 package org.socketlab.server.http;
 
-/** Answers requests; the server calls it on the connection's thread, so it may block. */
+/**
+ * Answers requests. The server calls {@link #handle} on a worker thread, so it may block; a request
+ * without a body is first offered to {@link #handleWithoutBlocking} on the connection loop, which
+ * answers the requests that need no waiting (pages, cached JSON, errors) without a thread switch.
+ */
 @FunctionalInterface
 public interface Handler {
 
@@ -21,5 +25,18 @@ public interface Handler {
      */
     default boolean acceptsBody(HttpRequest head) {
         return true;
+    }
+
+    /**
+     * Answers on the connection loop if this handler can do so without blocking, else returns null and
+     * the server calls {@link #handle} on a worker thread. Whether a request can be answered here is the
+     * route's property (see {@link NonBlockingHandler}), not a guess made per request. Called only for
+     * requests without a body. Defaults to null: every request on a worker.
+     *
+     * @return the response, or null to have {@link #handle} called on a worker
+     * @throws HttpException as {@link #handle}
+     */
+    default HttpResponse handleWithoutBlocking(HttpRequest request) throws Exception {
+        return null;
     }
 }

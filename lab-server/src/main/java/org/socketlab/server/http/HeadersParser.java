@@ -8,7 +8,7 @@ import java.util.Arrays;
 /** Reads a field section, the header fields of a request or the trailer of a chunked body (RFC 9112 §5). */
 final class HeadersParser {
 
-    private static final int INITIAL_FIELDS = 16;
+    private static final int INITIAL_FIELDS = 8;
 
     private HeadersParser() {
     }

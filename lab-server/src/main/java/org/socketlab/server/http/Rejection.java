@@ -2,8 +2,9 @@ package org.socketlab.server.http;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 
-/** Answers 503 on a connection accepted beyond maxConnections, from the accept thread. */
+/** Answers 503 on a connection accepted beyond maxConnections, from the accepting loop. */
 final class Rejection {
 
     private Rejection() {
@@ -24,6 +25,15 @@ final class Rejection {
             socket.shutdownOutput();
         } catch (IOException e) {
             // The client is gone already: nothing to answer.
+        }
+    }
+
+    /** Closes a connection that is not served. */
+    static void close(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Gone already.
         }
     }
 }

@@ -5,20 +5,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 
 /**
  * The buffered input of one connection: lines for the head, bulk reads for the body, under a
  * total deadline or a per-read time-out. One buffer is reused for every request of the connection.
+ *
+ * <p>On a {@link ConnectionLoop} there is no stream: the loop reads what the socket has into the buffer
+ * ({@link #readFrom}) and parses; a parse that needs more bytes than are buffered fails with
+ * {@link #WOULD_BLOCK}, and {@link #reset()} goes back to the {@link #mark()} to try again when more came.
  */
 final class RequestInput {
 
     static final int INITIAL_BUFFER_BYTES = 8192;
     private static final long NO_DEADLINE = 0;
+    /** Thrown by a read that needs more bytes than a loop's input has buffered; shared, without a trace. */
+    static final IOException WOULD_BLOCK = new WouldBlock();
 
-    private final InputStream in;
-    private final Socket socket;
-    private byte[] buf = new byte[INITIAL_BUFFER_BYTES];
+    private InputStream in;
+    private Socket socket;
+    private byte[] buf;
+    private ByteBuffer wrapped;
+    // Where the head being parsed on a loop starts, kept through compaction; -1 when not marked.
+    private int mark = -1;
     private int pos;
     private int limit;
     private int lineStart;
@@ -36,9 +47,133 @@ final class RequestInput {
      *               plain stream (parser tests): then no time limit applies
      */
     RequestInput(InputStream in, Socket socket) {
+        this(in, socket, new byte[INITIAL_BUFFER_BYTES]);
+    }
+
+    private RequestInput(InputStream in, Socket socket, byte[] buf) {
         this.in = in;
         this.socket = socket;
+        this.buf = buf;
     }
+
+    /** An input filled by a connection loop with {@link #readFrom}; it holds no buffer of its own yet. */
+    static RequestInput forLoop() {
+        return new RequestInput(null, null, BodyReader.NO_BODY);
+    }
+
+    /**
+     * Reads into the loop's buffer while this input holds no bytes of its own: a connection whose requests
+     * come whole, one at a time, needs no buffer between them. {@link #keepOwnBytes} ends the loan.
+     */
+    void borrow(byte[] loopBuffer) {
+        if (pos == limit && mark < 0) {
+            buf = loopBuffer;
+            pos = 0;
+            limit = 0;
+        }
+    }
+
+    /**
+     * Ends a loan of the loop's buffer: bytes still buffered (a head in pieces, pipelined requests) are
+     * copied to a buffer of this input's own; on a worker an input always has one.
+     */
+    void keepOwnBytes(byte[] loopBuffer, boolean forWorker) {
+        if (buf != loopBuffer && (buf.length > 0 || !forWorker)) {
+            return;
+        }
+        int from = mark >= 0 ? mark : pos;
+        int kept = limit - from;
+        if (kept == 0 && !forWorker) {
+            buf = BodyReader.NO_BODY;
+        } else {
+            byte[] own = new byte[Math.max(INITIAL_BUFFER_BYTES, 2 * kept)];
+            System.arraycopy(buf, from, own, 0, kept);
+            buf = own;
+        }
+        pos -= from;
+        limit = kept;
+        if (mark >= 0) {
+            mark = 0;
+        }
+    }
+
+    /** Switches to blocking reads from the stream, the bytes buffered so far read first. */
+    void useStream(InputStream stream, Socket timeoutSocket) {
+        in = stream;
+        socket = timeoutSocket;
+        appliedTimeoutMillis = -1;
+    }
+
+    /** Switches back to loop mode: reads past the buffer fail with {@link #WOULD_BLOCK}. */
+    void useLoop() {
+        in = null;
+        socket = null;
+        deadlineNanos = NO_DEADLINE;
+        minBytesPerSecond = 0;
+    }
+
+    /** Remembers where the head being parsed starts. */
+    void mark() {
+        mark = pos;
+    }
+
+    /** Goes back to the mark, after a parse ran out of bytes. */
+    void reset() {
+        pos = mark;
+        mark = -1;
+    }
+
+    void unmark() {
+        mark = -1;
+    }
+
+    /** Bytes buffered from the mark (or the read position) on: a head still coming in. */
+    int unparsedBytes() {
+        return limit - (mark >= 0 ? mark : pos);
+    }
+
+    /** Drops everything buffered; for the lingering close, which only discards. */
+    void clear() {
+        pos = 0;
+        limit = 0;
+        mark = -1;
+    }
+
+    /**
+     * Reads what the non-blocking channel has, up to the room left (grown if there is none).
+     *
+     * @return the bytes read, 0 if none were ready, -1 at the end of the stream
+     */
+    int readFrom(SocketChannel channel) throws IOException {
+        if (pos == limit && mark < 0) {
+            pos = 0;
+            limit = 0;
+        }
+        if (limit == buf.length) {
+            makeRoom(Math.max(INITIAL_BUFFER_BYTES, buf.length * 2));
+        }
+        if (wrapped == null || wrapped.array() != buf) {
+            wrapped = ByteBuffer.wrap(buf);
+        }
+        wrapped.limit(buf.length).position(limit);
+        int n = channel.read(wrapped);
+        if (n > 0) {
+            limit += n;
+        }
+        return n;
+    }
+
+    /** Whether the buffered bytes from {@code fromOffset} past the read position hold an empty line. */
+    boolean holdsEmptyLine(int fromOffset) {
+        for (int i = pos + Math.max(0, fromOffset); i < limit; i++) {
+            if (buf[i] == '\n' && i > pos && (buf[i - 1] == '\n'
+                    || buf[i - 1] == '\r' && i - 1 > pos && buf[i - 2] == '\n')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 
     /**
      * Waits up to the idle time-out for the first byte of the next request.
@@ -166,6 +301,9 @@ final class RequestInput {
         pos += buffered;
         int done = buffered;
         while (done < length) {
+            if (in == null) {
+                throw WOULD_BLOCK;
+            }
             applyTimeout();
             int n = in.read(dst, offset + done, length - done);
             if (n < 0) {
@@ -185,17 +323,26 @@ final class RequestInput {
         if (limit < buf.length) {
             return;
         }
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            limit -= pos;
-            pos = 0;
+        // A marked head is kept whole: its parse starts again from the mark.
+        int keepFrom = mark >= 0 ? mark : pos;
+        if (keepFrom > 0) {
+            System.arraycopy(buf, keepFrom, buf, 0, limit - keepFrom);
+            limit -= keepFrom;
+            pos -= keepFrom;
+            if (mark >= 0) {
+                mark = 0;
+            }
         } else {
-            int grown = Math.max(buf.length + 1, Math.min(buf.length * 2, neededCapacity));
+            int grown = Math.max(buf.length + 1, Math.min(Math.max(buf.length * 2, INITIAL_BUFFER_BYTES),
+                    neededCapacity + (pos - keepFrom)));
             buf = Arrays.copyOf(buf, grown);
         }
     }
 
     private int fill() throws IOException {
+        if (in == null) {
+            throw WOULD_BLOCK;
+        }
         applyTimeout();
         int n = in.read(buf, limit, buf.length - limit);
         if (n > 0) {
@@ -225,6 +372,20 @@ final class RequestInput {
         if (millis != appliedTimeoutMillis) {
             socket.setSoTimeout(millis);
             appliedTimeoutMillis = millis;
+        }
+    }
+
+    private static final class WouldBlock extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        WouldBlock() {
+            super("more bytes are needed than are buffered");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            // Control flow on the loop, thrown at every head that arrives in pieces: no trace to fill.
+            return this;
         }
     }
 }

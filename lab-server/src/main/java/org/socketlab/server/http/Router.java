@@ -15,7 +15,7 @@ public final class Router implements Handler {
 
     // The order methods are listed in an Allow header.
     private static final List<String> METHOD_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-    private static final Handler NOT_FOUND = new Handler() {
+    private static final Handler NOT_FOUND = new NonBlockingHandler() {
         @Override
         public HttpResponse handle(HttpRequest request) {
             throw new HttpException(Status.NOT_FOUND, "there is nothing at this path");
@@ -62,6 +62,11 @@ public final class Router implements Handler {
         return route("GET", pattern, handler);
     }
 
+    /** A GET route answered on the connection loop: the handler must never block (see {@link NonBlockingHandler}). */
+    public Router getNonBlocking(String pattern, NonBlockingHandler handler) {
+        return route("GET", pattern, handler);
+    }
+
     public Router post(String pattern, Handler handler) {
         return route("POST", pattern, handler);
     }
@@ -91,6 +96,19 @@ public final class Router implements Handler {
      */
     @Override
     public HttpResponse handle(HttpRequest request) throws Exception {
+        return dispatch(request, false);
+    }
+
+    /**
+     * The same as {@link #handle} where the matching route's handler (or the fallback) answers without
+     * blocking, and the router's own answers (OPTIONS, 405); null where it is a blocking handler.
+     */
+    @Override
+    public HttpResponse handleWithoutBlocking(HttpRequest request) throws Exception {
+        return dispatch(request, true);
+    }
+
+    private HttpResponse dispatch(HttpRequest request, boolean onLoop) throws Exception {
         if (request.path().equals("*")) {
             // RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole.
             return HttpResponse.empty(Status.NO_CONTENT).withHeader("Allow", allow(allMethods()));
@@ -102,12 +120,13 @@ public final class Router implements Handler {
         }
         if (route != null) {
             Map<String, String> params = route.pattern.captures(segments);
-            return route.handler.handle(params.isEmpty() ? request : request.withPathParams(params));
+            HttpRequest routed = params.isEmpty() ? request : request.withPathParams(params);
+            return onLoop ? route.handler.handleWithoutBlocking(routed) : route.handler.handle(routed);
         }
         // Every page file comes this way: ask first whether any route matches at all, and build the
         // sorted set of methods only for a 405 or an OPTIONS answer.
         if (!anyRouteMatches(segments)) {
-            return fallback.handle(request);
+            return onLoop ? fallback.handleWithoutBlocking(request) : fallback.handle(request);
         }
         Set<String> methods = methodsFor(segments);
         if (request.method().equals("OPTIONS")) {

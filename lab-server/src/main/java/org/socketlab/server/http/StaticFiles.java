@@ -16,9 +16,10 @@ import java.util.jar.JarEntry;
 /**
  * Serves the files under a classpath folder (the web page, packed in the jar) to GET and HEAD,
  * with a strong ETag for revalidation. A request path is resolved one segment at a time, so no
- * request can read anything outside that folder.
+ * request can read anything outside that folder. Answered on the connection loop: a file is read from
+ * the jar once, on its first request, and served from memory after.
  */
-public final class StaticFiles implements Handler {
+public final class StaticFiles implements NonBlockingHandler {
 
     /** The file served for "/". */
     public static final String INDEX_FILE = "index.html";

@@ -6,8 +6,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Closes connections whose response write has made no progress for the write time-out. A blocking socket
- * write has no time-out of its own: a client that sends requests and never reads the answers would hold its
- * thread, and its slot, for as long as it likes.
+ * write (a worker's) has no time-out of its own, and an answer a loop keeps for a client that does not read
+ * holds memory and a slot: either way a client that sends requests and never reads the answers would hold
+ * them for as long as it likes.
  */
 final class WriteWatchdog {
     private final Set<Connection> connections;

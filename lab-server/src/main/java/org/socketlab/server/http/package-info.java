@@ -1,14 +1,17 @@
 /**
- * Socket Lab's own HTTP/1.1 server on blocking {@code java.net} sockets, JDK only.
+ * Socket Lab's own HTTP/1.1 server on {@code java.nio} channels, JDK only: selector loops read, parse and
+ * answer what needs no waiting; worker threads take the requests that may block (see
+ * {@link org.socketlab.server.http.NonBlockingHandler}).
  *
  * <p>Public: {@link org.socketlab.server.http.HttpServer} and its
  * {@link org.socketlab.server.http.HttpServerConfig}, the exchange types
  * ({@link org.socketlab.server.http.HttpRequest}, {@link org.socketlab.server.http.HttpResponse},
  * {@link org.socketlab.server.http.Headers}, {@link org.socketlab.server.http.Status},
  * {@link org.socketlab.server.http.HttpException}), and the handlers built on them
- * ({@link org.socketlab.server.http.Router}, {@link org.socketlab.server.http.StaticFiles}).
- * Everything else is package-private: one small parser per wire element, the connection loop and
- * the response writer.
+ * ({@link org.socketlab.server.http.Router}, {@link org.socketlab.server.http.StaticFiles},
+ * {@link org.socketlab.server.http.NonBlockingHandler}).
+ * Everything else is package-private: one small parser per wire element, the connection loops, the
+ * workers' exchange and the response writer.
  *
  * <p>Protocol choices, each citing its RFC clause where it is made:
  * <ul>
