@@ -46,12 +46,7 @@ final class LiveRun {
      */
     static Transcript run(SuitePlan.Entry entry, RunSettings options, PrintStream out,
                           BiConsumer<String, CaseFailure> failures) throws UsageException {
-        Params resolved;
-        try {
-            resolved = Engine.resolve(entry.registered().params(), entry.params());
-        } catch (InvalidParamException e) {
-            throw new UsageException(e.getMessage(), e.parameter());
-        }
+        Params resolved = entry.resolved();
         Map<String, Object> params = resolved.asMap();
         boolean waitsForClient = params.get(LISTEN_PORT) != null && !params.get(LISTEN_PORT).toString().isBlank();
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();

@@ -77,7 +77,7 @@ public final class SuiteRunner {
                                      BiConsumer<String, CaseFailure> failures) throws UsageException {
         String caseId = entry.registered().id();
         try {
-            return Engine.run(entry.registered().labCase(), entry.params(), options, RunIds.newHandle(),
+            return Engine.run(entry.registered().labCase(), entry.resolved(), options, RunIds.newHandle(),
                     failure -> failures.accept(caseId, failure));
         } catch (InvalidParamException e) {
             throw new UsageException(entry.registered().id() + ": " + e.getMessage(), e.parameter());

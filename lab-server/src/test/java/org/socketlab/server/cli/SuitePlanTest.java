@@ -32,4 +32,24 @@ class SuitePlanTest {
         assertEquals(CATALOGUE.cases().size(), plan.size());
         assertEquals("udp-counter", plan.get(0).registered().id());
     }
+
+    @Test
+    void each_entry_carries_its_values_checked_once_for_the_run() throws UsageException {
+        List<SuitePlan.Entry> plan = SuitePlan.of(CATALOGUE, new Selection(List.of("port-scanner"), false, List.of()),
+                List.of(ParamAssignment.parse("ports=1-3")));
+
+        assertEquals("1-3", plan.get(0).params().get("ports"));
+        assertEquals("1-3", plan.get(0).resolved().asMap().get("ports"));
+        assertEquals(500, plan.get(0).resolved().asMap().get("timeoutMillis"));
+    }
+
+    @Test
+    void a_value_the_case_refuses_is_a_usage_error_naming_the_case_and_parameter() {
+        UsageException e = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> SuitePlan.of(
+                CATALOGUE, new Selection(List.of("port-scanner"), false, List.of()),
+                List.of(ParamAssignment.parse("ports=5-1"))));
+
+        assertEquals("ports", e.parameter());
+        assertEquals(true, e.getMessage().startsWith("port-scanner: "), e.getMessage());
+    }
 }
