@@ -1,9 +1,8 @@
 package org.socketlab.api;
 
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A list of TCP ports such as {@code 22,80,8000-8010}, as a port scanner takes it; the value of a
@@ -37,10 +36,14 @@ public record PortList(List<Integer> ports) {
      * @since 1.1
      */
     public static PortList parse(String text, int maxPorts) {
-        Set<Integer> ports = new LinkedHashSet<>();
         if (text.isBlank()) {
             return new PortList(List.of());
         }
+        // An array and a table of the ports seen, not a LinkedHashSet: a whole-range scan's 65,535 ports are
+        // parsed in the interpreter on a cold JVM (the command line's set-up), where each call counts.
+        Integer[] ports = new Integer[Math.max(0, Math.min(maxPorts, 65_535))];
+        boolean[] seen = new boolean[65_536];
+        int count = 0;
         for (String raw : text.split(",", -1)) {
             String item = raw.trim();
             if (item.isEmpty()) {
@@ -57,18 +60,21 @@ public record PortList(List<Integer> ports) {
                 throw tooMany(maxPorts);
             }
             for (int port = first; port <= last; port++) {
-                ports.add(port);
-                if (ports.size() > maxPorts) {
-                    throw tooMany(maxPorts);
+                if (!seen[port]) {
+                    if (count == maxPorts) {
+                        throw tooMany(maxPorts);
+                    }
+                    seen[port] = true;
+                    ports[count++] = port;
                 }
             }
         }
-        return new PortList(List.copyOf(ports));
+        return new PortList(Arrays.asList(ports).subList(0, count));
     }
 
     private static int port(String digits) {
         String text = digits.trim();
-        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text.isEmpty() || text.length() > 5 || !digitsOnly(text)) {
             String shown = text.length() > 20 ? text.substring(0, 17) + "..." : text;
             throw new IllegalArgumentException("'" + shown + "' is not a port number: " + EXAMPLE);
         }
@@ -77,6 +83,15 @@ public record PortList(List<Integer> ports) {
             throw new IllegalArgumentException("port " + port + " is outside 1..65535");
         }
         return port;
+    }
+
+    private static boolean digitsOnly(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static IllegalArgumentException tooMany(int maxPorts) {

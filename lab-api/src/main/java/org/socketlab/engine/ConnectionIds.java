@@ -3,6 +3,7 @@ package org.socketlab.engine;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Gives the TCP connections and UDP sockets of one run their {@code conn} ids, and tells which end of a
@@ -24,6 +25,17 @@ public final class ConnectionIds {
 
     /** A connection between a client port and a server address, as both ends see it. */
     private record Pending(int clientPort, InetSocketAddress server) {
+        // Written out: a record's generated hashCode() and equals() build their method handles on first use,
+        // some 15 ms on a cold JVM at a run's first connect.
+        @Override
+        public int hashCode() {
+            return 31 * clientPort + Objects.hashCode(server);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pending that && clientPort == that.clientPort && Objects.equals(server, that.server);
+        }
     }
 
     /** What an accepting socket learns about a new connection. */

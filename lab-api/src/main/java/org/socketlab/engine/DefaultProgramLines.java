@@ -1,9 +1,11 @@
 package org.socketlab.engine;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,73 +43,68 @@ final class DefaultProgramLines {
     // A string literal, without its prefix (f, b, r) and quotes; the {…} of an f-string are cut out later.
     private static final Pattern LITERAL = Pattern.compile("[a-zA-Z]{0,2}(\"([^\"\\\\]|\\\\.)*\"|'([^'\\\\]|\\\\.)*')");
 
-    private final Map<String, Program> byActor = new HashMap<>();
+    private final Map<String, Source> byActor = new HashMap<>();
 
     DefaultProgramLines(List<Program> programs) {
         Map<String, Integer> programsPerActor = new HashMap<>();
         programs.forEach(p -> programsPerActor.merge(p.actor(), 1, Integer::sum));
         for (Program program : programs) {
             if (programsPerActor.get(program.actor()) == 1) {
-                byActor.put(program.actor(), program);
+                byActor.put(program.actor(), new Source(program));
             }
         }
     }
 
     /** @return the one line of the actor's program that made this event, or {@code null} */
     ProgramLine of(String actor, EventKind kind, String protocol, String text) {
-        Program program = byActor.get(actor);
-        if (program == null) {
+        Source source = byActor.get(actor);
+        if (source == null) {
             return null;
         }
         int line = switch (kind) {
-            case LISTEN -> onlyLine(program, "udp".equals(protocol) ? UDP_BIND : TCP_LISTEN);
-            case CONNECT, ACCEPT, SEND, RECV, CLOSE -> onlyLine(program, CALLS.get(kind));
-            case ERROR -> errorLine(program, text);
-            case OUTPUT -> printLine(program, text);
+            case LISTEN -> source.onlyLine("udp".equals(protocol) ? UDP_BIND : TCP_LISTEN);
+            case CONNECT, ACCEPT, SEND, RECV, CLOSE -> source.onlyLine(CALLS.get(kind));
+            case ERROR -> errorLine(source, text);
+            case OUTPUT -> printLine(source, text);
             default -> 0;
         };
-        return line > 0 ? new ProgramLine(program.file(), line) : null;
+        return line > 0 ? new ProgramLine(source.program.file(), line) : null;
     }
 
-    private static int errorLine(Program program, String text) {
+    private static int errorLine(Source source, String text) {
         if (text == null) {
             return 0;
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("recv")) {
-            return onlyLine(program, CALLS.get(EventKind.RECV));
+            return source.onlyLine(CALLS.get(EventKind.RECV));
         }
         if (lower.contains("send")) {
-            return onlyLine(program, CALLS.get(EventKind.SEND));
+            return source.onlyLine(CALLS.get(EventKind.SEND));
         }
         if (lower.contains("bind")) {
-            return onlyLine(program, UDP_BIND);
+            return source.onlyLine(UDP_BIND);
         }
         if (lower.contains("refused") || lower.contains("connect") || lower.contains("unknown host")) {
-            return onlyLine(program, CALLS.get(EventKind.CONNECT));
+            return source.onlyLine(CALLS.get(EventKind.CONNECT));
         }
         return 0;
     }
 
     // The print whose literals all occur in the printed line; the one with the most literal text wins, and
     // a tie between two candidates means no answer.
-    private static int printLine(Program program, String printed) {
+    private static int printLine(Source source, String printed) {
         if (printed == null || printed.isBlank()) {
             // An empty line is the "\n" of some print's text: any guess would be a wrong highlight.
             return 0;
         }
-        List<String> code = program.lines();
         int best = 0;
         int bestScore = -1;
         boolean tie = false;
-        for (int i = 0; i < code.size(); i++) {
-            String line = code.get(i).strip();
-            if (line.startsWith("#") || !PRINT.matcher(line).find()) {
-                continue;
-            }
-            int score = literalsFoundIn(line, printed);
+        for (Print print : source.prints()) {
+            int score = print.scoreFor(printed);
             if (score > bestScore) {
-                best = i + 1;
+                best = print.line;
                 bestScore = score;
                 tie = false;
             } else if (score == bestScore) {
@@ -117,9 +114,91 @@ final class DefaultProgramLines {
         return bestScore < 0 || tie ? 0 : best;
     }
 
-    /** @return how many literal characters of the print line occur in the output, or -1 if one does not */
-    private static int literalsFoundIn(String printLine, String printed) {
-        int score = 0;
+    /**
+     * One program, read once: the answers above depend on its text alone, and reading it (splitting the
+     * source, matching each line's regular expressions) cost 1-4 ms an event on a cold JVM when it was done
+     * for every event again. Called from the run's threads at once.
+     */
+    private static final class Source {
+        private final Program program;
+        private final Map<Pattern, Integer> onlyLines = new ConcurrentHashMap<>();
+        private List<String> code;
+        private List<Print> prints;
+
+        Source(Program program) {
+            this.program = program;
+        }
+
+        /** @return the stripped source lines; element 0 is line 1 */
+        private synchronized List<String> code() {
+            if (code == null) {
+                code = program.lines().stream().map(String::strip).toList();
+            }
+            return code;
+        }
+
+        /** @return the prints (and prompts) of the program, each with the literal text it prints */
+        synchronized List<Print> prints() {
+            if (prints == null) {
+                List<Print> found = new ArrayList<>();
+                List<String> lines = code();
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    if (!line.startsWith("#") && PRINT.matcher(line).find()) {
+                        found.add(new Print(i + 1, literalPieces(line)));
+                    }
+                }
+                prints = List.copyOf(found);
+            }
+            return prints;
+        }
+
+        /** @return the number of the one line that makes the call, or 0 if none or several do */
+        int onlyLine(Pattern call) {
+            return onlyLines.computeIfAbsent(call, this::findOnlyLine);
+        }
+
+        private int findOnlyLine(Pattern call) {
+            List<String> lines = code();
+            int found = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (!line.startsWith("#") && call.matcher(line).find()) {
+                    if (found != 0) {
+                        return 0;
+                    }
+                    found = i + 1;
+                }
+            }
+            return found;
+        }
+    }
+
+    /** A print line and the pieces of literal text it prints, the {…} of f-strings cut out. */
+    private static final class Print {
+        private final int line;
+        private final List<String> pieces;
+
+        Print(int line, List<String> pieces) {
+            this.line = line;
+            this.pieces = pieces;
+        }
+
+        /** @return how many literal characters of the print occur in the output, or -1 if one does not */
+        int scoreFor(String printed) {
+            int score = 0;
+            for (String piece : pieces) {
+                if (!printed.contains(piece)) {
+                    return -1;
+                }
+                score += piece.length();
+            }
+            return score;
+        }
+    }
+
+    private static List<String> literalPieces(String printLine) {
+        List<String> pieces = new ArrayList<>();
         Matcher m = LITERAL.matcher(METHOD_ARGUMENTS.matcher(printLine).replaceAll(""));
         while (m.find()) {
             String quoted = m.group(1);
@@ -127,30 +206,11 @@ final class DefaultProgramLines {
                     .replace("\\\"", "\"");
             for (String piece : body.split("\\{[^}]*}")) {
                 String trimmed = piece.strip();
-                if (trimmed.isEmpty()) {
-                    continue;
+                if (!trimmed.isEmpty()) {
+                    pieces.add(trimmed);
                 }
-                if (!printed.contains(trimmed)) {
-                    return -1;
-                }
-                score += trimmed.length();
             }
         }
-        return score;
-    }
-
-    private static int onlyLine(Program program, Pattern call) {
-        List<String> code = program.lines();
-        int found = 0;
-        for (int i = 0; i < code.size(); i++) {
-            String line = code.get(i).strip();
-            if (!line.startsWith("#") && call.matcher(line).find()) {
-                if (found != 0) {
-                    return 0;
-                }
-                found = i + 1;
-            }
-        }
-        return found;
+        return List.copyOf(pieces);
     }
 }

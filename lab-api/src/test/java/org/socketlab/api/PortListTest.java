@@ -52,6 +52,27 @@ class PortListTest {
     }
 
     @Test
+    void counts_only_distinct_ports_against_the_limit() {
+        assertEquals(10, PortList.parse("1-10,5,1-10,10", 10).ports().size());
+    }
+
+    @Test
+    void parses_the_whole_range_in_order() {
+        List<Integer> ports = PortList.parse("1-65535", 65_535).ports();
+
+        assertEquals(65_535, ports.size());
+        assertEquals(1, ports.get(0));
+        assertEquals(65_535, ports.get(65_534));
+        assertEquals(40_000, ports.get(39_999));
+    }
+
+    @Test
+    void a_limit_of_zero_refuses_any_port() {
+        assertThrows(IllegalArgumentException.class, () -> PortList.parse("80", 0));
+        assertEquals(List.of(), PortList.parse("", 0).ports());
+    }
+
+    @Test
     void a_range_that_runs_backwards_says_how_to_write_it() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PortList.parse("5-1", 10));
 

@@ -72,6 +72,14 @@ class RunHandleTest {
     }
 
     @Test
+    void a_handle_can_carry_the_callers_run_id() {
+        RunHandle handle = new RunHandle("7b0e4a52-0c4e-4d1b-9a43-5f2b7a9d6c10");
+        Transcript transcript = Engine.run(new WaitingCase(null), Map.of(), RunSettings.defaults(), handle, failure -> { });
+        assertEquals("7b0e4a52-0c4e-4d1b-9a43-5f2b7a9d6c10", transcript.runId());
+        assertThrows(NullPointerException.class, () -> new RunHandle(null));
+    }
+
+    @Test
     void cancel_ends_a_run_blocked_in_accept_as_an_error_named_cancelled() throws Exception {
         CountDownLatch accepting = new CountDownLatch(1);
         RunHandle handle = new RunHandle();

@@ -80,7 +80,7 @@ public final class Main {
         } else if (command instanceof Command.Describe describe) {
             return describe(describe);
         } else if (command instanceof Command.Run run) {
-            return new RunCommand(out, err).execute(run, Registries.load(run.config(), err).catalogue());
+            return new RunCommand(out, err).execute(run, Registries.forRun(run, err).catalogue());
         }
         return serve((Command.Serve) command);
     }

@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import org.socketlab.api.InvalidParamException;
+import org.socketlab.api.Params;
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.api.transcript.TranscriptEvent;
 import org.socketlab.engine.CaseFailure;
 import org.socketlab.engine.Engine;
-import org.socketlab.engine.RunHandle;
 import org.socketlab.engine.RunSettings;
 
 /**
@@ -46,16 +46,12 @@ final class LiveRun {
      */
     static Transcript run(SuitePlan.Entry entry, RunSettings options, PrintStream out,
                           BiConsumer<String, CaseFailure> failures) throws UsageException {
-        Map<String, Object> params;
-        try {
-            params = Engine.resolve(entry.registered().params(), entry.params()).asMap();
-        } catch (InvalidParamException e) {
-            throw new UsageException(e.getMessage(), e.parameter());
-        }
+        Params resolved = entry.resolved();
+        Map<String, Object> params = resolved.asMap();
         boolean waitsForClient = params.get(LISTEN_PORT) != null && !params.get(LISTEN_PORT).toString().isBlank();
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         FutureTask<Transcript> run = new FutureTask<>(() -> Engine.run(entry.registered().labCase(),
-                entry.params(), options.withListener(events::add), new RunHandle(),
+                resolved, options.withListener(events::add), RunIds.newHandle(),
                 failure -> failures.accept(entry.registered().id(), failure))) {
             @Override
             protected void done() {

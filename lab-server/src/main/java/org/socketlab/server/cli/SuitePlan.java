@@ -1,14 +1,14 @@
 package org.socketlab.server.cli;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.ParamSpec;
+import org.socketlab.api.Params;
 import org.socketlab.engine.Engine;
 import org.socketlab.server.plugins.Catalogue;
 import org.socketlab.server.plugins.RegisteredCase;
@@ -18,8 +18,15 @@ import org.socketlab.server.plugins.RegisteredCase;
  * for it, checked before anything runs so that a typo costs no run.
  */
 public final class SuitePlan {
-    /** One case to run, with its values as typed. */
-    public record Entry(RegisteredCase registered, Map<String, String> params) {
+    /**
+     * One case to run, with its values as typed and as checked.
+     *
+     * @param registered the case
+     * @param params     its values as typed
+     * @param resolved   every value, checked and parsed ({@code Engine.resolve}): the run uses these, so that
+     *                   a long port list is not parsed again
+     */
+    public record Entry(RegisteredCase registered, Map<String, String> params, Params resolved) {
         /** Copies the values. */
         public Entry {
             params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -40,9 +47,11 @@ public final class SuitePlan {
      */
     public static List<Entry> of(Catalogue catalogue, Selection selection, List<ParamAssignment> assignments)
             throws UsageException {
-        Set<RegisteredCase> cases = new LinkedHashSet<>();
+        // By id, not a set of the records: a record's first hashCode() on a cold JVM builds its method handles,
+        // about 60 ms before a one-case run from the command line could start. The catalogue's ids are distinct.
+        Map<String, RegisteredCase> cases = new LinkedHashMap<>();
         for (String id : selection.caseIds()) {
-            cases.add(catalogue.find(id).orElseThrow(() -> new UsageException("no case '" + id
+            cases.putIfAbsent(id, catalogue.find(id).orElseThrow(() -> new UsageException("no case '" + id
                     + "'; 'java -jar socketlab.jar list' shows them")));
         }
         for (String tag : selection.tags()) {
@@ -51,21 +60,19 @@ public final class SuitePlan {
                 throw new UsageException("no case has the tag '" + tag + "'; 'java -jar socketlab.jar list' shows "
                         + "the cases and 'describe CASE' their tags");
             }
-            cases.addAll(tagged);
+            tagged.forEach(c -> cases.putIfAbsent(c.id(), c));
         }
         if (selection.all()) {
-            cases.addAll(catalogue.cases());
+            catalogue.cases().forEach(c -> cases.putIfAbsent(c.id(), c));
         }
+        checkEveryAssignmentIsUsed(cases.values(), assignments);
         List<Entry> entries = new ArrayList<>();
-        for (RegisteredCase c : cases) {
-            entries.add(new Entry(c, valuesFor(c, assignments)));
-        }
-        checkEveryAssignmentIsUsed(entries, assignments);
-        for (Entry entry : entries) {
+        for (RegisteredCase c : cases.values()) {
+            Map<String, String> values = valuesFor(c, assignments);
             try {
-                Engine.resolve(entry.registered().params(), entry.params());
+                entries.add(new Entry(c, values, Engine.resolve(c.params(), values)));
             } catch (InvalidParamException e) {
-                throw new UsageException(entry.registered().id() + ": " + e.getMessage(), e.parameter());
+                throw new UsageException(c.id() + ": " + e.getMessage(), e.parameter());
             }
         }
         return entries;
@@ -87,20 +94,20 @@ public final class SuitePlan {
         return values;
     }
 
-    private static void checkEveryAssignmentIsUsed(List<Entry> entries, List<ParamAssignment> assignments)
+    private static void checkEveryAssignmentIsUsed(Collection<RegisteredCase> cases, List<ParamAssignment> assignments)
             throws UsageException {
         for (ParamAssignment a : assignments) {
             if (a.caseId() == null) {
-                if (entries.stream().noneMatch(e -> declares(e.registered(), a.name()))) {
+                if (cases.stream().noneMatch(c -> declares(c, a.name()))) {
                     throw new UsageException("--param " + a.text() + ": no selected case has a parameter '" + a.name()
                             + "' ('describe CASE' lists a case's parameters)", a.name());
                 }
             } else {
-                Entry entry = entries.stream().filter(e -> e.registered().id().equals(a.caseId())).findFirst()
+                RegisteredCase selected = cases.stream().filter(c -> c.id().equals(a.caseId())).findFirst()
                         .orElseThrow(() -> new UsageException("--param " + a.text() + ": the case '" + a.caseId()
                                 + "' is not selected", a.name()));
-                if (!declares(entry.registered(), a.name())) {
-                    String known = entry.registered().params().stream().map(ParamSpec::name).toList().toString();
+                if (!declares(selected, a.name())) {
+                    String known = selected.params().stream().map(ParamSpec::name).toList().toString();
                     throw new UsageException("--param " + a.text() + ": " + a.caseId() + " has no parameter '"
                             + a.name() + "' (it has " + known + ")", a.name());
                 }

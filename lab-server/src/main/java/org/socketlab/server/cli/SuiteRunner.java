@@ -14,7 +14,6 @@ import org.socketlab.api.InvalidParamException;
 import org.socketlab.api.transcript.Transcript;
 import org.socketlab.engine.CaseFailure;
 import org.socketlab.engine.Engine;
-import org.socketlab.engine.RunHandle;
 import org.socketlab.engine.RunSettings;
 
 /**
@@ -78,7 +77,7 @@ public final class SuiteRunner {
                                      BiConsumer<String, CaseFailure> failures) throws UsageException {
         String caseId = entry.registered().id();
         try {
-            return Engine.run(entry.registered().labCase(), entry.params(), options, new RunHandle(),
+            return Engine.run(entry.registered().labCase(), entry.resolved(), options, RunIds.newHandle(),
                     failure -> failures.accept(caseId, failure));
         } catch (InvalidParamException e) {
             throw new UsageException(entry.registered().id() + ": " + e.getMessage(), e.parameter());

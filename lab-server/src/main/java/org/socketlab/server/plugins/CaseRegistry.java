@@ -42,6 +42,19 @@ public final class CaseRegistry {
         return new CaseRegistry(found.cases());
     }
 
+    /**
+     * Like {@link #ofBuiltIns(PrintStream)}, for a command that uses the named cases only ({@code run} of case
+     * ids): when each is found by its id, only those are loaded; otherwise every built-in case is.
+     *
+     * @param log where to report the providers that failed
+     * @param ids the case ids the command names
+     * @return the registry
+     */
+    public static CaseRegistry ofBuiltIns(PrintStream log, List<String> ids) {
+        return NamedBuiltIns.find(CaseRegistry.class.getClassLoader(), ids).map(CaseRegistry::new)
+                .orElseGet(() -> ofBuiltIns(log));
+    }
+
     /** @return the catalogue as it is now */
     public Catalogue catalogue() {
         return current.get();
