@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How long the case page keeps the browser's main thread busy with long runs: starts Socket Lab on an
 # ephemeral loopback port and has headless Chromium (over the DevTools protocol, bench/page/) run
-# large-file-get with bufferSize=8 (~4,000 events) and a 1,024-port scan from the case page, open the
+# large-file-get with bufferSize=1 (~4,900 events) and a 1,024-port scan from the case page, open the
 # saved transcript (#/open), open the scan's collapsed run and show a hidden kind; each traced, the
 # main-thread task time printed as the median of --repeat runs. Figures, not a pass/fail test.
 #
