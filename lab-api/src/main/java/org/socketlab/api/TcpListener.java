@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.engine.ConnectionIds;
@@ -29,6 +30,7 @@ public final class TcpListener implements AutoCloseable {
     private final String local;
     private volatile int timeoutMillis;
     private volatile String peerName;
+    private volatile boolean labClientsOnly;
     private volatile boolean closed;
 
     TcpListener(Actor actor, RecordingContext context, ServerSocket server) {
@@ -80,6 +82,19 @@ public final class TcpListener implements AutoCloseable {
     }
 
     /**
+     * Serves only the lab's own clients from now on: a connection that no socket of this run made (a port
+     * scan of the machine, another program that found the port) is closed as soon as it is accepted,
+     * recorded as a note, and {@link #accept()} waits on for a lab client within the same time-out. For a
+     * reference server whose clients are all lab actors, so that a stranger cannot take the place of the
+     * client the lesson is about. Do not use it on a socket that waits for a student's own program.
+     *
+     * @since 1.1
+     */
+    public void acceptOnlyLabClients() {
+        this.labClientsOnly = true;
+    }
+
+    /**
      * Waits for a client and returns the connection, owned by the same actor; records {@code accept}.
      *
      * @return the accepted connection
@@ -106,18 +121,20 @@ public final class TcpListener implements AutoCloseable {
     }
 
     private TcpConnection accept(Actor owner) throws IOException {
-        Socket socket;
-        try {
-            server.setSoTimeout(timeoutMillis);
-            socket = server.accept();
-        } catch (IOException e) {
-            IOException failure = Failures.clearer(e, "accept", timeoutMillis);
-            if (!closed) {
-                context.recorder().failure(actor.name(), "tcp", local, null, failure, Failures.describe(failure));
-            }
-            throw failure;
+        int limit = timeoutMillis;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limit);
+        Socket socket = acceptWithin(limit, limit);
+        while (labClientsOnly && !context.connectionIds().fromLab(
+                (InetSocketAddress) socket.getRemoteSocketAddress(), (InetSocketAddress) socket.getLocalSocketAddress())) {
+            context.note(local + " closed a connection from "
+                    + Endpoints.format(socket.getRemoteSocketAddress()) + " that no socket of this run made, "
+                    + "and waits on for the lab's client");
+            context.close(socket);
+            // 0 means no time-out; otherwise what is left of it, at least 1 ms (0 would mean forever).
+            int left = limit == 0 ? 0
+                    : (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            socket = acceptWithin(left, limit);
         }
-        context.register(socket);
         ConnectionIds.Accepted accepted = context.connectionIds().accepted(
                 (InetSocketAddress) socket.getRemoteSocketAddress(), (InetSocketAddress) socket.getLocalSocketAddress());
         String peer = accepted.peerInLab() ? null : peerName;
@@ -125,6 +142,21 @@ public final class TcpListener implements AutoCloseable {
         context.recorder().socketEvent(owner.name(), EventKind.ACCEPT,
                 Wire.tcp(connection.local(), connection.remote(), accepted.conn(), peer));
         return connection;
+    }
+
+    private Socket acceptWithin(int millis, int limit) throws IOException {
+        try {
+            server.setSoTimeout(millis);
+            Socket socket = server.accept();
+            context.register(socket);
+            return socket;
+        } catch (IOException e) {
+            IOException failure = Failures.clearer(e, "accept", limit);
+            if (!closed) {
+                context.recorder().failure(actor.name(), "tcp", local, null, failure, Failures.describe(failure));
+            }
+            throw failure;
+        }
     }
 
     /** Stops listening; records {@code close}. Closing twice does nothing. */

@@ -70,6 +70,18 @@ public final class ConnectionIds {
     }
 
     /**
+     * Whether a connection that an accepting lab socket sees was made by a lab socket of this run. It
+     * claims nothing: {@link #accepted} still gives the id.
+     *
+     * @param client the connection's remote address
+     * @param server the connection's local address
+     * @return true if a lab socket registered this pair before it connected
+     */
+    public synchronized boolean fromLab(InetSocketAddress client, InetSocketAddress server) {
+        return pending.containsKey(new Pending(client.getPort(), server));
+    }
+
+    /**
      * Called by an accepting lab socket.
      *
      * @param client the connection's remote address

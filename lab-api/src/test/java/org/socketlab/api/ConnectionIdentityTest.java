@@ -22,11 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.engine.ConnectionIds;
 import org.socketlab.api.transcript.EventKind;
-import org.socketlab.engine.ConnectionIds;
 import org.socketlab.api.transcript.Outcome;
-import org.socketlab.engine.ConnectionIds;
 import org.socketlab.api.transcript.Transcript;
-import org.socketlab.engine.ConnectionIds;
 import org.socketlab.api.transcript.TranscriptEvent;
 
 /** The {@code conn}, {@code offset}, {@code peer} and {@code peerConn} facts that sockets record. */
@@ -204,6 +201,36 @@ class ConnectionIdentityTest {
             assertEquals(accepts.get(i).conn(), reads.get(i).conn());
             assertEquals(0L, reads.get(i).offset());
         }
+    }
+
+    @Test
+    void a_listener_for_lab_clients_only_turns_a_stranger_away_and_serves_the_lab_client_behind_it()
+            throws Exception {
+        int[] strangerRead = new int[1];
+        Transcript t = run(context -> {
+            try (TcpListener server = context.actor("Server").listen()) {
+                server.acceptOnlyLabClients();
+                // Both wait in the listen queue, the stranger first, as a port scan that came just before.
+                try (Socket stranger = new Socket(InetAddress.getLoopbackAddress(), server.port());
+                        TcpConnection client = context.actor("Client").connect("127.0.0.1", server.port())) {
+                    client.send("hi");
+                    try (TcpConnection accepted = server.accept()) {
+                        accepted.recv(16);
+                    }
+                    stranger.setSoTimeout(5_000);
+                    strangerRead[0] = stranger.getInputStream().read();
+                }
+            }
+        });
+
+        assertEquals(-1, strangerRead[0], "the stranger's connection was closed");
+        List<TranscriptEvent> accepts = events(t, "Server", EventKind.ACCEPT);
+        assertEquals(1, accepts.size(), "only the lab client was accepted");
+        assertEquals(events(t, "Client", EventKind.CONNECT).get(0).conn(), accepts.get(0).conn());
+        assertNull(accepts.get(0).peer());
+        assertEquals("hi", events(t, "Server", EventKind.RECV).get(0).text());
+        assertTrue(t.events().stream().anyMatch(e -> e.kind() == EventKind.NOTE
+                && e.text().contains("that no socket of this run made")), "the stranger is noted");
     }
 
     @Test

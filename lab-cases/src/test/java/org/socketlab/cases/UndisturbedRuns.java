@@ -14,9 +14,11 @@ import org.socketlab.api.transcript.TranscriptEvent;
 
 /**
  * Runs a case whose reference server serves the lab's own client, again when a connection from outside the
- * run reached that server. The reference server accepts whoever connects first, and its port is an ordinary
- * port on 127.0.0.1: a port scan or a stray client of another program on the machine (other builds, a student's
- * scan on a shared machine) may connect in the middle of the run, and that run then says nothing about the case.
+ * run reached that server. A server's port is an ordinary port on 127.0.0.1: a port scan or a stray client of
+ * another program on the machine (other builds, a student's scan on a shared machine) may connect in the middle
+ * of the run. The servers that go through {@code ServerMode} turn such a stranger away
+ * ({@code TcpListener.acceptOnlyLabClients()}); a case's other listeners accept whoever connects first, and
+ * that run then says nothing about the case.
  *
  * <p>A stray is told from the lab's client by the transcript itself: a lab socket registers its connection
  * before it connects, so the accept of a lab client has the {@code conn} of a {@code connect} of the run; an

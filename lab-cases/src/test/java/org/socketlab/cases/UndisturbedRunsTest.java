@@ -1,6 +1,7 @@
 package org.socketlab.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.socketlab.api.CaseInfo;
 import org.socketlab.api.CaseRunner;
+import org.socketlab.api.LabCase;
+import org.socketlab.api.RunContext;
 import org.socketlab.api.RunOptions;
+import org.socketlab.api.TcpConnection;
+import org.socketlab.api.TcpListener;
 import org.socketlab.api.transcript.EventKind;
 import org.socketlab.api.transcript.Outcome;
 import org.socketlab.api.transcript.Transcript;
@@ -22,24 +28,53 @@ import org.socketlab.cases.tcp.MissingMessageCase;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class UndisturbedRunsTest {
 
-    @Test
-    void a_connection_from_outside_the_run_that_the_server_accepts_first_is_a_stray() {
-        // A port scan's connect: in the backlog as soon as the server listens, before Alice connects, and closed.
-        RunOptions strayAtListen = RunOptions.defaults().withListener(event -> {
-            if (event.kind() == EventKind.LISTEN) {
-                int port = Integer.parseInt(event.local().substring(event.local().lastIndexOf(':') + 1));
-                try {
-                    new Socket(InetAddress.getLoopbackAddress(), port).close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+    /** A port scan's connect: in the backlog as soon as the server listens, before the lab's client connects. */
+    private static final RunOptions STRAY_AT_LISTEN = RunOptions.defaults().withListener(event -> {
+        if (event.kind() == EventKind.LISTEN) {
+            int port = Integer.parseInt(event.local().substring(event.local().lastIndexOf(':') + 1));
+            try {
+                new Socket(InetAddress.getLoopbackAddress(), port).close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        });
+        }
+    });
 
-        Transcript transcript = CaseRunner.run(new MissingMessageCase(), Map.of(), strayAtListen);
+    /** A server that accepts whoever comes first, as a plugin's listener does unless it asks otherwise. */
+    private static final LabCase OPEN_SERVER = new LabCase() {
+        @Override
+        public CaseInfo info() {
+            return CaseInfo.builder("open-server").title("Open server").summary("Accepts whoever comes first.")
+                    .source("UndisturbedRunsTest").build();
+        }
 
-        assertEquals(Outcome.FAILED, transcript.outcome(), "Bob reads the stray's nothing: " + transcript.checks());
+        @Override
+        public void run(RunContext context) throws Exception {
+            try (TcpListener server = context.actor("Server").listen();
+                    TcpConnection client = context.actor("Client").connect("127.0.0.1", server.port());
+                    TcpConnection accepted = server.accept()) {
+                client.send("hi");
+                context.checkEquals("the server reads the client's hi", "hi", accepted.recvText(16));
+            }
+        }
+    };
+
+    @Test
+    void a_connection_from_outside_the_run_that_an_open_server_accepts_first_is_a_stray() {
+        Transcript transcript = CaseRunner.run(OPEN_SERVER, Map.of(), STRAY_AT_LISTEN);
+
+        assertEquals(Outcome.FAILED, transcript.outcome(), "the server reads the stray's nothing: " + transcript.checks());
         assertEquals(1, UndisturbedRuns.strays(transcript).size(), transcript.events().toString());
+    }
+
+    @Test
+    void a_built_in_reference_server_turns_the_stray_away_and_serves_the_lab_client() {
+        Transcript transcript = CaseRunner.run(new MissingMessageCase(), Map.of(), STRAY_AT_LISTEN);
+
+        assertEquals(Outcome.PASSED, transcript.outcome(), transcript.checks().toString());
+        assertEquals(List.of(), UndisturbedRuns.strays(transcript), "the stray was never accepted");
+        assertTrue(transcript.events().stream().anyMatch(e -> e.kind() == EventKind.NOTE
+                && e.text().contains("that no socket of this run made")), transcript.events().toString());
     }
 
     @Test

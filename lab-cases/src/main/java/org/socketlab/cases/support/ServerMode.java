@@ -192,7 +192,11 @@ public final class ServerMode {
 
     private TcpListener listen(RunContext context, Actor server, String exampleClient) throws IOException {
         if (!yourClient()) {
-            return server.listen();
+            // The lab's client is the only one the lesson is about: a stranger who finds the port (a port
+            // scan of the machine) is turned away instead of taking its place.
+            TcpListener listener = server.listen();
+            listener.acceptOnlyLabClients();
+            return listener;
         }
         TcpListener listener = server.listen(listenPort);
         listener.namePeers(YOUR_CLIENT);
