@@ -117,7 +117,7 @@ public final class UdpCounterCase implements LabCase {
         UdpEndpoint socket = mode.bindUdp(context, server);
         server.print("UDP Server listening on 127.0.0.1:" + socket.port());
         if (mode.yourClient()) {
-            List<String> received = serve(mode, server, socket, clients);
+            serve(mode, server, socket, clients);
             mode.checkClientCame(context, clients);
             return;
         }
