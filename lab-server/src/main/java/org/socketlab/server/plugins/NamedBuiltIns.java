@@ -71,7 +71,9 @@ final class NamedBuiltIns {
         return name.append("Case").toString();
     }
 
-    // The services files' syntax (java.util.ServiceLoader): one class name a line, '#' starts a comment.
+    // The services files' syntax (java.util.ServiceLoader): one class name a line, '#' starts a comment. Read
+    // here rather than with ServiceLoader.stream(), which loads every provider class to give its type: that
+    // made `run port-scanner` on a cold JVM about 8 ms slower (137-145 against 128-140 ms, Java 17).
     private static List<String> providerNames(ClassLoader loader) throws IOException {
         List<String> names = new ArrayList<>();
         Enumeration<URL> files = loader.getResources(CaseDiscovery.SERVICES_FILE);
