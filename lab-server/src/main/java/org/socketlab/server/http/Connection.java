@@ -51,14 +51,14 @@ final class Connection {
     private int lingerBytes;
     private volatile WorkerExchange worker;
 
-    Connection(HttpServer server, ConnectionLoop loop, SocketChannel channel) throws IOException {
+    Connection(HttpServer server, ConnectionLoop loop, SocketChannel channel, InetSocketAddress remote) {
         this.server = server;
         this.config = server.config();
         this.answers = server.answers();
         this.loop = loop;
         this.channel = channel;
-        this.remote = (InetSocketAddress) channel.getRemoteAddress();
-        this.reader = new RequestReader(input, config);
+        this.remote = remote;
+        this.reader = new RequestReader(input, config, server.recentStrings());
         this.incoming = new IncomingHead(input, reader);
         // Idle from the start: a connection that has sent nothing yet gives way first when slots run short.
         this.idleSinceNanos = System.nanoTime();
