@@ -35,6 +35,10 @@ public class RequestParserBenchmark {
     @Param({"wrk", "browser"})
     public String client;
 
+    /** Whether repeated targets and header fields come back as the strings of last time, as in the server. */
+    @Param({"true", "false"})
+    public boolean recent;
+
     private RequestReader reader;
 
     @Setup(Level.Trial)
@@ -48,7 +52,8 @@ public class RequestParserBenchmark {
                         + "Accept-Encoding: gzip, deflate, br\r\nReferer: http://127.0.0.1:8080/\r\n"
                         + "Connection: keep-alive\r\nSec-Fetch-Mode: cors\r\nSec-Fetch-Site: same-origin\r\n\r\n";
         RequestInput input = new RequestInput(new Replay(head.getBytes(StandardCharsets.US_ASCII)), null);
-        reader = new RequestReader(input, HttpServerConfig.defaults());
+        reader = new RequestReader(input, HttpServerConfig.defaults(),
+                recent ? RecentStrings.create() : RecentStrings.NONE);
     }
 
     @Benchmark

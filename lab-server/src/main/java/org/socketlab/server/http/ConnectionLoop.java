@@ -304,8 +304,12 @@ final class ConnectionLoop implements Runnable {
      * collection and be copied, and tenured, for nothing.
      */
     void forget(Connection connection) {
+        if (Thread.currentThread() != thread) {
+            // Closed on a worker: the next sweep drops it.
+            return;
+        }
         int slot = connection.loopSlot;
-        if (slot < 0 || Thread.currentThread() != thread) {
+        if (slot < 0) {
             return;
         }
         connection.loopSlot = -1;

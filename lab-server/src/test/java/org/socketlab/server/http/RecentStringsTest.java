@@ -45,6 +45,23 @@ class RecentStringsTest {
     }
 
     @Test
+    void two_values_that_hash_alike_both_stay() {
+        // The same length, first and last eight bytes: the same set of two slots.
+        byte[] one = bytes("127.0.0.1:1111:8080");
+        byte[] two = bytes("127.0.0.1:2222:8080");
+        byte[] three = bytes("127.0.0.1:3333:8080");
+
+        String first = recent.latin1(one, 0, one.length);
+        String second = recent.latin1(two, 0, two.length);
+
+        assertSame(first, recent.latin1(one, 0, one.length));
+        assertSame(second, recent.latin1(two, 0, two.length));
+        String third = recent.latin1(three, 0, three.length);
+        assertEquals("127.0.0.1:3333:8080", third);
+        assertSame(third, recent.latin1(three, 0, three.length));
+    }
+
+    @Test
     void keeps_bytes_above_ascii_one_to_one() {
         byte[] obsText = {'c', 'a', 'f', (byte) 0xE9};
 
