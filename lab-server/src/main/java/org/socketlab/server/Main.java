@@ -142,6 +142,8 @@ public final class Main {
             err.println("socketlab: cannot start the server: " + e.getMessage());
             return EXIT_FAILED;
         }
+        // Before the line that says it listens, so a script that waits for that line meets a settled heap.
+        HeapTrim.trimThisJvm();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -40,7 +40,8 @@ final class Connection {
     private volatile long idleSinceNanos;
     private SelectionKey key;
     private int interest;
-    boolean inLoopList;
+    // Where the loop's sweep list holds it, -1 when it does not; the loop's thread only.
+    int loopSlot = -1;
     private final IncomingHead incoming;
     // Output the socket did not take yet, and since when it has made no progress (for the watchdog).
     private final PendingOutput pending = new PendingOutput();
@@ -50,14 +51,14 @@ final class Connection {
     private int lingerBytes;
     private volatile WorkerExchange worker;
 
-    Connection(HttpServer server, ConnectionLoop loop, SocketChannel channel) throws IOException {
+    Connection(HttpServer server, ConnectionLoop loop, SocketChannel channel, InetSocketAddress remote) {
         this.server = server;
         this.config = server.config();
         this.answers = server.answers();
         this.loop = loop;
         this.channel = channel;
-        this.remote = (InetSocketAddress) channel.getRemoteAddress();
-        this.reader = new RequestReader(input, config);
+        this.remote = remote;
+        this.reader = new RequestReader(input, config, server.recentStrings());
         this.incoming = new IncomingHead(input, reader);
         // Idle from the start: a connection that has sent nothing yet gives way first when slots run short.
         this.idleSinceNanos = System.nanoTime();
@@ -372,6 +373,7 @@ final class Connection {
             // Nothing more can be done about a socket that fails to close.
         }
         server.connectionClosed(this);
+        loop.forget(this);
         // A registered channel is closed for good when its selector next looks: wake it for that.
         loop.wakeupIfOtherThread();
     }

@@ -126,7 +126,10 @@ final class ConnectionLoop implements Runnable {
                     connection.forceClose();
                 }
             }
-            connections.forEach(Connection::forceClose);
+            // Backwards: each close takes the connection out of the list.
+            for (int i = connections.size() - 1; i >= 0; i--) {
+                connections.get(i).forceClose();
+            }
             try {
                 selector.close();
             } catch (IOException e) {
@@ -221,8 +224,8 @@ final class ConnectionLoop implements Runnable {
             connection.forceClose();
             return;
         }
-        if (!connection.inLoopList) {
-            connection.inLoopList = true;
+        if (connection.loopSlot < 0) {
+            connection.loopSlot = connections.size();
             connections.add(connection);
         }
         connection.withLoopBuffer(() -> connection.registered(key));
@@ -290,13 +293,27 @@ final class ConnectionLoop implements Runnable {
                 stays = false;
             }
             if (!stays) {
-                connection.inLoopList = false;
-                // Order does not matter: move the last one here.
-                Connection last = connections.remove(connections.size() - 1);
-                if (i < connections.size()) {
-                    connections.set(i, last);
-                }
+                forget(connection);
             }
+        }
+    }
+
+    /**
+     * Drops a connection from the sweep's list; loop thread only. A connection closed on the loop leaves at
+     * once: kept until the next sweep, the thousands a second of short connections would outlive a young
+     * collection and be copied, and tenured, for nothing.
+     */
+    void forget(Connection connection) {
+        int slot = connection.loopSlot;
+        if (slot < 0 || Thread.currentThread() != thread) {
+            return;
+        }
+        connection.loopSlot = -1;
+        // Order does not matter: move the last one into the gap.
+        Connection last = connections.remove(connections.size() - 1);
+        if (last != connection) {
+            connections.set(slot, last);
+            last.loopSlot = slot;
         }
     }
 

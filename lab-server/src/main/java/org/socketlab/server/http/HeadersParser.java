@@ -2,7 +2,6 @@ package org.socketlab.server.http;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Reads a field section, the header fields of a request or the trailer of a chunked body (RFC 9112 §5). */
@@ -22,6 +21,11 @@ final class HeadersParser {
      * @throws EOFException  if the stream ends before the empty line
      */
     static Headers parse(RequestInput input, int maxBytes, Status tooLarge) throws IOException {
+        return parse(input, maxBytes, tooLarge, RecentStrings.NONE);
+    }
+
+    /** As {@link #parse(RequestInput, int, Status)}, taking names and values that repeat from {@code recent}. */
+    static Headers parse(RequestInput input, int maxBytes, Status tooLarge, RecentStrings recent) throws IOException {
         String[] names = new String[INITIAL_FIELDS];
         String[] values = new String[INITIAL_FIELDS];
         int count = 0;
@@ -52,8 +56,8 @@ final class HeadersParser {
             byte[] buf = input.buffer();
             int start = input.lineStart();
             int colon = nameEnd(buf, start, start + length);
-            names[count] = new String(buf, start, colon - start, StandardCharsets.ISO_8859_1);
-            values[count] = value(buf, colon + 1, start + length);
+            names[count] = recent.latin1(buf, start, colon - start);
+            values[count] = value(buf, colon + 1, start + length, recent);
             count++;
         }
     }
@@ -84,7 +88,7 @@ final class HeadersParser {
         return i;
     }
 
-    private static String value(byte[] buf, int start, int end) {
+    private static String value(byte[] buf, int start, int end, RecentStrings recent) {
         // RFC 9112 §5.1: optional whitespace around the value is not part of it.
         while (start < end && Grammar.isWhitespace(buf[start])) {
             start++;
@@ -99,7 +103,7 @@ final class HeadersParser {
             }
         }
         // ISO-8859-1 keeps obs-text bytes one to one (RFC 9110 §5.5).
-        return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+        return recent.latin1(buf, start, end - start);
     }
 
     private static HttpException bad(String message) {

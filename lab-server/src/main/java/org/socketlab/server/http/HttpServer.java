@@ -39,6 +39,7 @@ public final class HttpServer implements AutoCloseable {
     private final AccessLog accessLog;
     private final Answers answers;
     private final DateHeader date = new DateHeader();
+    private final RecentStrings recentStrings = RecentStrings.create();
     private final ServerSocketChannel listener;
     private final int port;
     private final ExecutorService workers;
@@ -172,7 +173,16 @@ public final class HttpServer implements AutoCloseable {
      * @return the connection to register with the loop, or null
      */
     Connection admit(SocketChannel channel, ConnectionLoop loop) {
-        InetAddress client = channel.socket().getInetAddress();
+        InetSocketAddress remote;
+        try {
+            remote = (InetSocketAddress) channel.getRemoteAddress();
+        } catch (IOException e) {
+            // Closed before we got to it.
+            Rejection.close(channel);
+            return null;
+        }
+        // The address, not channel.socket(): that builds a Socket adaptor for every connection.
+        InetAddress client = remote == null ? null : remote.getAddress();
         boolean clientSlot = client != null && (clientSlots.tryAcquire(client)
                 || closeOldestIdle(c -> c.client().equals(client)) && clientSlots.tryAcquire(client));
         if (!clientSlot || stopping) {
@@ -190,7 +200,7 @@ public final class HttpServer implements AutoCloseable {
         Connection connection;
         try {
             ConnectionLoop.configure(channel);
-            connection = new Connection(this, loop, channel);
+            connection = new Connection(this, loop, channel, remote);
         } catch (IOException e) {
             // Reset before we got to it.
             permits.release();
@@ -212,6 +222,11 @@ public final class HttpServer implements AutoCloseable {
         }
         // Closing releases its slots.
         return oldest != null && oldest.closeIfIdle();
+    }
+
+    /** The strings of targets and header fields that repeat, shared by every connection (see {@link RecentStrings}). */
+    RecentStrings recentStrings() {
+        return recentStrings;
     }
 
     /** Called whenever a connection is closed, once or more: its slots are released once. */

@@ -21,6 +21,11 @@ final class RequestLineParser {
      *                       a method this server never supports
      */
     static RequestLine parse(byte[] buf, int offset, int length) {
+        return parse(buf, offset, length, RecentStrings.NONE);
+    }
+
+    /** As {@link #parse(byte[], int, int)}, taking a target that repeats from {@code recent}. */
+    static RequestLine parse(byte[] buf, int offset, int length, RecentStrings recent) {
         int end = offset + length;
         // RFC 9112 §3: exactly one SP between the parts; lenient whitespace parsing is allowed
         // but invites request smuggling, so anything else is malformed.
@@ -41,7 +46,7 @@ final class RequestLineParser {
         }
         String version = version(buf, targetEnd + 1, end);
         String method = supportedMethod(buf, offset, methodEnd);
-        String target = new String(buf, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1);
+        String target = recent.latin1(buf, targetStart, targetEnd - targetStart);
         return withTarget(method, target, version);
     }
 

@@ -11,10 +11,16 @@ final class RequestReader {
 
     private final RequestInput input;
     private final HttpServerConfig config;
+    private final RecentStrings recent;
 
     RequestReader(RequestInput input, HttpServerConfig config) {
+        this(input, config, RecentStrings.NONE);
+    }
+
+    RequestReader(RequestInput input, HttpServerConfig config, RecentStrings recent) {
         this.input = input;
         this.config = config;
+        this.recent = recent;
     }
 
     /**
@@ -35,7 +41,7 @@ final class RequestReader {
         if (length == 0) {
             throw new HttpException(Status.BAD_REQUEST, "the request starts with too many empty lines");
         }
-        return RequestLineParser.parse(input.buffer(), input.lineStart(), length);
+        return RequestLineParser.parse(input.buffer(), input.lineStart(), length, recent);
     }
 
     /**
@@ -45,7 +51,7 @@ final class RequestReader {
      * @throws EOFException  if the stream ended inside the head
      */
     RequestHead readHead(RequestLine line) throws IOException {
-        Headers headers = HeadersParser.parse(input, config.maxHeaderBytes(), Status.REQUEST_HEADER_FIELDS_TOO_LARGE);
+        Headers headers = HeadersParser.parse(input, config.maxHeaderBytes(), Status.REQUEST_HEADER_FIELDS_TOO_LARGE, recent);
         checkHost(headers, line.isHttp11());
         String path = decodedPath(line);
         long bodyLength = BodyFraming.declaredLength(headers, line.isHttp11(), config.maxBodyBytes());

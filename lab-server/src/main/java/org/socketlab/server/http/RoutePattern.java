@@ -53,26 +53,15 @@ final class RoutePattern {
     }
 
     /**
-     * Whether the decoded segments of a request path match; if so and params is not null, the
-     * captured values are put there.
+     * Whether the decoded segments of a request path match.
      */
-    boolean matches(String[] segments, Map<String, String> params) {
-        if (segments.length != literals.length) {
+    boolean matches(PathSegments segments) {
+        if (segments.count() != literals.length) {
             return false;
         }
-        for (int i = 0; i < segments.length; i++) {
-            if (literals[i] != null && !literals[i].equals(segments[i])) {
+        for (int i = 0; i < literals.length; i++) {
+            if (literals[i] != null ? !segments.is(i, literals[i]) : segments.isEmpty(i)) {
                 return false;
-            }
-            if (captures[i] != null && segments[i].isEmpty()) {
-                return false;
-            }
-        }
-        if (params != null) {
-            for (int i = 0; i < segments.length; i++) {
-                if (captures[i] != null) {
-                    params.put(captures[i], segments[i]);
-                }
             }
         }
         return true;
@@ -82,23 +71,23 @@ final class RoutePattern {
      * The values captured from segments this pattern matches: an immutable map, {@code Map.of()} for
      * a pattern without captures.
      */
-    Map<String, String> captures(String[] segments) {
+    Map<String, String> captures(PathSegments segments) {
         String name = null;
         String value = null;
         Map<String, String> params = null;
-        for (int i = 0; i < segments.length; i++) {
+        for (int i = 0; i < captures.length; i++) {
             if (captures[i] == null) {
                 continue;
             }
             if (name == null) {
                 name = captures[i];
-                value = segments[i];
+                value = segments.get(i);
             } else {
                 if (params == null) {
                     params = new HashMap<>(4);
                     params.put(name, value);
                 }
-                params.put(captures[i], segments[i]);
+                params.put(captures[i], segments.get(i));
             }
         }
         // One capture, the common case, needs no hash map (and Map.copyOf keeps Map.of as it is).

@@ -113,7 +113,7 @@ public final class Router implements Handler {
             // RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole.
             return HttpResponse.empty(Status.NO_CONTENT).withHeader("Allow", allow(allMethods()));
         }
-        String[] segments = segments(request.rawPath());
+        PathSegments segments = PathSegments.of(request.rawPath());
         Route route = find(request.method(), segments);
         if (route == null && request.method().equals("HEAD")) {
             route = find("GET", segments);
@@ -145,7 +145,7 @@ public final class Router implements Handler {
     @Override
     public boolean acceptsBody(HttpRequest head) {
         try {
-            String[] segments = segments(head.rawPath());
+            PathSegments segments = PathSegments.of(head.rawPath());
             Route route = find(head.method(), segments);
             if (route == null && head.method().equals("HEAD")) {
                 route = find("GET", segments);
@@ -163,28 +163,28 @@ public final class Router implements Handler {
         }
     }
 
-    private Route find(String method, String[] segments) {
+    private Route find(String method, PathSegments segments) {
         for (Route route : routes) {
-            if (route.method.equals(method) && route.pattern.matches(segments, null)) {
+            if (route.method.equals(method) && route.pattern.matches(segments)) {
                 return route;
             }
         }
         return null;
     }
 
-    private boolean anyRouteMatches(String[] segments) {
+    private boolean anyRouteMatches(PathSegments segments) {
         for (Route route : routes) {
-            if (route.pattern.matches(segments, null)) {
+            if (route.pattern.matches(segments)) {
                 return true;
             }
         }
         return false;
     }
 
-    private Set<String> methodsFor(String[] segments) {
+    private Set<String> methodsFor(PathSegments segments) {
         Set<String> methods = new TreeSet<>(Router::compareMethods);
         for (Route route : routes) {
-            if (route.pattern.matches(segments, null)) {
+            if (route.pattern.matches(segments)) {
                 methods.add(route.method);
             }
         }
@@ -215,25 +215,5 @@ public final class Router implements Handler {
             return a.compareTo(b);
         }
         return Integer.compare(rankA < 0 ? Integer.MAX_VALUE : rankA, rankB < 0 ? Integer.MAX_VALUE : rankB);
-    }
-
-    /** The decoded segments of a raw path: "/a%2Fb/c" is ["a/b", "c"]. */
-    static String[] segments(String rawPath) {
-        // By hand rather than split("/"), which builds an ArrayList and copies it: this runs on every
-        // request. The path starts with "/" (origin-form, or "/" for an absolute URI without a path).
-        int count = 1;
-        for (int i = 1; i < rawPath.length(); i++) {
-            if (rawPath.charAt(i) == '/') {
-                count++;
-            }
-        }
-        String[] segments = new String[count];
-        int start = 1;
-        for (int i = 0; i < count; i++) {
-            int end = i == count - 1 ? rawPath.length() : rawPath.indexOf('/', start);
-            segments[i] = PercentDecoder.decodePath(rawPath.substring(start, end));
-            start = end + 1;
-        }
-        return segments;
     }
 }

@@ -35,6 +35,20 @@ class RouterTest {
     }
 
     @Test
+    void matches_a_literal_segment_written_with_percent_encoding() throws Exception {
+        // RFC 3986 §6.2.2.2: "%61" and "a" are the same unreserved character.
+        assertEquals("list", body(router.handle(Wire.request("GET", "/api/c%61ses"))));
+        assertEquals("tcp-echo/7", body(router.handle(Wire.request("GET", "/api/cases/tcp-echo/runs/%37"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api//tcp-echo", "/api/cases/x/runs/", "/api/casesx", "/api/case"})
+    void an_empty_or_partly_equal_segment_matches_no_route(String target) {
+        HttpException e = assertThrows(HttpException.class, () -> router.handle(Wire.request("GET", target)));
+        assertEquals(Status.NOT_FOUND, e.status());
+    }
+
+    @Test
     void decodes_each_captured_segment_once() throws Exception {
         HttpResponse response = router.handle(Wire.request("GET", "/api/cases/a%2Fb%20c%25252e"));
 
