@@ -46,6 +46,18 @@ class PortScannerCaseTest {
     }
 
     @Test
+    void default_run_with_a_fast_scan_checks_the_labs_port_open_and_the_free_port_closed() {
+        Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of("parallel", 4));
+
+        assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
+        assertEquals(2, transcript.checks().size(), transcript.checks().toString());
+        assertTrue(transcript.checks().get(0).name().endsWith("is Open"), transcript.checks().toString());
+        assertTrue(transcript.checks().stream().allMatch(Check::passed), transcript.checks().toString());
+        assertTrue(transcript.output().contains("Not shown: 1 closed tcp ports (conn-refused)"),
+                transcript.output().toString());
+    }
+
+    @Test
     void default_run_records_the_handshake_to_the_open_port_and_the_refusal_of_the_closed_one() {
         Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of());
 
