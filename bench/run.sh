@@ -159,6 +159,11 @@ if want scan; then
     echo
     echo "Whole-range TCP connect scan of 127.0.0.1, $SCAN_ROUNDS rounds (wall time of one command each; own = the"
     echo "command's CPU time; rest = CPU% of everything else on the machine meanwhile, 100 = one core):"
+    # The floor: the same probes in a bare JVM (bench/ScanFloor.java), what any java command pays for this scan.
+    FLOOR=""
+    if [ -x "$(dirname "$JAVA17")/javac" ] && "$(dirname "$JAVA17")/javac" -d "$OUT/floor" bench/ScanFloor.java; then
+      FLOOR=$OUT/floor
+    fi
     start_server "$JAVA17" --access-log off
     scan_body='{"params": {"host": "127.0.0.1", "ports": "1-65535", "parallel": 512}}'
     # The API row is the server's second scan: the first warms its JIT as a running server's earlier runs would.
@@ -168,6 +173,8 @@ if want scan; then
       n=$(timed nmap "$OUT/nmap-$round.txt" nmap -sT -p1-65535 -n 127.0.0.1)
       c=$(timed cli "$OUT/scan-$round.txt" "$JAVA17" -jar "$JAR" run port-scanner --param host=127.0.0.1 \
         --param ports=1-65535 --param parallel=512)
+      f="floor 0 0 0"
+      [ -z "$FLOOR" ] || f=$(timed floor "$OUT/floor-$round.txt" "$JAVA17" -cp "$FLOOR" ScanFloor)
       cpu0=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"); b0=$(busy_ticks)
       api_ms=$(curl -s -o "$OUT/scan-api-$round.json" -w '%{time_total}' -X POST -H 'Content-Type: application/json' \
         -d "$scan_body" "${URL}api/cases/port-scanner/runs" | awk '{ printf "%d", $1 * 1000 }')
@@ -178,11 +185,13 @@ if want scan; then
       cli_open=$(open_ports '^ *[0-9]+/tcp +open' "$OUT/scan-$round.txt")
       nmap_closed=$(grep -oE 'Not shown: [0-9]+ closed' "$OUT/nmap-$round.txt" | grep -oE '[0-9]+' || echo 0)
       cli_closed=$(grep -m1 -oE 'Not shown: [0-9,]+ closed' "$OUT/scan-$round.txt" | tr -d , | grep -oE '[0-9]+' || echo 0)
-      echo "$round $n $c $a" >>"$OUT/scan-rounds.txt"
-      read -r _ nw no nr <<<"$n"; read -r _ cw co cr <<<"$c"; read -r _ aw ao ar <<<"$a"
+      echo "$round $n $c $a $f" >>"$OUT/scan-rounds.txt"
+      read -r _ nw no nr <<<"$n"; read -r _ cw co cr <<<"$c"; read -r _ aw ao ar <<<"$a"; read -r _ fw fo fr <<<"$f"
       printf '  round %d: nmap %5d ms (own %4d, rest %3d%%) | CLI %5d ms (own %4d, rest %3d%%) ratio %.2f | API %5d ms (server %4d, rest %3d%%) ratio %.2f\n' \
         "$round" "$nw" "$no" "$nr" "$cw" "$co" "$cr" "$(awk -v a="$cw" -v b="$nw" 'BEGIN { print a / b }')" \
         "$aw" "$ao" "$ar" "$(awk -v a="$aw" -v b="$nw" 'BEGIN { print a / b }')"
+      [ -z "$FLOOR" ] || printf '           floor (bench/ScanFloor.java, a bare JVM, same probes) %5d ms (own %4d, rest %3d%%) ratio %.2f\n' \
+        "$fw" "$fo" "$fr" "$(awk -v a="$fw" -v b="$nw" 'BEGIN { print a / b }')"
       # Verdicts: the same open ports and closed count, or both lists (a port another program opened or
       # closed between the two scans makes them differ).
       if [ "$nmap_open" = "$cli_open" ] && [ "$nmap_closed" = "$cli_closed" ]; then
@@ -192,10 +201,11 @@ if want scan; then
       fi
     done
     stop_server
-    awk '{ n[NR] = $3; c[NR] = $7; a[NR] = $11; if ($7 <= $3) cw++; if ($11 <= $3) aw++ }
+    awk '{ n[NR] = $3; c[NR] = $7; a[NR] = $11; f[NR] = $15; if ($7 <= $3) cw++; if ($11 <= $3) aw++; if ($15 <= $3) fw++ }
       function median(v, k,   i, j, t, s) { for (i = 1; i <= k; i++) s[i] = v[i]; for (i = 2; i <= k; i++) { t = s[i]; for (j = i - 1; j >= 1 && s[j] > t; j--) s[j + 1] = s[j]; s[j + 1] = t } return k % 2 ? s[(k + 1) / 2] : (s[k / 2] + s[k / 2 + 1]) / 2 }
       END { printf "  medians: nmap %d ms, CLI %d ms, API %d ms; CLI <= nmap in %d of %d rounds, API <= nmap in %d of %d (goal: all)\n",
-              median(n, NR), median(c, NR), median(a, NR), cw, NR, aw, NR }' "$OUT/scan-rounds.txt"
+              median(n, NR), median(c, NR), median(a, NR), cw, NR, aw, NR
+            if (f[1] > 0) printf "  floor (a bare JVM): median %d ms, <= nmap in %d of %d rounds\n", median(f, NR), fw, NR }' "$OUT/scan-rounds.txt"
   else
     echo "bench: nmap or /usr/bin/time not found (apt-get install nmap time): no scan comparison"
   fi

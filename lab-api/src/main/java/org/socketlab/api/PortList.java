@@ -1,8 +1,9 @@
 package org.socketlab.api;
 
-import java.util.Arrays;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * A list of TCP ports such as {@code 22,80,8000-8010}, as a port scanner takes it; the value of a
@@ -21,7 +22,9 @@ public record PortList(List<Integer> ports) {
      * @throws NullPointerException if {@code ports} is null
      */
     public PortList {
-        ports = List.copyOf(Objects.requireNonNull(ports, "ports"));
+        // A parsed list is immutable already (and a whole range's copy would be three more passes over 65,535
+        // ports in the interpreter of a cold command line); anything else is copied.
+        ports = ports instanceof ParsedPorts parsed ? parsed : List.copyOf(Objects.requireNonNull(ports, "ports"));
     }
 
     /**
@@ -39,9 +42,9 @@ public record PortList(List<Integer> ports) {
         if (text.isBlank()) {
             return new PortList(List.of());
         }
-        // An array and a table of the ports seen, not a LinkedHashSet: a whole-range scan's 65,535 ports are
-        // parsed in the interpreter on a cold JVM (the command line's set-up), where each call counts.
-        Integer[] ports = new Integer[Math.max(0, Math.min(maxPorts, 65_535))];
+        // An int array and a table of the ports seen, not a LinkedHashSet of boxed ports: a whole-range scan's
+        // 65,535 ports are parsed in the interpreter on a cold JVM (the command line's set-up), where each call counts.
+        int[] ports = new int[Math.max(0, Math.min(maxPorts, 65_535))];
         boolean[] seen = new boolean[65_536];
         int count = 0;
         for (String raw : text.split(",", -1)) {
@@ -69,7 +72,29 @@ public record PortList(List<Integer> ports) {
                 }
             }
         }
-        return new PortList(Arrays.asList(ports).subList(0, count));
+        return new PortList(new ParsedPorts(ports, count));
+    }
+
+    /** The ports {@link #parse} found, as ints, boxed where read; unmodifiable, since nothing else holds the array. */
+    private static final class ParsedPorts extends AbstractList<Integer> implements RandomAccess {
+        private final int[] ports;
+        private final int size;
+
+        ParsedPorts(int[] ports, int size) {
+            this.ports = ports;
+            this.size = size;
+        }
+
+        @Override
+        public Integer get(int index) {
+            Objects.checkIndex(index, size);
+            return ports[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     private static int port(String digits) {

@@ -67,6 +67,19 @@ class PortListTest {
     }
 
     @Test
+    void a_parsed_list_cannot_be_changed_and_equals_any_list_of_the_same_ports() {
+        PortList parsed = PortList.parse("22,80-82", 10);
+
+        assertThrows(UnsupportedOperationException.class, () -> parsed.ports().add(443));
+        assertThrows(UnsupportedOperationException.class, () -> parsed.ports().set(0, 443));
+        assertThrows(IndexOutOfBoundsException.class, () -> parsed.ports().get(4));
+        assertEquals(new PortList(List.of(22, 80, 81, 82)), parsed);
+        assertEquals(List.of(22, 80, 81, 82).hashCode(), parsed.ports().hashCode());
+        assertEquals(parsed, new PortList(parsed.ports()));
+        assertEquals("22,80,81,82", parsed.toString());
+    }
+
+    @Test
     void a_limit_of_zero_refuses_any_port() {
         assertThrows(IllegalArgumentException.class, () -> PortList.parse("80", 0));
         assertEquals(List.of(), PortList.parse("", 0).ports());

@@ -66,6 +66,7 @@ final class ConnectScan {
 
     private final InetAddress address;
     private final List<Integer> ports;
+    private final int step;
     private final Verdict[] verdicts;
     private final int parallel;
     private final long timeoutNanos;
@@ -78,6 +79,8 @@ final class ConnectScan {
     private volatile SocketChannel blocking;
 
     /**
+     * A scan of every port of the list.
+     *
      * @param address       the host
      * @param ports         the ports to probe
      * @param parallel      how many connects may be in flight at once, at least 1
@@ -88,9 +91,38 @@ final class ConnectScan {
      */
     ConnectScan(InetAddress address, List<Integer> ports, int parallel, long timeoutNanos, long deadline,
                 boolean blockingFirst) {
+        this(address, ports, 0, 1, new Verdict[ports.size()], parallel, timeoutNanos, deadline, blockingFirst);
+    }
+
+    /**
+     * A scan of one stripe of the list, the ports at {@code first}, {@code first + step}, ...: scans of the other
+     * stripes run on other threads and write their own slots of the same verdict array. (The stripes used to be
+     * copied into lists of their own and their verdicts merged back: two loops of 65,535 iterations in the
+     * interpreter, before and after the probes of a whole-range scan.)
+     *
+     * @param address       the host
+     * @param ports         the whole list of ports
+     * @param first         the index of this scan's first port
+     * @param step          the distance between this scan's ports in the list, at least 1
+     * @param verdicts      where this scan writes the verdict of each of its ports, at the port's index; as long as
+     *                      the list
+     * @param parallel      how many connects may be in flight at once, at least 1
+     * @param timeoutNanos  how long one connect may wait for an answer
+     * @param deadline      a {@link System#nanoTime()} after which no new probe starts
+     * @param blockingFirst probe one port at a time with blocking connects, until one goes unanswered (see
+     *                      {@link #runBlocking()}); only with a watcher calling {@link #expireBlocked}
+     */
+    ConnectScan(InetAddress address, List<Integer> ports, int first, int step, Verdict[] verdicts, int parallel,
+                long timeoutNanos, long deadline, boolean blockingFirst) {
+        if (step < 1 || first < 0 || verdicts.length != ports.size()) {
+            throw new IllegalArgumentException("a stripe from " + first + " every " + step + " of " + ports.size()
+                    + " ports, " + verdicts.length + " verdicts");
+        }
         this.address = address;
         this.ports = ports;
-        this.verdicts = new Verdict[ports.size()];
+        this.next = first;
+        this.step = step;
+        this.verdicts = verdicts;
         this.parallel = Math.max(1, parallel);
         this.timeoutNanos = timeoutNanos;
         this.deadline = deadline;
@@ -117,7 +149,8 @@ final class ConnectScan {
     /**
      * Probes the ports in order.
      *
-     * @return a verdict for each port, in the order given; null for a port not probed before the deadline
+     * @return the verdict array: a verdict for each of this scan's ports, at its index; null for a port not probed
+     *         before the deadline (and for the ports of other stripes)
      * @throws IOException          if no selector can be opened
      * @throws InterruptedException if the thread was interrupted (the run was stopped); every socket is closed
      */
@@ -151,7 +184,8 @@ final class ConnectScan {
             try {
                 channel = open();
             } catch (IOException e) {
-                verdicts[next++] = Verdict.ERROR;
+                verdicts[next] = Verdict.ERROR;
+                next += step;
                 tries = 1;
                 continue;
             }
@@ -169,7 +203,8 @@ final class ConnectScan {
             } catch (ClosedByInterruptException e) {
                 throw new InterruptedException("the scan was stopped");
             } catch (AsynchronousCloseException e) {
-                verdicts[next++] = Verdict.FILTERED;
+                verdicts[next] = Verdict.FILTERED;
+                next += step;
                 return false;
             } catch (ClosedChannelException e) {
                 // Closed by the watcher before the connect began (this thread stalled longer than the time-out):
@@ -181,7 +216,7 @@ final class ConnectScan {
                 blocking = null;
                 close(channel);
             }
-            next++;
+            next += step;
             tries = 1;
         }
         return true;
@@ -227,7 +262,8 @@ final class ConnectScan {
     private void run(Selector selector, int parallel, long deadline) throws IOException, InterruptedException {
         while (true) {
             while (inFlight.size() < parallel && next < ports.size() && System.nanoTime() - deadline < 0) {
-                start(selector, next++, 1);
+                start(selector, next, 1);
+                next += step;
             }
             if (inFlight.isEmpty()) {
                 return;

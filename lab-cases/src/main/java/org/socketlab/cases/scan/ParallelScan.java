@@ -35,13 +35,22 @@ final class ParallelScan {
     }
 
     /**
+     * What a scan found.
+     *
+     * @param verdicts the verdict of every port in order, null where the run's time ran out first
+     * @param scanned  how many ports have a verdict
+     */
+    record Result(Verdict[] verdicts, int scanned) {
+    }
+
+    /**
      * Scans and prints the summary.
      *
-     * @param first the verdict of the first port, already found by a recorded connect
-     * @return the verdict of every port in order, null where the run's time ran out first
+     * @param firstOpen the verdict of the first port, already found by a recorded connect
+     * @return what the scan found
      */
-    static Verdict[] scan(RunContext context, Actor scanner, String host, List<Integer> ports, Duration timeout,
-                          int parallel, boolean firstOpen) throws IOException, InterruptedException {
+    static Result scan(RunContext context, Actor scanner, String host, List<Integer> ports, Duration timeout,
+                       int parallel, boolean firstOpen) throws IOException, InterruptedException {
         long started = System.nanoTime();
         // The first port's recorded connect passed the run's policy, so the host may be reached: resolve
         // it the same way (no DNS for loopback names) to probe the others without recording each.
@@ -52,9 +61,10 @@ final class ParallelScan {
         Verdict[] verdicts = new Verdict[ports.size()];
         verdicts[0] = firstOpen ? Verdict.OPEN : Verdict.CLOSED;
         probeInStripes(context, address, ports, verdicts, parallel, timeout, deadline);
-        printSummary(scanner, ports, verdicts, System.nanoTime() - started);
-        recordEvidence(context, scanner, host, ports, verdicts, timeout);
-        return verdicts;
+        Tally tally = new Tally(verdicts);
+        printSummary(scanner, ports, tally, System.nanoTime() - started);
+        recordEvidence(context, scanner, host, ports, verdicts, tally, timeout);
+        return new Result(verdicts, verdicts.length - tally.notScanned);
     }
 
     /**
@@ -72,12 +82,9 @@ final class ParallelScan {
         List<Task<Verdict[]>> tasks = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(stripes);
         for (int stripe = 0; stripe < stripes; stripe++) {
-            List<Integer> share = new ArrayList<>();
-            for (int i = 1 + stripe; i < ports.size(); i += stripes) {
-                share.add(ports.get(i));
-            }
-            ConnectScan scan = new ConnectScan(address, share, Math.max(1, parallel / stripes), timeout.toNanos(),
-                    deadline, address.isLoopbackAddress());
+            // Each task writes the verdicts of its own ports, at their indices; join() publishes them to this thread.
+            ConnectScan scan = new ConnectScan(address, ports, 1 + stripe, stripes, verdicts,
+                    Math.max(1, parallel / stripes), timeout.toNanos(), deadline, address.isLoopbackAddress());
             scans.add(scan);
             tasks.add(context.supply("Scanner " + (stripe + 1), () -> {
                 try {
@@ -88,72 +95,97 @@ final class ParallelScan {
             }));
         }
         ConnectScan.watch(scans, done);
-        for (int stripe = 0; stripe < stripes; stripe++) {
-            Verdict[] found = tasks.get(stripe).join();
-            for (int k = 0, i = 1 + stripe; i < ports.size(); k++, i += stripes) {
-                verdicts[i] = found[k];
+        tasks.forEach(Task::join);
+    }
+
+    /**
+     * The verdicts counted in one pass, with the indices the summary lists and the evidence connects to: a
+     * whole-range scan's 65,535 verdicts are read once, by code that runs once per scan (in the interpreter),
+     * where the summary, the evidence and the case's own count used to read them a pass each.
+     */
+    static final class Tally {
+        final int[] counts = new int[Verdict.values().length];
+        int notScanned;
+        /** The indices of the first open ports, in order: as many as are listed or recorded. */
+        final int[] open;
+        int listedOpen;
+        /** The indices of the first closed ports after the first port, in order. */
+        final int[] closed = new int[RECORDED_CLOSED];
+        int listedClosed;
+
+        Tally(Verdict[] verdicts) {
+            int[] openFound = new int[Math.min(verdicts.length, Math.max(LISTED_OPEN, RECORDED_OPEN))];
+            for (int i = 0; i < verdicts.length; i++) {
+                Verdict verdict = verdicts[i];
+                if (verdict == null) {
+                    notScanned++;
+                    continue;
+                }
+                counts[verdict.ordinal()]++;
+                if (verdict == Verdict.OPEN && listedOpen < openFound.length) {
+                    openFound[listedOpen++] = i;
+                } else if (verdict == Verdict.CLOSED && i > 0 && listedClosed < closed.length) {
+                    closed[listedClosed++] = i;
+                }
             }
+            this.open = openFound;
+        }
+
+        int count(Verdict verdict) {
+            return counts[verdict.ordinal()];
         }
     }
 
-    private static void printSummary(Actor scanner, List<Integer> ports, Verdict[] verdicts, long elapsedNanos) {
-        // An int per verdict, not a map: this loop runs once per scan, in the interpreter, 65,535 times.
-        int[] counts = new int[Verdict.values().length];
-        int notScanned = 0;
-        for (Verdict verdict : verdicts) {
-            if (verdict == null) {
-                notScanned++;
-            } else {
-                counts[verdict.ordinal()]++;
-            }
-        }
+    private static void printSummary(Actor scanner, List<Integer> ports, Tally tally, long elapsedNanos) {
         List<String> hidden = new ArrayList<>();
-        if (counts[Verdict.CLOSED.ordinal()] > 0) {
-            hidden.add(count(counts[Verdict.CLOSED.ordinal()]) + " closed tcp ports (conn-refused)");
+        if (tally.count(Verdict.CLOSED) > 0) {
+            hidden.add(count(tally.count(Verdict.CLOSED)) + " closed tcp ports (conn-refused)");
         }
-        if (counts[Verdict.FILTERED.ordinal()] > 0) {
-            hidden.add(count(counts[Verdict.FILTERED.ordinal()]) + " filtered tcp ports (no-response)");
+        if (tally.count(Verdict.FILTERED) > 0) {
+            hidden.add(count(tally.count(Verdict.FILTERED)) + " filtered tcp ports (no-response)");
         }
-        if (counts[Verdict.ERROR.ordinal()] > 0) {
-            hidden.add(count(counts[Verdict.ERROR.ordinal()]) + " tcp ports not probed (local error)");
+        if (tally.count(Verdict.ERROR) > 0) {
+            hidden.add(count(tally.count(Verdict.ERROR)) + " tcp ports not probed (local error)");
         }
         if (!hidden.isEmpty()) {
             scanner.print("Not shown: " + String.join(", ", hidden));
         }
-        int open = counts[Verdict.OPEN.ordinal()];
+        int open = tally.count(Verdict.OPEN);
         if (open > 0) {
             scanner.print(row("PORT", "STATE"));
-            int listed = 0;
-            for (int i = 0; i < verdicts.length && listed < LISTED_OPEN; i++) {
-                if (verdicts[i] == Verdict.OPEN) {
-                    scanner.print(row(ports.get(i) + "/tcp", "open"));
-                    listed++;
-                }
+            int listed = Math.min(LISTED_OPEN, tally.listedOpen);
+            for (int k = 0; k < listed; k++) {
+                scanner.print(row(ports.get(tally.open[k]) + "/tcp", "open"));
             }
             if (open > listed) {
                 scanner.print("... and " + count(open - listed) + " more open ports");
             }
         }
-        if (notScanned > 0) {
-            scanner.print(count(notScanned) + " ports were not scanned: the run's time was running out");
+        if (tally.notScanned > 0) {
+            scanner.print(count(tally.notScanned) + " ports were not scanned: the run's time was running out");
         }
-        scanner.print("Done: " + count(verdicts.length - notScanned) + " ports scanned in " + seconds(elapsedNanos)
-                + " seconds (" + count(open) + " open)");
+        scanner.print("Done: " + count(ports.size() - tally.notScanned) + " ports scanned in "
+                + seconds(elapsedNanos) + " seconds (" + count(open) + " open)");
     }
 
-    // Evidence: a recorded connect per open port (up to a bound) and a few recorded refusals.
+    // Evidence: a recorded connect per open port (up to a bound) and a few recorded refusals, in port order.
     private static void recordEvidence(RunContext context, Actor scanner, String host, List<Integer> ports,
-                                       Verdict[] verdicts, Duration timeout) {
+                                       Verdict[] verdicts, Tally tally, Duration timeout) {
         int recordedOpen = verdicts[0] == Verdict.OPEN ? 1 : 0;
         int recordedClosed = verdicts[0] == Verdict.CLOSED ? 1 : 0;
-        for (int i = 1; i < verdicts.length; i++) {
-            boolean open = verdicts[i] == Verdict.OPEN && recordedOpen < RECORDED_OPEN;
-            boolean closed = verdicts[i] == Verdict.CLOSED && recordedClosed < RECORDED_CLOSED;
-            if (!open && !closed || context.remaining().compareTo(timeout.plus(STOP_MARGIN)) < 0) {
-                continue;
+        // The candidates after the first port: the tally's open and closed indices, merged in order.
+        int o = verdicts[0] == Verdict.OPEN ? 1 : 0;
+        int c = 0;
+        while (true) {
+            boolean openNext = o < tally.listedOpen && recordedOpen < RECORDED_OPEN;
+            boolean closedNext = c < tally.listedClosed && recordedClosed < RECORDED_CLOSED;
+            if (!openNext && !closedNext || context.remaining().compareTo(timeout.plus(STOP_MARGIN)) < 0) {
+                break;
             }
+            boolean open = openNext && (!closedNext || tally.open[o] < tally.closed[c]);
+            int index = open ? tally.open[o++] : tally.closed[c++];
             try {
-                scanner.connect(host, ports.get(i), timeout).close();
+                scanner.connect(host, ports.get(index), timeout).close();
             } catch (IOException e) {
                 // Recorded as an error event: the evidence of a refusal.
             }

@@ -3,9 +3,10 @@ package org.socketlab.cases.scan;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -129,8 +130,8 @@ public final class PortScannerCase implements LabCase {
         int parallel = context.params().get(PARALLEL);
         Actor scanner = context.actor("Scanner");
         if (!ports.isEmpty()) {
-            List<Boolean> open = scan(context, scanner, host, ports, timeout, parallel);
-            context.checkEquals("Every port asked was scanned", ports.size(), scanned(open));
+            Scanned scanned = scan(context, scanner, host, ports, timeout, parallel);
+            context.checkEquals("Every port asked was scanned", ports.size(), scanned.count());
             return;
         }
         Actor server = context.actor("Server");
@@ -143,7 +144,8 @@ public final class PortScannerCase implements LabCase {
                     visitor.recv(RECV_BYTES);
                 }
             });
-            List<Boolean> open = scan(context, scanner, host, List.of(listener.port(), closedPort), timeout, parallel);
+            List<Boolean> open = scan(context, scanner, host, List.of(listener.port(), closedPort), timeout, parallel)
+                    .open();
             if (Boolean.TRUE.equals(open.get(0))) {
                 serving.join();
             }
@@ -155,22 +157,26 @@ public final class PortScannerCase implements LabCase {
     }
 
     /**
-     * Scans the ports and prints the results: the handout's line per port in the order asked, or with
-     * {@code parallel} above 1 the fast scan's summary. Null = not scanned (the run's time ran out).
+     * What a scan found.
+     *
+     * @param open  per port in the order asked: open, closed, or null where the run's time ran out first
+     * @param count how many ports were scanned
      */
-    private static List<Boolean> scan(RunContext context, Actor scanner, String host, List<Integer> ports,
+    private record Scanned(List<Boolean> open, int count) {
+    }
+
+    /**
+     * Scans the ports and prints the results: the handout's line per port in the order asked, or with
+     * {@code parallel} above 1 the fast scan's summary.
+     */
+    private static Scanned scan(RunContext context, Actor scanner, String host, List<Integer> ports,
                                       Duration timeout, int parallel) throws Exception {
         // The first port is tried here: a host the run may not reach, or that cannot exist, ends the run
         // once, before any other connect.
         boolean firstOpen = isOpen(scanner, host, ports.get(0), timeout);
         if (parallel > 1) {
-            ConnectScan.Verdict[] verdicts = ParallelScan.scan(context, scanner, host, ports, timeout, parallel,
-                    firstOpen);
-            Boolean[] open = new Boolean[verdicts.length];
-            for (int i = 0; i < verdicts.length; i++) {
-                open[i] = verdicts[i] == null ? null : verdicts[i] == ConnectScan.Verdict.OPEN;
-            }
-            return Arrays.asList(open);
+            ParallelScan.Result result = ParallelScan.scan(context, scanner, host, ports, timeout, parallel, firstOpen);
+            return new Scanned(new OpenView(result.verdicts()), result.scanned());
         }
         List<CompletableFuture<Boolean>> results = new ArrayList<>();
         ports.forEach(port -> results.add(new CompletableFuture<>()));
@@ -201,7 +207,29 @@ public final class PortScannerCase implements LabCase {
             }
         }
         tasks.forEach(Task::join);
-        return open;
+        return new Scanned(open, scanned(open));
+    }
+
+    /**
+     * The fast scan's verdicts read as the handout's Open (true) or Close (false), null where not scanned, without
+     * copying them: a whole-range scan's 65,535 verdicts are converted only where read.
+     */
+    private static final class OpenView extends AbstractList<Boolean> implements RandomAccess {
+        private final ConnectScan.Verdict[] verdicts;
+
+        OpenView(ConnectScan.Verdict[] verdicts) {
+            this.verdicts = verdicts;
+        }
+
+        @Override
+        public Boolean get(int index) {
+            return verdicts[index] == null ? null : verdicts[index] == ConnectScan.Verdict.OPEN;
+        }
+
+        @Override
+        public int size() {
+            return verdicts.length;
+        }
     }
 
     // The handout's try/except: any failure to connect (refused, timed out, unreachable) means Close. An
@@ -225,8 +253,7 @@ public final class PortScannerCase implements LabCase {
         }
     }
 
-    // A plain loop: a whole-range scan's 65,535 results are counted once, in the interpreter, where a stream
-    // pipeline costs several calls per element.
+    // The handout's scanner: at most 1,024 ports.
     private static int scanned(List<Boolean> results) {
         int scanned = 0;
         for (int i = 0; i < results.size(); i++) {

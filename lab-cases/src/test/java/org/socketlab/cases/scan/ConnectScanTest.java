@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
@@ -131,6 +133,65 @@ class ConnectScanTest {
 
         assertArrayEquals(new Verdict[] {Verdict.OPEN, Verdict.FILTERED, Verdict.FILTERED, Verdict.CLOSED, Verdict.OPEN},
                 verdicts);
+    }
+
+    @Test
+    void stripes_of_one_list_write_their_own_slots_of_one_verdict_array() throws Exception {
+        List<Integer> ports = List.of(freePort(), listener(50).getLocalPort(), freePort(), listener(50).getLocalPort(),
+                freePort());
+        Verdict[] verdicts = new Verdict[ports.size()];
+        ConnectScan odd = new ConnectScan(LOOPBACK, ports, 1, 2, verdicts, 4, SECOND, System.nanoTime() + 10 * SECOND,
+                true);
+        CountDownLatch done = new CountDownLatch(1);
+        FutureTask<Verdict[]> run = new FutureTask<>(() -> {
+            try {
+                return odd.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        new Thread(run, "odd stripe").start();
+        ConnectScan.watch(List.of(odd), done);
+
+        assertArrayEquals(new Verdict[] {null, Verdict.OPEN, null, Verdict.OPEN, null}, run.get(10, TimeUnit.SECONDS));
+        // The other stripe, without blocking connects, fills the rest of the same array.
+        new ConnectScan(LOOPBACK, ports, 0, 2, verdicts, 4, SECOND, System.nanoTime() + 10 * SECOND, false).run();
+        assertArrayEquals(new Verdict[] {Verdict.CLOSED, Verdict.OPEN, Verdict.CLOSED, Verdict.OPEN, Verdict.CLOSED},
+                verdicts);
+    }
+
+    @Test
+    void a_stripe_must_fit_its_list() {
+        List<Integer> ports = List.of(1, 2, 3);
+        long deadline = System.nanoTime() + SECOND;
+        assertThrows(IllegalArgumentException.class,
+                () -> new ConnectScan(LOOPBACK, ports, 0, 0, new Verdict[3], 1, SECOND, deadline, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ConnectScan(LOOPBACK, ports, 0, 1, new Verdict[2], 1, SECOND, deadline, false));
+    }
+
+    @Test
+    void the_tally_counts_every_verdict_and_keeps_the_indices_the_summary_and_the_evidence_need() {
+        Verdict[] verdicts = new Verdict[3_000];
+        Arrays.fill(verdicts, Verdict.CLOSED);
+        for (int i = 0; i < 3_000; i += 2) {
+            verdicts[i] = Verdict.OPEN;
+        }
+        verdicts[1] = null;
+        verdicts[5] = Verdict.FILTERED;
+
+        ParallelScan.Tally tally = new ParallelScan.Tally(verdicts);
+
+        assertEquals(1_500, tally.count(Verdict.OPEN));
+        assertEquals(1_498, tally.count(Verdict.CLOSED));
+        assertEquals(1, tally.count(Verdict.FILTERED));
+        assertEquals(1, tally.notScanned);
+        assertEquals(ParallelScan.LISTED_OPEN, tally.listedOpen);
+        assertEquals(0, tally.open[0]);
+        assertEquals(2 * (ParallelScan.LISTED_OPEN - 1), tally.open[ParallelScan.LISTED_OPEN - 1]);
+        // Closed ports after the first port only, and no more than are recorded.
+        assertEquals(ParallelScan.RECORDED_CLOSED, tally.listedClosed);
+        assertArrayEquals(new int[] {3, 7, 9}, tally.closed);
     }
 
     @Test

@@ -46,6 +46,18 @@ class PortScannerCaseTest {
     }
 
     @Test
+    void default_run_with_a_fast_scan_checks_the_labs_port_open_and_the_free_port_closed() {
+        Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of("parallel", 4));
+
+        assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
+        assertEquals(2, transcript.checks().size(), transcript.checks().toString());
+        assertTrue(transcript.checks().get(0).name().endsWith("is Open"), transcript.checks().toString());
+        assertTrue(transcript.checks().stream().allMatch(Check::passed), transcript.checks().toString());
+        assertTrue(transcript.output().contains("Not shown: 1 closed tcp ports (conn-refused)"),
+                transcript.output().toString());
+    }
+
+    @Test
     void default_run_records_the_handshake_to_the_open_port_and_the_refusal_of_the_closed_one() {
         Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of());
 
@@ -124,6 +136,31 @@ class PortScannerCaseTest {
                     && e.text().contains("refused")), transcript.events().toString());
             assertTrue(transcript.events().stream().anyMatch(e -> e.kind() == EventKind.NOTE
                     && e.text().contains("without recording each connect")), transcript.events().toString());
+        }
+    }
+
+    @Test
+    void the_evidence_follows_the_port_order_and_records_three_refusals_at_most() throws IOException {
+        try (ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             ServerSocket second = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Integer> closed = List.of(freePort(), freePort(), freePort(), freePort(), freePort());
+            List<Integer> ports = List.of(closed.get(0), first.getLocalPort(), closed.get(1), second.getLocalPort(),
+                    closed.get(2), closed.get(3), closed.get(4));
+            Transcript transcript = CaseRunner.run(new PortScannerCase(), Map.of("host", "127.0.0.1",
+                    "ports", String.join(",", ports.stream().map(String::valueOf).toList()), "parallel", 8));
+
+            assertEquals(Outcome.PASSED, transcript.outcome(), transcript.toString());
+            // The first port's connect, then the evidence in port order: two opens, the refusals up to three in all.
+            List<String> probes = transcript.events().stream()
+                    .filter(e -> e.kind() == EventKind.CONNECT || e.kind() == EventKind.ERROR)
+                    .map(e -> e.kind().jsonName() + " " + e.remote()).toList();
+            assertEquals(List.of("error 127.0.0.1:" + closed.get(0), "connect 127.0.0.1:" + first.getLocalPort(),
+                    "error 127.0.0.1:" + closed.get(1), "connect 127.0.0.1:" + second.getLocalPort(),
+                    "error 127.0.0.1:" + closed.get(2)), probes);
+            assertTrue(transcript.events().stream().anyMatch(e -> e.kind() == EventKind.NOTE && e.text().contains(
+                    "records 2 connect(s) to open ports and 3 refused connect(s)")), transcript.events().toString());
+            assertTrue(transcript.output().contains("Not shown: 5 closed tcp ports (conn-refused)"),
+                    transcript.output().toString());
         }
     }
 
