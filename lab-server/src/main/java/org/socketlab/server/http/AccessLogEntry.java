@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
 /**
  * One answered request, for the access log.
@@ -44,8 +45,16 @@ public record AccessLogEntry(Instant time, InetSocketAddress remote, String meth
 
     /** Appends the line, without a line end, with the time and the client formatted as in {@link #format()}. */
     StringBuilder appendTo(StringBuilder line, String formattedTime, String formattedAddress) {
-        line.append(formattedAddress);
-        line.append(" - - [").append(formattedTime).append("] \"");
+        line.append(formattedAddress).append(" - - [").append(formattedTime).append("] ");
+        return appendDuration(appendRequest(line));
+    }
+
+    /**
+     * Appends the part of the line between the time and the duration, e.g.
+     * {@code "GET /x HTTP/1.1" 200 512 "-" "curl/8.0" }: the part a client that repeats its request repeats.
+     */
+    StringBuilder appendRequest(StringBuilder line) {
+        line.append('"');
         if (method == null) {
             line.append('-');
         } else {
@@ -55,7 +64,18 @@ public record AccessLogEntry(Instant time, InetSocketAddress remote, String meth
         }
         line.append("\" ").append(status).append(' ').append(bodyBytes).append(" \"");
         appendEscaped(line, referer == null ? "-" : referer).append("\" \"");
-        appendEscaped(line, userAgent == null ? "-" : userAgent).append("\" ");
+        return appendEscaped(line, userAgent == null ? "-" : userAgent).append("\" ");
+    }
+
+    /** Whether {@link #appendRequest} appends the same text for both entries. */
+    boolean sameRequestPart(AccessLogEntry other) {
+        return status == other.status && bodyBytes == other.bodyBytes && Objects.equals(target, other.target)
+                && Objects.equals(method, other.method) && Objects.equals(version, other.version)
+                && Objects.equals(userAgent, other.userAgent) && Objects.equals(referer, other.referer);
+    }
+
+    /** Appends the duration, e.g. {@code 0.734ms}. */
+    StringBuilder appendDuration(StringBuilder line) {
         appendMillis(line, durationMillis);
         return line.append("ms");
     }

@@ -80,4 +80,40 @@ class AccessLogTest {
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.indexOf("/one") < text.indexOf("/two"), text);
     }
+    @Test
+    void a_line_that_repeats_the_request_before_it_still_has_its_own_time_duration_and_fields()
+            throws InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CountDownLatch written = new CountDownLatch(1);
+        PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8) {
+            @Override
+            public void flush() {
+                super.flush();
+                if (bytes.toString(StandardCharsets.UTF_8).lines().count() == 5) {
+                    written.countDown();
+                }
+            }
+        };
+        AccessLog log = AccessLog.to(out);
+        AccessLogEntry first = new AccessLogEntry(TIME, CLIENT, "GET", "/x", "HTTP/1.1", 200, 512, null, "wrk", 0.5);
+        AccessLogEntry[] entries = {
+            first,
+            new AccessLogEntry(TIME.plusSeconds(1), CLIENT, "GET", "/x", "HTTP/1.1", 200, 512, null, "wrk", 0.25),
+            new AccessLogEntry(TIME, CLIENT, "GET", "/x", "HTTP/1.1", 304, 0, null, "wrk", 0.5),
+            new AccessLogEntry(TIME, CLIENT, "GET", "/x", "HTTP/1.1", 304, 0, "http://127.0.0.1/", "wrk", 0.5),
+            new AccessLogEntry(TIME, new InetSocketAddress("::1", 1), "GET", "/x", "HTTP/1.1", 304, 0,
+                    "http://127.0.0.1/", "curl", 0.5),
+        };
+
+        for (AccessLogEntry entry : entries) {
+            log.log(entry);
+        }
+
+        assertTrue(written.await(5, TimeUnit.SECONDS));
+        StringBuilder expected = new StringBuilder();
+        for (AccessLogEntry entry : entries) {
+            expected.append(entry.format()).append('\n');
+        }
+        assertEquals(expected.toString(), bytes.toString(StandardCharsets.UTF_8));
+    }
 }
