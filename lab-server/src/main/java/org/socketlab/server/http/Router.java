@@ -1,6 +1,7 @@
 package org.socketlab.server.http;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,8 +31,19 @@ public final class Router implements Handler {
     private record Route(String method, RoutePattern pattern, Handler handler) {
     }
 
+    // A path lately routed: the route and its captures, by the raw path's identity and the method.
+    private record Routed(String rawPath, String method, Route route, Map<String, String> params) {
+    }
+
+    private static final int RECENT_SLOTS = 256;
+    private static final int RECENT_MAX_PATH = 256;
+
     private final List<Route> routes = new ArrayList<>();
     private Handler fallback = NOT_FOUND;
+    // A client that repeats a request sends a target the parser hands back as the same string (RecentStrings),
+    // and matching it again cost a third of what such a request allocated: its segments, its captures. Slots
+    // of immutable entries, read and written by any thread without a lock: a race costs a miss.
+    private final Routed[] recent = new Routed[RECENT_SLOTS];
 
     /**
      * Adds a route. Among patterns that match a path, one with a literal segment wins over one
@@ -53,6 +65,7 @@ public final class Router implements Handler {
             }
         }
         routes.add(new Route(method, parsed, handler));
+        Arrays.fill(recent, null);
         // A stable sort keeps the order of addition between equally specific patterns.
         routes.sort((a, b) -> a.pattern.compareSpecificity(b.pattern));
         return this;
@@ -82,6 +95,7 @@ public final class Router implements Handler {
     /** The handler for paths no pattern matches (e.g. static files); by default it answers 404. */
     public Router fallback(Handler handler) {
         this.fallback = Objects.requireNonNull(handler, "handler");
+        Arrays.fill(recent, null);
         return this;
     }
 
@@ -113,15 +127,23 @@ public final class Router implements Handler {
             // RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole.
             return HttpResponse.empty(Status.NO_CONTENT).withHeader("Allow", allow(allMethods()));
         }
-        PathSegments segments = PathSegments.of(request.rawPath());
+        String rawPath = request.rawPath();
+        int slot = System.identityHashCode(rawPath) & (RECENT_SLOTS - 1);
+        Routed known = recent[slot];
+        if (known != null && known.rawPath == rawPath && known.method.equals(request.method())) {
+            return run(known.route, known.params, request, onLoop);
+        }
+        PathSegments segments = PathSegments.of(rawPath);
         Route route = find(request.method(), segments);
         if (route == null && request.method().equals("HEAD")) {
             route = find("GET", segments);
         }
         if (route != null) {
             Map<String, String> params = route.pattern.captures(segments);
-            HttpRequest routed = params.isEmpty() ? request : request.withPathParams(params);
-            return onLoop ? route.handler.handleWithoutBlocking(routed) : route.handler.handle(routed);
+            if (rawPath.length() <= RECENT_MAX_PATH) {
+                recent[slot] = new Routed(rawPath, request.method(), route, params);
+            }
+            return run(route, params, request, onLoop);
         }
         // Every page file comes this way: ask first whether any route matches at all, and build the
         // sorted set of methods only for a 405 or an OPTIONS answer.
@@ -135,6 +157,12 @@ public final class Router implements Handler {
         // RFC 9110 §15.5.6: a 405 response MUST carry Allow.
         throw new HttpException(Status.METHOD_NOT_ALLOWED, "this path does not accept the request method",
                 Headers.of("Allow", allow(methods)));
+    }
+
+    private static HttpResponse run(Route route, Map<String, String> params, HttpRequest request, boolean onLoop)
+            throws Exception {
+        HttpRequest routed = params.isEmpty() ? request : request.withPathParams(params);
+        return onLoop ? route.handler.handleWithoutBlocking(routed) : route.handler.handle(routed);
     }
 
     /**
@@ -164,7 +192,9 @@ public final class Router implements Handler {
     }
 
     private Route find(String method, PathSegments segments) {
-        for (Route route : routes) {
+        // Indexed: the for-each's iterator was not optimized away on this path, an object per request.
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
             if (route.method.equals(method) && route.pattern.matches(segments)) {
                 return route;
             }
@@ -173,7 +203,8 @@ public final class Router implements Handler {
     }
 
     private boolean anyRouteMatches(PathSegments segments) {
-        for (Route route : routes) {
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
             if (route.pattern.matches(segments)) {
                 return true;
             }

@@ -49,6 +49,33 @@ class RouterTest {
     }
 
     @Test
+    void a_path_asked_again_is_routed_by_its_method_each_time() throws Exception {
+        // The same target string each time, as the parser hands back a repeated target.
+        String target = "/api/cases/tcp-echo";
+        for (int i = 0; i < 3; i++) {
+            assertEquals("case tcp-echo", body(router.handle(sameTarget("GET", target))));
+            assertEquals("deleted tcp-echo", body(router.handle(sameTarget("DELETE", target))));
+            HttpException e = assertThrows(HttpException.class, () -> router.handle(sameTarget("PUT", target)));
+            assertEquals(Status.METHOD_NOT_ALLOWED, e.status());
+        }
+    }
+
+    @Test
+    void a_route_added_after_a_path_was_routed_takes_it_over() throws Exception {
+        Router later = new Router().get("/items/{id}", request -> text("item"));
+        String target = "/items/latest";
+        assertEquals("item", body(later.handle(sameTarget("GET", target))));
+
+        later.get("/items/latest", request -> text("latest"));
+
+        assertEquals("latest", body(later.handle(sameTarget("GET", target))));
+    }
+
+    private static HttpRequest sameTarget(String method, String target) {
+        return new HttpRequest(method, target, target, null, "HTTP/1.1", Headers.of(), null, null, null);
+    }
+
+    @Test
     void decodes_each_captured_segment_once() throws Exception {
         HttpResponse response = router.handle(Wire.request("GET", "/api/cases/a%2Fb%20c%25252e"));
 
