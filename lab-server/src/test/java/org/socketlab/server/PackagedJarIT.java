@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonElement;
@@ -46,14 +42,7 @@ class PackagedJarIT {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         server = new ProcessBuilder(javaBin, "-jar", jar.toString(), "serve", "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        String firstLine = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        }).get(30, TimeUnit.SECONDS);
+        String firstLine = ProcessLines.first(server);
         assertNotNull(firstLine, "the server printed nothing");
         var matcher = java.util.regex.Pattern.compile("http://\\S+/").matcher(firstLine);
         assertTrue(matcher.find(), "the server should print its URL, printed: " + firstLine);

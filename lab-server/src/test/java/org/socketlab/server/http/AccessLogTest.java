@@ -60,40 +60,19 @@ class AccessLogTest {
 
     @Test
     void prints_entries_from_its_own_thread_and_flushes_when_the_queue_drains() throws InterruptedException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CountDownLatch flushed = new CountDownLatch(1);
-        PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8) {
-            @Override
-            public void flush() {
-                super.flush();
-                if (bytes.toString(StandardCharsets.UTF_8).lines().count() == 2) {
-                    flushed.countDown();
-                }
-            }
-        };
+        FlushedLines out = new FlushedLines(2);
         AccessLog log = AccessLog.to(out);
 
         log.log(new AccessLogEntry(TIME, CLIENT, "GET", "/one", "HTTP/1.1", 200, 1, 1));
         log.log(new AccessLogEntry(TIME, CLIENT, "GET", "/two", "HTTP/1.1", 200, 1, 1));
 
-        assertTrue(flushed.await(5, TimeUnit.SECONDS));
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        String text = out.await();
         assertTrue(text.indexOf("/one") < text.indexOf("/two"), text);
     }
     @Test
     void a_line_that_repeats_the_request_before_it_still_has_its_own_time_duration_and_fields()
             throws InterruptedException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CountDownLatch written = new CountDownLatch(1);
-        PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8) {
-            @Override
-            public void flush() {
-                super.flush();
-                if (bytes.toString(StandardCharsets.UTF_8).lines().count() == 5) {
-                    written.countDown();
-                }
-            }
-        };
+        FlushedLines out = new FlushedLines(5);
         AccessLog log = AccessLog.to(out);
         AccessLogEntry first = new AccessLogEntry(TIME, CLIENT, "GET", "/x", "HTTP/1.1", 200, 512, null, "wrk", 0.5);
         AccessLogEntry[] entries = {
@@ -109,11 +88,42 @@ class AccessLogTest {
             log.log(entry);
         }
 
-        assertTrue(written.await(5, TimeUnit.SECONDS));
+        String text = out.await();
         StringBuilder expected = new StringBuilder();
         for (AccessLogEntry entry : entries) {
             expected.append(entry.format()).append('\n');
         }
-        assertEquals(expected.toString(), bytes.toString(StandardCharsets.UTF_8));
+        assertEquals(expected.toString(), text);
+    }
+
+    /** An output that says when a flush has brought the number of lines expected. */
+    private static final class FlushedLines extends PrintStream {
+        private final ByteArrayOutputStream bytes;
+        private final int lines;
+        private final CountDownLatch flushed = new CountDownLatch(1);
+
+        FlushedLines(int lines) {
+            this(new ByteArrayOutputStream(), lines);
+        }
+
+        private FlushedLines(ByteArrayOutputStream bytes, int lines) {
+            super(bytes, false, StandardCharsets.UTF_8);
+            this.bytes = bytes;
+            this.lines = lines;
+        }
+
+        @Override
+        public void flush() {
+            super.flush();
+            if (bytes.toString(StandardCharsets.UTF_8).lines().count() == lines) {
+                flushed.countDown();
+            }
+        }
+
+        /** The text once a flush brought the lines, failing after 5 s. */
+        String await() throws InterruptedException {
+            assertTrue(flushed.await(5, TimeUnit.SECONDS), "no flush brought " + lines + " lines: " + bytes);
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
     }
 }
