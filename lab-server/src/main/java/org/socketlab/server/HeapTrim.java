@@ -59,7 +59,7 @@ final class HeapTrim {
     /**
      * Trims the heap of this JVM if it is G1's machine-sized default; never throws.
      *
-     * @return a line saying what was done, for the server log
+     * @return what was done, in words (for tests, and for whoever debugs the heap)
      */
     static String trimThisJvm() {
         try {
@@ -79,13 +79,14 @@ final class HeapTrim {
         String maxRatio = vm.flag("MaxHeapFreeRatio").orElseThrow();
         vm.collect();
         int ratio = freeRatioFor(vm.usedHeapBytes());
-        // Max first, then min: the JVM refuses a minimum above the maximum at every step.
-        vm.setFlag("MaxHeapFreeRatio", String.valueOf(Math.max(ratio, Integer.parseInt(maxRatio))));
-        vm.setFlag("MinHeapFreeRatio", String.valueOf(ratio));
-        vm.setFlag("MaxHeapFreeRatio", String.valueOf(ratio));
         try {
+            // Max first, then min: the JVM refuses a minimum above the maximum at every step.
+            vm.setFlag("MaxHeapFreeRatio", String.valueOf(Math.max(ratio, Integer.parseInt(maxRatio))));
+            vm.setFlag("MinHeapFreeRatio", String.valueOf(ratio));
+            vm.setFlag("MaxHeapFreeRatio", String.valueOf(ratio));
             vm.collect();
         } finally {
+            // Min first: the maximum in force is at least the one put back.
             vm.setFlag("MinHeapFreeRatio", minRatio);
             vm.setFlag("MaxHeapFreeRatio", maxRatio);
         }
