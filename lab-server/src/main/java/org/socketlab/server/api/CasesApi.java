@@ -22,7 +22,7 @@ public final class CasesApi {
 
     private final CaseRegistry registry;
     private final RunService runs;
-    private final AtomicReference<CatalogueJson> rendered = new AtomicReference<>();
+    private final AtomicReference<Rendered> rendered = new AtomicReference<>();
 
     /**
      * @param registry the cases
@@ -47,21 +47,13 @@ public final class CasesApi {
                 .get("/api/plugins", this::listPlugins);
     }
 
-    private HttpResponse listCases(CatalogueJson rendered, HttpRequest request) {
-        return ok(rendered.cases());
+    private HttpResponse listCases(Rendered rendered, HttpRequest request) {
+        return rendered.cases();
     }
 
-    // Any thread; a race only makes the same answers twice.
-    private volatile DetailAnswers detailAnswers;
-
-    private HttpResponse showCase(CatalogueJson rendered, HttpRequest request) {
+    private HttpResponse showCase(Rendered rendered, HttpRequest request) {
         String id = request.pathParam("id");
-        DetailAnswers answers = detailAnswers;
-        if (answers == null || answers.rendered != rendered) {
-            answers = DetailAnswers.of(rendered);
-            detailAnswers = answers;
-        }
-        HttpResponse answer = answers.byId.get(id);
+        HttpResponse answer = rendered.details().get(id);
         if (answer == null) {
             throw unknownCase(id);
         }
@@ -69,14 +61,14 @@ public final class CasesApi {
     }
 
     /**
-     * The answers of {@code GET /api/cases/{id}}, made once per rendered catalogue: responses are immutable,
-     * and one made per request was a tenth of what such a request allocated.
+     * A rendered catalogue with its answers made once: responses are immutable, and one made per request was
+     * a tenth of what such a request allocated.
      */
-    private record DetailAnswers(CatalogueJson rendered, Map<String, HttpResponse> byId) {
-        static DetailAnswers of(CatalogueJson rendered) {
-            Map<String, HttpResponse> byId = new HashMap<>();
-            rendered.details().forEach((id, detail) -> byId.put(id, ok(detail)));
-            return new DetailAnswers(rendered, Map.copyOf(byId));
+    private record Rendered(Catalogue catalogue, HttpResponse cases, Map<String, HttpResponse> details) {
+        static Rendered of(CatalogueJson json) {
+            Map<String, HttpResponse> details = new HashMap<>();
+            json.details().forEach((id, detail) -> details.put(id, ok(detail)));
+            return new Rendered(json.catalogue(), ok(json.cases()), Map.copyOf(details));
         }
     }
 
@@ -90,16 +82,16 @@ public final class CasesApi {
 
     // Re-rendered only when the registry holds a new catalogue (start-up, a plugin reload); a request that
     // comes while a render is under way waits for it instead of rendering the same catalogue again.
-    private CatalogueJson rendered() {
+    private Rendered rendered() {
         Catalogue catalogue = registry.catalogue();
-        CatalogueJson current = rendered.get();
+        Rendered current = rendered.get();
         if (current != null && current.catalogue() == catalogue) {
             return current;
         }
         synchronized (rendered) {
             current = rendered.get();
             if (current == null || current.catalogue() != catalogue) {
-                current = CatalogueJson.render(catalogue);
+                current = Rendered.of(CatalogueJson.render(catalogue));
                 rendered.set(current);
             }
             return current;
@@ -107,13 +99,13 @@ public final class CasesApi {
     }
 
     /** The JSON of the current catalogue, or null while it is not rendered yet. */
-    private CatalogueJson renderedIfCurrent() {
-        CatalogueJson current = rendered.get();
+    private Rendered renderedIfCurrent() {
+        Rendered current = rendered.get();
         return current != null && current.catalogue() == registry.catalogue() ? current : null;
     }
 
     private interface CatalogueAnswer {
-        HttpResponse answer(CatalogueJson rendered, HttpRequest request);
+        HttpResponse answer(Rendered rendered, HttpRequest request);
     }
 
     /**
@@ -134,7 +126,7 @@ public final class CasesApi {
 
         @Override
         public HttpResponse handleWithoutBlocking(HttpRequest request) {
-            CatalogueJson current = renderedIfCurrent();
+            Rendered current = renderedIfCurrent();
             return current == null ? null : answer.answer(current, request);
         }
     }
