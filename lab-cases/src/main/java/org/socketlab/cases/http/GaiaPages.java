@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import org.socketlab.api.Actor;
+import org.socketlab.api.Param;
 import org.socketlab.api.Program;
 import org.socketlab.api.TcpConnection;
 import org.socketlab.cases.support.HttpMessages;
@@ -25,6 +26,12 @@ final class GaiaPages {
     static final int SEND_BLOCK_BYTES = 4096;
     /** The 4,500-byte page of the handout's screenshot (its response is 4,805 bytes with Apache's head). */
     static final String LARGE_PAGE_RESOURCE = "/org/socketlab/cases/pages/HTTP-wireshark-file3.html";
+    /** The {@code host} parameter of the cases that GET these pages: empty asks the stand-in. */
+    static final Param<String> HOST_PARAM = Param.of("host", "",
+            "Web server to ask; empty: a stand-in for gaia.cs.umass.edu on loopback", HttpTargets::host);
+    /** The {@code port} parameter that goes with {@link #HOST_PARAM}. */
+    static final Param<Integer> PORT_PARAM = Param.integer("port", 80, 1, 65_535,
+            "Port of the web server named by host (the stand-in picks its own)");
 
 
     private GaiaPages() {

@@ -61,10 +61,8 @@ public final class LargeFileGetCase implements LabCase {
             "recv in a loop until the server closes (the fix); off: one recv only (the bug)");
     private static final Param<Integer> BUFFER_SIZE = Param.integer("bufferSize", 1024, 1, 65_536,
             "How many bytes each recv asks for (the handout: 1024)");
-    private static final Param<String> HOST = Param.of("host", "",
-            "Web server to ask; empty: a stand-in for gaia.cs.umass.edu on loopback", HttpTargets::host);
-    private static final Param<Integer> PORT = Param.integer("port", 80, 1, 65_535,
-            "Port of the web server named by host (the stand-in picks its own)");
+    private static final Param<String> HOST = GaiaPages.HOST_PARAM;
+    private static final Param<Integer> PORT = GaiaPages.PORT_PARAM;
     private static final Param<String> PATH = Param.of("path", GaiaPages.LARGE_PATH, "Path of the page to GET",
             HttpTargets::path);
     private static final Param<Boolean> CONNECTION_CLOSE = Param.bool("connectionClose", false,

@@ -53,10 +53,8 @@ public final class SimpleGetCase implements LabCase {
                     """)
             .build();
 
-    private static final Param<String> HOST = Param.of("host", "",
-            "Web server to ask; empty: a stand-in for gaia.cs.umass.edu on loopback", HttpTargets::host);
-    private static final Param<Integer> PORT = Param.integer("port", 80, 1, 65_535,
-            "Port of the web server named by host (the stand-in picks its own)");
+    private static final Param<String> HOST = GaiaPages.HOST_PARAM;
+    private static final Param<Integer> PORT = GaiaPages.PORT_PARAM;
     private static final Param<String> PATH = Param.of("path", GaiaPages.SMALL_PATH, "Path of the page to GET",
             HttpTargets::path);
     private static final Param<Integer> BUFFER_SIZE = Param.integer("bufferSize", 4096, 1, 65_536,
